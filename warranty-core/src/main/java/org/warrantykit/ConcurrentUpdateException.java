@@ -1,0 +1,11 @@
+package org.warrantykit;
+
+/**
+ * Another caller changed the same device between read and write and retrying did not help.
+ * Nothing was written; the call may be repeated.
+ */
+public final class ConcurrentUpdateException extends WarrantyException {
+    public ConcurrentUpdateException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,6 @@
+package org.warrantykit;
+
+/** Why a span of coverage exists. */
+public enum CoverageKind {
+    STANDARD, UPGRADE, EXTENSION, PROMOTION
+}

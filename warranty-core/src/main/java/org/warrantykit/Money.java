@@ -1,0 +1,91 @@
+package org.warrantykit;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount in one currency, held at the currency's number of decimals (EUR 200 is 200.00).
+ * Arithmetic refuses to mix currencies.
+ */
+public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        try {
+            amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new InvalidValueException("amount", amount.toPlainString() + " has more than "
+                    + digits + " decimals for " + currency.getCurrencyCode() + "; round it first");
+        }
+    }
+
+    public static Money of(BigDecimal amount, Currency currency) {
+        return new Money(amount, currency);
+    }
+
+    /** {@code Money.of("200", "EUR")}; names the bad value when the amount or code is not valid. */
+    public static Money of(String amount, String currencyCode) {
+        return new Money(parseAmount(amount), currency(currencyCode));
+    }
+
+    /** Parses {@code "EUR 200.00"}, the form {@link #toString()} prints. */
+    public static Money parse(String text) {
+        if (text == null) {
+            throw new InvalidValueException("money", "no text given; expected e.g. \"EUR 200.00\"");
+        }
+        String[] parts = text.strip().split("\\s+");
+        if (parts.length != 2) {
+            throw new InvalidValueException("money", "\"" + text + "\" is not of the form \"EUR 200.00\"");
+        }
+        return of(parts[1], parts[0]);
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    private static BigDecimal parseAmount(String amount) {
+        try {
+            return new BigDecimal(Objects.requireNonNull(amount, "amount").strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("amount", "\"" + amount + "\" is not a decimal number");
+        }
+    }
+
+    private static Currency currency(String code) {
+        try {
+            return Currency.getInstance(Objects.requireNonNull(code, "currency").strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("currency", "\"" + code + "\" is not an ISO 4217 currency code");
+        }
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        requireSameCurrency(other);
+        return amount.compareTo(other.amount);
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new InvalidValueException("currency", "cannot combine " + this + " with " + other);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return currency.getCurrencyCode() + " " + amount.toPlainString();
+    }
+}

@@ -1,0 +1,22 @@
+package org.warrantykit;
+
+import java.util.Objects;
+
+/**
+ * One thing wrong with a rule set: where (file and line, line 0 when unknown) and what.
+ * {@link #toString()} gives the conventional {@code file:line: message} form.
+ */
+public record RuleProblem(String file, int line, String message) {
+    public RuleProblem {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(message, "message");
+        if (line < 0) {
+            throw new InvalidValueException("line", "must be >= 0 (0 = unknown), was " + line);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return line > 0 ? file + ":" + line + ": " + message : file + ": " + message;
+    }
+}

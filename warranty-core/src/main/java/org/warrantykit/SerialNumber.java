@@ -1,0 +1,40 @@
+package org.warrantykit;
+
+import java.util.regex.Pattern;
+
+/**
+ * A device serial number as printed on its label: 10 to 20 letters or digits, stored upper-case.
+ * {@link #parse(String)} is forgiving about surrounding blanks and case, strict about the rest.
+ */
+public record SerialNumber(String value) implements Comparable<SerialNumber> {
+    private static final Pattern SHAPE = Pattern.compile("[A-Z0-9]{10,20}");
+    static final String RULE = "a serial number is 10 to 20 letters (A-Z) or digits, e.g. H1B50A1234567";
+
+    public SerialNumber {
+        if (value == null || !SHAPE.matcher(value).matches()) {
+            throw new InvalidSerialNumberException(value == null ? "" : value, RULE);
+        }
+    }
+
+    /** Trims, upper-cases, then checks the shape; the error quotes the input as given. */
+    public static SerialNumber parse(String input) {
+        if (input == null) {
+            throw new InvalidSerialNumberException("", "no serial number given; " + RULE);
+        }
+        String normalized = input.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!SHAPE.matcher(normalized).matches()) {
+            throw new InvalidSerialNumberException(input, RULE);
+        }
+        return new SerialNumber(normalized);
+    }
+
+    @Override
+    public int compareTo(SerialNumber other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,47 @@
+package org.warrantykit;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The warranty of one device as shown to a person: overall span, every grant that makes it up
+ * (STANDARD first, then the others in the order granted), what can be done next and why.
+ */
+public record WarrantyView(
+        SerialNumber serial,
+        String model,
+        WarrantyState state,
+        List<Coverage> coverages,
+        Set<Action> actions,
+        DecisionTrace trace) {
+
+    public WarrantyView {
+        Objects.requireNonNull(serial, "serial");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(trace, "trace");
+        coverages = List.copyOf(coverages);
+        actions = Set.copyOf(actions);
+        if (coverages.isEmpty() || coverages.get(0).kind() != CoverageKind.STANDARD) {
+            throw new InvalidValueException("coverages", "a warranty starts with its STANDARD coverage");
+        }
+        for (int i = 1; i < coverages.size(); i++) {
+            if (!coverages.get(i).start().equals(coverages.get(i - 1).end().plusDays(1))) {
+                throw new InvalidValueException("coverages", "coverage " + coverages.get(i)
+                        + " does not start the day after " + coverages.get(i - 1));
+            }
+        }
+    }
+
+    /** First covered day. */
+    public LocalDate start() {
+        return coverages.get(0).start();
+    }
+
+    /** Last covered day (inclusive). */
+    public LocalDate end() {
+        return coverages.get(coverages.size() - 1).end();
+    }
+}

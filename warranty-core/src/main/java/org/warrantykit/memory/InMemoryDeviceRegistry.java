@@ -1,0 +1,193 @@
+package org.warrantykit.memory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.warrantykit.AccountId;
+import org.warrantykit.Category;
+import org.warrantykit.Device;
+import org.warrantykit.DeviceDataException;
+import org.warrantykit.SerialNumber;
+import org.warrantykit.WarrantyException;
+import org.warrantykit.spi.DeviceRegistry;
+
+/**
+ * Supply data held in memory, loaded from a CSV export or given as a list. Immutable once built;
+ * a bad row fails the whole load, so a registry is never half-loaded.
+ */
+public final class InMemoryDeviceRegistry implements DeviceRegistry {
+
+    /** The CSV header this registry reads, in this order. */
+    public static final String HEADER =
+            "serial,model,category,region,production_date,ship_date,install_date,owner,online_since";
+    private static final int COLUMNS = HEADER.split(",").length;
+
+    private final Map<SerialNumber, Device> devices;
+
+    private InMemoryDeviceRegistry(Map<SerialNumber, Device> devices) {
+        this.devices = Map.copyOf(devices);
+    }
+
+    public static InMemoryDeviceRegistry of(Collection<Device> devices) {
+        Map<SerialNumber, Device> bySerial = new LinkedHashMap<>();
+        for (Device device : devices) {
+            if (bySerial.putIfAbsent(device.serial(), device) != null) {
+                throw new DeviceDataException("devices", 0, "serial " + device.serial() + " appears twice");
+            }
+        }
+        return new InMemoryDeviceRegistry(bySerial);
+    }
+
+    public static InMemoryDeviceRegistry fromCsv(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return fromCsv(file.toString(), reader);
+        } catch (IOException e) {
+            throw new DeviceDataException(file.toString(), 0, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads a CSV from the classpath, e.g. {@code "/org/warrantykit/examples/devices.csv"}. */
+    public static InMemoryDeviceRegistry fromClasspath(String resource) {
+        InputStream in = InMemoryDeviceRegistry.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new DeviceDataException(resource, 0, "no such classpath resource");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return fromCsv(resource, reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads CSV text; {@code source} names it in error messages. */
+    public static InMemoryDeviceRegistry fromCsv(String source, Reader reader) {
+        BufferedReader lines = new BufferedReader(reader);
+        Map<SerialNumber, Device> bySerial = new LinkedHashMap<>();
+        try {
+            String header = lines.readLine();
+            if (header == null || !header.strip().replace("\uFEFF", "").equals(HEADER)) {
+                throw new DeviceDataException(source, 1, "expected the header \"" + HEADER + "\" but found \""
+                        + (header == null ? "" : header.strip()) + "\"");
+            }
+            int lineNo = 1;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                Device device = parseRow(source, lineNo, line);
+                if (bySerial.putIfAbsent(device.serial(), device) != null) {
+                    throw new DeviceDataException(source, lineNo, "serial " + device.serial()
+                            + " appears twice");
+                }
+            }
+        } catch (IOException e) {
+            throw new DeviceDataException(source, 0, "cannot read: " + e.getMessage(), e);
+        }
+        return new InMemoryDeviceRegistry(bySerial);
+    }
+
+    private static Device parseRow(String source, int lineNo, String line) {
+        if (line.indexOf('"') >= 0) {
+            throw new DeviceDataException(source, lineNo, "quoted cells are not supported; no cell needs quotes");
+        }
+        String[] cells = line.split(",", -1);
+        if (cells.length != COLUMNS) {
+            throw new DeviceDataException(source, lineNo, "expected " + COLUMNS + " cells but found "
+                    + cells.length);
+        }
+        String column = "serial";
+        try {
+            SerialNumber serial = SerialNumber.parse(cells[0]);
+            column = "category";
+            Category category = parseCategory(cells[2]);
+            column = "production_date";
+            LocalDate production = LocalDate.parse(cells[4].strip());
+            column = "ship_date";
+            LocalDate ship = LocalDate.parse(cells[5].strip());
+            column = "install_date";
+            Optional<LocalDate> install = optional(cells[6]).map(LocalDate::parse);
+            column = "owner";
+            Optional<AccountId> owner = optional(cells[7]).map(AccountId::of);
+            column = "online_since";
+            Optional<Instant> online = optional(cells[8]).map(InMemoryDeviceRegistry::parseInstant);
+            column = "model/region";
+            return new Device(serial, cells[1], category, cells[3], production, ship, install, owner, online);
+        } catch (DateTimeParseException e) {
+            throw new DeviceDataException(source, lineNo, column + ": \"" + e.getParsedString()
+                    + "\" is not an ISO date (yyyy-MM-dd)", e);
+        } catch (WarrantyException e) {
+            throw new DeviceDataException(source, lineNo, column + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Category parseCategory(String cell) {
+        try {
+            return Category.valueOf(cell.strip());
+        } catch (IllegalArgumentException e) {
+            throw new org.warrantykit.InvalidValueException("category", "\"" + cell
+                    + "\" is not one of INVERTER, BATTERY, ACCESSORY");
+        }
+    }
+
+    private static Optional<String> optional(String cell) {
+        String value = cell.strip();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** An ISO instant, or an ISO date meaning the start of that day in UTC. */
+    private static Instant parseInstant(String text) {
+        if (text.length() == 10) {
+            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new DateTimeParseException("not an ISO date or instant", text, 0, e);
+        }
+    }
+
+    @Override
+    public Optional<Device> find(SerialNumber serial) {
+        return Optional.ofNullable(devices.get(serial));
+    }
+
+    @Override
+    public List<Device> ownedBy(AccountId account) {
+        List<Device> owned = new ArrayList<>();
+        for (Device device : devices.values()) {
+            if (device.isOwnedBy(account)) {
+                owned.add(device);
+            }
+        }
+        owned.sort(Comparator.comparing(Device::serial));
+        return owned;
+    }
+
+    @Override
+    public Stream<Device> all() {
+        return devices.values().stream();
+    }
+
+    public int size() {
+        return devices.size();
+    }
+}

@@ -1,0 +1,20 @@
+package org.warrantykit.spi;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.warrantykit.AccountId;
+import org.warrantykit.Device;
+import org.warrantykit.SerialNumber;
+
+/** The supply/ERP data: which devices exist, their dates, and who owns them. Read-only for the library. */
+public interface DeviceRegistry {
+
+    Optional<Device> find(SerialNumber serial);
+
+    /** Devices owned by the account, ordered by serial number. */
+    List<Device> ownedBy(AccountId account);
+
+    /** Every device, for bulk work; the caller closes the stream. */
+    Stream<Device> all();
+}

@@ -1,0 +1,26 @@
+package org.warrantykit.spi;
+
+import java.util.List;
+
+/**
+ * The policy port: every eligibility, date and price decision the service needs comes from here.
+ * The default implementation runs Drools rules (module warranty-rules); the testkit has a plain
+ * Java one. Implementations must be thread-safe, deterministic for the same query and free of side
+ * effects; the service validates what they return.
+ */
+public interface WarrantyRules {
+
+    /** Identifies this rule set in every {@link org.warrantykit.DecisionTrace}. */
+    String version();
+
+    /** Standard term, upgrade verdict and extension offers for one device on one day. */
+    PolicyDecision decide(PolicyQuery query);
+
+    /**
+     * The same as {@link #decide} for many devices, in query order. Implementations that pay a
+     * per-call cost (an engine session) should evaluate the batch together.
+     */
+    default List<PolicyDecision> decideAll(List<PolicyQuery> queries) {
+        return queries.stream().map(this::decide).toList();
+    }
+}

@@ -1,0 +1,168 @@
+package org.warrantykit.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+import org.warrantykit.RuleProblem;
+import org.warrantykit.RuleSetException;
+import org.warrantykit.spi.PolicyDecision;
+import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.WarrantyRules;
+import org.warrantykit.rules.facts.DeviceFact;
+
+/**
+ * The policy as Drools DRL, compiled once when loaded and shared by all decisions (thread-safe).
+ * A folder that does not compile, or whose decisions on a built-in sample of devices are invalid,
+ * is refused with a {@link RuleSetException} naming file, line and message.
+ */
+public final class DroolsWarrantyRules implements WarrantyRules {
+    /** Classpath folder of the shipped default policy. */
+    public static final String DEFAULT_FOLDER = "org/warrantykit/rules/default";
+
+    private final KieBase kieBase;
+    private final String version;
+    private final Map<String, RuleSource> sourcesByPath;
+
+    private DroolsWarrantyRules(KieBase kieBase, String version, Map<String, RuleSource> sourcesByPath) {
+        this.kieBase = kieBase;
+        this.version = version;
+        this.sourcesByPath = sourcesByPath;
+    }
+
+    /** The shipped default policy (see DESIGN.md, "Default policy"). */
+    public static DroolsWarrantyRules defaults() {
+        return fromClasspath(DEFAULT_FOLDER);
+    }
+
+    /** Every {@code *.drl} in the folder (not its sub-folders), plus its optional {@code ruleset.properties}. */
+    public static DroolsWarrantyRules fromDirectory(Path dir) {
+        return compile(RuleSetLoader.fromDirectory(dir));
+    }
+
+    /** As {@link #fromDirectory} for a folder on the classpath, e.g. {@code "com/acme/warranty-rules"}. */
+    public static DroolsWarrantyRules fromClasspath(String folder) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return compile(RuleSetLoader.fromClasspath(folder,
+                loader != null ? loader : DroolsWarrantyRules.class.getClassLoader()));
+    }
+
+    private static DroolsWarrantyRules compile(RuleSetLoader.Folder folder) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        Map<String, RuleSource> byPath = new LinkedHashMap<>();
+        for (RuleSource source : folder.sources()) {
+            byPath.put(source.path(), source);
+            builder.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(source.path()), ResourceType.DRL);
+        }
+        if (builder.hasErrors()) {
+            List<RuleProblem> problems = new ArrayList<>();
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                String file = error.getResource() != null && error.getResource().getSourcePath() != null
+                        ? error.getResource().getSourcePath() : "?";
+                int line = 0;
+                for (int candidate : error.getLines()) {
+                    if (candidate > 0) {
+                        line = candidate;
+                        break;
+                    }
+                }
+                problems.add(new RuleProblem(file, line, error.getMessage().strip()));
+            }
+            throw new RuleSetException("The rule set does not compile", problems);
+        }
+        String version = versionOf(folder);
+        DroolsWarrantyRules rules = new DroolsWarrantyRules(builder.newKieBase(), version, Map.copyOf(byPath));
+        SampleCheck.run(rules);
+        return rules;
+    }
+
+    private static String versionOf(RuleSetLoader.Folder folder) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (RuleSource source : folder.sources()) {
+                digest.update(source.path().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(source.text().replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+            return folder.name().isEmpty() ? hash : folder.name() + "@" + hash;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public PolicyDecision decide(PolicyQuery query) {
+        return decideAll(List.of(query)).get(0);
+    }
+
+    @Override
+    public List<PolicyDecision> decideAll(List<PolicyQuery> queries) {
+        if (queries.isEmpty()) {
+            return List.of();
+        }
+        List<DeviceFact> facts = new ArrayList<>(queries.size());
+        for (PolicyQuery query : queries) {
+            facts.add(Facts.of(query));
+        }
+        KieSession session = kieBase.newKieSession();
+        DecisionCollector collector = new DecisionCollector(this);
+        try {
+            session.addEventListener(collector.agendaListener);
+            session.addEventListener(collector.insertListener);
+            for (DeviceFact fact : facts) {
+                session.insert(fact);
+            }
+            session.fireAllRules();
+            collector.collect(session.getObjects());
+        } catch (ConsequenceException e) {
+            Rule rule = e.getMatch().getRule();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new RuleSetException("A rule failed while deciding", List.of(
+                    problemAt(rule, "rule \"" + rule.getName() + "\" failed: " + cause.getMessage())), e);
+        } finally {
+            session.dispose();
+        }
+        List<PolicyDecision> decisions = new ArrayList<>(facts.size());
+        for (PolicyQuery query : queries) {
+            decisions.add(collector.decisionFor(query));
+        }
+        return decisions;
+    }
+
+    /** Where a rule is declared, for problems found while it ran. */
+    RuleProblem problemAt(Rule rule, String message) {
+        String file = rule instanceof RuleImpl impl && impl.getResource() != null
+                && impl.getResource().getSourcePath() != null ? impl.getResource().getSourcePath() : rule.getPackageName();
+        RuleSource source = sourcesByPath.get(file);
+        int line = source == null ? 0 : source.lineOfRule(rule.getName());
+        return new RuleProblem(file, line, message);
+    }
+
+    @Override
+    public String toString() {
+        return "DroolsWarrantyRules[" + version + "]";
+    }
+}

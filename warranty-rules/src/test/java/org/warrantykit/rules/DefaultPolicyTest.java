@@ -1,0 +1,77 @@
+package org.warrantykit.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.warrantykit.Category;
+import org.warrantykit.Device;
+import org.warrantykit.Money;
+import org.warrantykit.SerialNumber;
+import org.warrantykit.spi.OfferTerm;
+import org.warrantykit.spi.PolicyDecision;
+import org.warrantykit.spi.PolicyQuery;
+
+class DefaultPolicyTest {
+    static final DroolsWarrantyRules RULES = DroolsWarrantyRules.defaults();
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+
+    static Device device(String model, Category category, String region, LocalDate produced, LocalDate installed) {
+        return new Device(SerialNumber.parse("TEST0000000001"), model, category, region, produced, produced.plusDays(10),
+                Optional.ofNullable(installed), Optional.empty(), Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void inverterInstalledEarlyStartsOnInstallationAndRunsFiveYearsInclusive() {
+        PolicyDecision d = RULES.decide(PolicyQuery.fresh(
+                device("X1-HYBRID-G4", Category.INVERTER, "DE", LocalDate.of(2023, 1, 10), LocalDate.of(2023, 5, 2)), TODAY));
+        assertThat(d.standard().start()).isEqualTo(LocalDate.of(2023, 5, 2));
+        assertThat(d.standard().end()).isEqualTo(LocalDate.of(2028, 5, 1));
+        assertThat(d.upgrade().eligible()).isTrue();
+        assertThat(d.upgrade().years()).isEqualTo(5);
+        assertThat(d.offers()).isEmpty();
+        assertThat(d.noOfferReason()).contains("upgrade");
+        assertThat(d.trace().ruleSetVersion()).startsWith("default-2026.11@");
+        assertThat(d.trace().firedRules()).contains(
+                "Standard start: installation date, when installed within 9 months of production",
+                "Standard term: inverters 5 years",
+                "Upgrade: X1 and X3 hybrid inverters gain 5 years while the standard warranty runs");
+    }
+
+    @Test
+    void neverInstalledStartsNineMonthsAfterProduction() {
+        PolicyDecision d = RULES.decide(PolicyQuery.fresh(
+                device("T-BAT-H5.8", Category.BATTERY, "NL", LocalDate.of(2024, 2, 29), null), TODAY));
+        assertThat(d.standard().start()).isEqualTo(LocalDate.of(2024, 11, 29));
+        assertThat(d.standard().years()).isEqualTo(10);
+        assertThat(d.upgrade().eligible()).isFalse();
+        assertThat(d.upgrade().reason()).isEqualTo("Model T-BAT-H5.8 has no online warranty upgrade.");
+    }
+
+    @Test
+    void upgradedGbDeviceIsOfferedGbpPricesRoundedHalfUp() {
+        Device d = device("X3-HYBRID-G4", Category.INVERTER, "GB", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 1));
+        PolicyDecision decision = RULES.decide(new PolicyQuery(d, TODAY, true, Optional.of(LocalDate.of(2035, 2, 28))));
+        assertThat(decision.offers()).containsExactly(
+                new OfferTerm(60, Money.of(new BigDecimal("230"), java.util.Currency.getInstance("GBP"))),
+                new OfferTerm(120, Money.of("459", "GBP")));
+        assertThat(decision.noOfferReason()).isEmpty();
+    }
+
+    @Test
+    void batchDecisionsKeepTracesApartPerDevice() {
+        Device a = device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2025, 1, 1), null);
+        Device b = new Device(SerialNumber.parse("TEST0000000002"), "METER-X", Category.ACCESSORY, "DE",
+                LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 2), Optional.empty(), Optional.empty(), Optional.empty());
+        List<PolicyDecision> both = RULES.decideAll(List.of(PolicyQuery.fresh(a, TODAY), PolicyQuery.fresh(b, TODAY)));
+        assertThat(both.get(0).trace().firedRules()).contains("Standard term: inverters 5 years")
+                .doesNotContain("Standard term: accessories 2 years");
+        assertThat(both.get(1).trace().firedRules()).contains("Standard term: accessories 2 years")
+                .doesNotContain("Standard term: inverters 5 years");
+        assertThat(both.get(1).standard().years()).isEqualTo(2);
+    }
+}
