@@ -1,0 +1,210 @@
+package org.warrantykit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.warrantykit.spi.CoverageLedger;
+import org.warrantykit.spi.DeviceRegistry;
+import org.warrantykit.spi.LedgerEntry;
+import org.warrantykit.spi.PolicyDecision;
+import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.UpgradeRequestStore;
+import org.warrantykit.spi.WarrantyRules;
+
+/**
+ * What every feature of the service shares: finding devices and checking ownership, deriving the
+ * warranty view from the ledger plus a policy decision, and appending grants with optimistic
+ * retries. Package-private: features (upgrade, codes, purchase, certificates) build on it.
+ */
+final class DeviceWarranties {
+    /** How often a write is retried when another caller appended to the same device first. */
+    static final int MAX_ATTEMPTS = 16;
+    static final String STANDARD_SOURCE = "standard warranty";
+
+    private final Supplier<WarrantyRules> rules;
+    private final DeviceRegistry registry;
+    private final Clock clock;
+    private final CoverageLedger ledger;
+    private final UpgradeRequestStore onlineStatus;
+
+    DeviceWarranties(Supplier<WarrantyRules> rules, DeviceRegistry registry, Clock clock, CoverageLedger ledger,
+                     UpgradeRequestStore onlineStatus) {
+        this.rules = rules;
+        this.registry = registry;
+        this.clock = clock;
+        this.ledger = ledger;
+        this.onlineStatus = onlineStatus;
+    }
+
+    /** A device's state at one moment: its ledger, the policy's decision and the view they make. */
+    record Snapshot(Device device, List<LedgerEntry> entries, PolicyDecision decision, WarrantyView view) {
+        boolean upgraded() {
+            return upgradeIn(entries).isPresent();
+        }
+
+        /** The last coverage: the ledger's, or the computed standard one while the ledger is empty. */
+        Coverage lastCoverage() {
+            return view.coverages().get(view.coverages().size() - 1);
+        }
+    }
+
+    WarrantyRules rules() {
+        return rules.get();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    CoverageLedger ledger() {
+        return ledger;
+    }
+
+    DeviceRegistry registry() {
+        return registry;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, clock.getZone());
+    }
+
+    /** The device with this serial, as the registry knows it plus online observations. */
+    Device device(SerialNumber sn) {
+        return withObservedOnline(registry.find(sn).orElseThrow(() -> new UnknownDeviceException(sn)));
+    }
+
+    /** Parses the serial, finds the device and checks that the account owns it. */
+    Device ownedDevice(AccountId account, String serial) {
+        java.util.Objects.requireNonNull(account, "account");
+        Device device = device(SerialNumber.parse(serial));
+        if (!device.isOwnedBy(account)) {
+            throw new AccessDeniedException(account, "device " + device.serial(),
+                    device.owner().isPresent() ? "it is registered to another account"
+                            : "it is not registered to any account yet");
+        }
+        return device;
+    }
+
+    /** The registry's device, with the online time the service observed when the registry has none or a later one. */
+    Device withObservedOnline(Device device) {
+        Optional<Instant> observed = onlineStatus.onlineSince(device.serial());
+        if (observed.isEmpty()) {
+            return device;
+        }
+        Optional<Instant> registered = device.onlineSince();
+        if (registered.isPresent() && !registered.get().isAfter(observed.get())) {
+            return device;
+        }
+        return device.withOnlineSince(observed.get());
+    }
+
+    Snapshot snapshot(Device device, WarrantyRules policy, LocalDate on) {
+        List<LedgerEntry> entries = ledger.entries(device.serial());
+        PolicyDecision decision = policy.decide(query(device, entries, on));
+        return new Snapshot(device, entries, decision, view(device, entries, decision, on));
+    }
+
+    /** Snapshots of many devices with one batched policy call. */
+    List<Snapshot> snapshots(List<Device> devices, WarrantyRules policy, LocalDate on) {
+        List<PolicyQuery> queries = new ArrayList<>(devices.size());
+        List<List<LedgerEntry>> entries = new ArrayList<>(devices.size());
+        for (Device device : devices) {
+            List<LedgerEntry> deviceEntries = ledger.entries(device.serial());
+            entries.add(deviceEntries);
+            queries.add(query(device, deviceEntries, on));
+        }
+        List<PolicyDecision> decisions = policy.decideAll(queries);
+        List<Snapshot> snapshots = new ArrayList<>(devices.size());
+        for (int i = 0; i < devices.size(); i++) {
+            Device device = devices.get(i);
+            snapshots.add(new Snapshot(device, entries.get(i), decisions.get(i),
+                    view(device, entries.get(i), decisions.get(i), on)));
+        }
+        return snapshots;
+    }
+
+    /**
+     * The entries that grant {@code months} of {@code kind} after the snapshot's last coverage. The
+     * first grant also freezes the standard term into the ledger, so a later rule change never moves
+     * dates a customer was already given.
+     */
+    List<LedgerEntry> grant(Snapshot snapshot, CoverageKind kind, int months, String source, DecisionTrace trace) {
+        Instant now = clock.instant();
+        List<LedgerEntry> added = new ArrayList<>(2);
+        if (snapshot.entries().isEmpty()) {
+            added.add(new LedgerEntry(snapshot.view().coverages().get(0), snapshot.decision().trace(), now));
+        }
+        added.add(new LedgerEntry(snapshot.lastCoverage().followedByMonths(kind, months, source), trace, now));
+        return added;
+    }
+
+    /** Appends if nobody else appended to the device since the snapshot was taken. */
+    boolean append(Snapshot snapshot, List<LedgerEntry> added) {
+        return ledger.append(snapshot.device().serial(), snapshot.entries().size(), added);
+    }
+
+    /**
+     * Runs {@code attempt} until it returns a result; an empty result means it lost a race (another
+     * caller appended first) and must re-read. Gives up with {@link ConcurrentUpdateException}.
+     */
+    <T> T retrying(SerialNumber sn, String what, Supplier<Optional<T>> attempt) {
+        for (int i = 0; i < MAX_ATTEMPTS; i++) {
+            Optional<T> result = attempt.get();
+            if (result.isPresent()) {
+                return result.get();
+            }
+        }
+        throw new ConcurrentUpdateException("device " + sn + " kept changing while " + what + "; try again");
+    }
+
+    static PolicyQuery query(Device device, List<LedgerEntry> entries, LocalDate on) {
+        boolean upgraded = upgradeIn(entries).isPresent();
+        Optional<LocalDate> currentEnd = entries.isEmpty() ? Optional.empty()
+                : Optional.of(entries.get(entries.size() - 1).coverage().end());
+        return new PolicyQuery(device, on, upgraded, currentEnd);
+    }
+
+    static Optional<Coverage> upgradeIn(List<LedgerEntry> entries) {
+        return entries.stream().map(LedgerEntry::coverage).filter(c -> c.kind() == CoverageKind.UPGRADE).findFirst();
+    }
+
+    static WarrantyView view(Device device, List<LedgerEntry> entries, PolicyDecision decision, LocalDate today) {
+        List<Coverage> coverages = entries.isEmpty()
+                ? List.of(new Coverage(CoverageKind.STANDARD, decision.standard().start(), decision.standard().end(),
+                        STANDARD_SOURCE))
+                : entries.stream().map(LedgerEntry::coverage).toList();
+        boolean granted = coverages.size() > 1;
+        boolean expired = coverages.get(coverages.size() - 1).end().isBefore(today);
+        WarrantyState state;
+        if (expired) {
+            state = WarrantyState.EXPIRED;
+        } else if (coverages.stream().anyMatch(c -> c.kind() == CoverageKind.EXTENSION || c.kind() == CoverageKind.PROMOTION)) {
+            state = WarrantyState.EXTENDED;
+        } else if (granted) {
+            state = WarrantyState.UPGRADED;
+        } else {
+            state = WarrantyState.STANDARD;
+        }
+        Set<Action> actions = EnumSet.noneOf(Action.class);
+        if (granted) {
+            actions.add(Action.DOWNLOAD_CERTIFICATE);
+            if (!expired) {
+                actions.add(Action.EDIT);
+            }
+            if (!decision.offers().isEmpty()) {
+                actions.add(Action.BUY_EXTENSION);
+            }
+        }
+        return new WarrantyView(device.serial(), device.model(), state, coverages, actions, decision.trace());
+    }
+}

@@ -1,0 +1,127 @@
+package org.warrantykit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warrantykit.DeviceWarranties.Snapshot;
+import org.warrantykit.spi.LedgerEntry;
+import org.warrantykit.spi.PolicyDecision;
+import org.warrantykit.spi.UpgradeRequest;
+import org.warrantykit.spi.UpgradeRequestStore;
+import org.warrantykit.spi.WarrantyRules;
+
+/** The free online upgrade: granted at once for online devices, pending until online otherwise. */
+final class Upgrades {
+    private static final Logger LOG = LoggerFactory.getLogger(Upgrades.class);
+    static final String UPGRADE_SOURCE = "online upgrade";
+
+    private final DeviceWarranties warranties;
+    private final UpgradeRequestStore requests;
+
+    Upgrades(DeviceWarranties warranties, UpgradeRequestStore requests) {
+        this.warranties = warranties;
+        this.requests = requests;
+    }
+
+    UpgradeResult request(AccountId account, String serial) {
+        Device owned = warranties.ownedDevice(account, serial);
+        SerialNumber sn = owned.serial();
+        WarrantyRules policy = warranties.rules();
+        return warranties.retrying(sn, "upgrading", () -> {
+            Device device = warranties.device(sn);
+            LocalDate today = warranties.today();
+            Snapshot now = warranties.snapshot(device, policy, today);
+            Optional<Coverage> upgrade = DeviceWarranties.upgradeIn(now.entries());
+            if (upgrade.isPresent()) {
+                return Optional.of(new UpgradeResult(UpgradeStatus.UPGRADED, "Already upgraded from "
+                        + upgrade.get().start() + " to " + upgrade.get().end() + "; upgrades do not stack.", now.view()));
+            }
+            if (!now.decision().upgrade().eligible()) {
+                return Optional.of(notEligible(now.decision(), now));
+            }
+            if (device.onlineSince().isEmpty()) {
+                requests.addIfAbsent(new UpgradeRequest(sn, account, warranties.clock().instant()));
+                // The device may have come online between our read and the store: apply it now then.
+                if (requests.onlineSince(sn).isEmpty()) {
+                    return Optional.of(new UpgradeResult(UpgradeStatus.PENDING_ONLINE, "The upgrade will be applied "
+                            + "automatically as soon as the device is online (sends data).", now.view()));
+                }
+                applyPending(sn);
+                Snapshot after = warranties.snapshot(warranties.device(sn), policy, today);
+                return Optional.of(after.upgraded()
+                        ? new UpgradeResult(UpgradeStatus.UPGRADED, "Upgraded until " + after.view().end() + ".", after.view())
+                        : notEligible(after.decision(), after));
+            }
+            LocalDate applyOn = laterOf(today, warranties.dayOf(device.onlineSince().get()));
+            Snapshot at = applyOn.equals(today) ? now : warranties.snapshot(device, policy, applyOn);
+            if (!at.decision().upgrade().eligible()) {
+                return Optional.of(notEligible(at.decision(), now));
+            }
+            if (!append(at)) {
+                return Optional.empty();
+            }
+            LOG.info("device {} upgraded by {} (+{} y) under rule set {}", sn, account,
+                    at.decision().upgrade().years(), at.decision().trace().ruleSetVersion());
+            WarrantyView after = warranties.snapshot(device, policy, today).view();
+            return Optional.of(new UpgradeResult(UpgradeStatus.UPGRADED, at.decision().upgrade().reason(),
+                    new WarrantyView(after.serial(), after.model(), after.state(), after.coverages(), after.actions(),
+                            at.decision().trace())));
+        });
+    }
+
+    void deviceOnline(String serial, Instant at) {
+        java.util.Objects.requireNonNull(at, "at");
+        SerialNumber sn = warranties.device(SerialNumber.parse(serial)).serial();
+        requests.recordOnline(sn, at);
+        applyPending(sn);
+    }
+
+    /** Applies a pending request on the later of its request day and the device's online day. */
+    private void applyPending(SerialNumber sn) {
+        Optional<UpgradeRequest> request = requests.pending(sn);
+        Device device = warranties.device(sn);
+        if (request.isEmpty() || device.onlineSince().isEmpty()) {
+            return;
+        }
+        WarrantyRules policy = warranties.rules();
+        LocalDate applyOn = laterOf(warranties.dayOf(request.get().requestedAt()),
+                warranties.dayOf(device.onlineSince().get()));
+        warranties.retrying(sn, "applying its upgrade", () -> {
+            Snapshot at = warranties.snapshot(device, policy, applyOn);
+            if (at.upgraded()) {
+                requests.remove(sn);
+                return Optional.of(true);
+            }
+            if (!at.decision().upgrade().eligible()) {
+                if (requests.remove(sn)) {
+                    LOG.info("pending upgrade of {} dropped on {}: {}", sn, applyOn, at.decision().upgrade().reason());
+                }
+                return Optional.of(false);
+            }
+            if (!append(at)) {
+                return Optional.empty();
+            }
+            requests.remove(sn);
+            LOG.info("pending upgrade of {} applied on {} (+{} y)", sn, applyOn, at.decision().upgrade().years());
+            return Optional.of(true);
+        });
+    }
+
+    private boolean append(Snapshot at) {
+        PolicyDecision decision = at.decision();
+        List<LedgerEntry> added = warranties.grant(at, CoverageKind.UPGRADE, decision.upgrade().years() * 12,
+                UPGRADE_SOURCE, decision.trace());
+        return warranties.append(at, added);
+    }
+
+    private static UpgradeResult notEligible(PolicyDecision decision, Snapshot shown) {
+        return new UpgradeResult(UpgradeStatus.NOT_ELIGIBLE, decision.upgrade().reason(), shown.view());
+    }
+
+    private static LocalDate laterOf(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
