@@ -84,7 +84,10 @@ public final class DroolsWarrantyRules implements WarrantyRules {
                 }
                 problems.add(new RuleProblem(file, line, error.getMessage().strip()));
             }
-            throw new RuleSetException("The rule set does not compile", problems);
+            // Drools adds this follow-up to every parse error; it tells the author nothing more.
+            List<RuleProblem> useful = problems.stream()
+                    .filter(p -> !p.message().equals("Parser returned a null Package")).toList();
+            throw new RuleSetException("The rule set does not compile", useful.isEmpty() ? problems : useful);
         }
         String version = versionOf(folder);
         DroolsWarrantyRules rules = new DroolsWarrantyRules(builder.newKieBase(), version, Map.copyOf(byPath));
