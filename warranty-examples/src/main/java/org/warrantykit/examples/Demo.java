@@ -1,0 +1,159 @@
+package org.warrantykit.examples;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import org.warrantykit.AccessDeniedException;
+import org.warrantykit.AccountId;
+import org.warrantykit.InvalidSerialNumberException;
+import org.warrantykit.UpgradeResult;
+import org.warrantykit.WarrantyService;
+import org.warrantykit.WarrantyView;
+import org.warrantykit.rules.DroolsWarrantyRules;
+
+/**
+ * The README's runnable story, on the embedded sample data ({@link SampleData}) with the default
+ * DRL policy and a fixed clock, so its output is the same on every run:
+ * inquiry, an upgrade requested while the inverter is offline, the inverter coming online, the
+ * inquiry after the upgrade, a refused upgrade, a wrong owner, a malformed serial number and the
+ * owner's dashboard.
+ *
+ * <p>Each step is one small method listed in {@link #steps()}; add a step there to extend the story.
+ */
+public final class Demo {
+    /** The demo's "now": every date below is computed against this instant. */
+    public static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+    static final AccountId ALICE = AccountId.of("alice");
+    static final AccountId BOB = AccountId.of("bob");
+    /** alice's X1-HYBRID-G4, installed but not online yet. */
+    static final String ALICE_INVERTER = "H1B50A1234567";
+    /** alice's T-BAT-H5.8 battery: batteries have no online upgrade. */
+    static final String ALICE_BATTERY = "TP58H24060217";
+    /** What a person might type instead of a serial number. */
+    static final String MALFORMED_SERIAL = "H1B-50A/1234";
+    static final Period EXPIRING_WITHIN = Period.ofMonths(6);
+
+    private final WarrantyService service;
+    private final Clock clock;
+    private final PrintStream out;
+
+    /** A step of the story: a heading and what it does. */
+    record Step(String title, Runnable action) {
+    }
+
+    public Demo(WarrantyService service, Clock clock, PrintStream out) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    public static void main(String[] args) {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        new Demo(sampleService(clock), clock, System.out).run();
+        System.out.flush();
+    }
+
+    /** The service the demo runs on: embedded devices, default DRL, the given clock. */
+    public static WarrantyService sampleService(Clock clock) {
+        return WarrantyService.builder()
+                .rules(DroolsWarrantyRules.defaults())
+                .devices(SampleData.devices())
+                .clock(clock)
+                .build();
+    }
+
+    /** The story, in order. */
+    List<Step> steps() {
+        return List.of(
+                new Step("Inquiry (public, no login): " + ALICE_INVERTER, this::inquireStandardWarranty),
+                new Step("alice asks for the free upgrade while the inverter is offline", this::requestUpgradeWhileOffline),
+                new Step("The inverter comes online (sends its first data)", this::deviceComesOnline),
+                new Step("Inquiry after the upgrade: " + ALICE_INVERTER, this::inquireAfterUpgrade),
+                new Step("alice asks to upgrade her battery " + ALICE_BATTERY, this::upgradeNotEligible),
+                new Step("bob tries to upgrade alice's inverter", this::wrongOwner),
+                new Step("Someone types a malformed serial number", this::malformedSerial),
+                new Step("alice's dashboard", this::dashboard));
+    }
+
+    public void run() {
+        LocalDate today = LocalDate.now(clock);
+        out.println("warranty-kit demo");
+        out.println("  Today          " + today + " (fixed clock " + clock.instant() + ")");
+        out.println("  Devices        embedded sample data " + SampleData.DEVICES_CSV);
+        out.println("  Rule set       " + service.rules().version());
+        List<Step> steps = steps();
+        for (int i = 0; i < steps.size(); i++) {
+            out.println();
+            String heading = (i + 1) + ". " + steps.get(i).title();
+            out.println(heading);
+            out.println("-".repeat(heading.length()));
+            steps.get(i).action().run();
+        }
+    }
+
+    void inquireStandardWarranty() {
+        print(Views.warranty(service.inquire(ALICE_INVERTER), false));
+    }
+
+    void requestUpgradeWhileOffline() {
+        UpgradeResult result = service.requestUpgrade(ALICE, ALICE_INVERTER);
+        print(Views.upgrade(result, false));
+    }
+
+    void deviceComesOnline() {
+        Instant at = clock.instant();
+        out.println("  The host reports: " + ALICE_INVERTER + " online at " + at);
+        service.deviceOnline(ALICE_INVERTER, at);
+        out.println("  The pending upgrade is applied; the warranty is now "
+                + service.inquire(ALICE_INVERTER).state() + ".");
+    }
+
+    void inquireAfterUpgrade() {
+        print(Views.warranty(service.inquire(ALICE_INVERTER), true));
+    }
+
+    void upgradeNotEligible() {
+        UpgradeResult result = service.requestUpgrade(ALICE, ALICE_BATTERY);
+        print(Views.upgrade(result, false));
+    }
+
+    void wrongOwner() {
+        try {
+            service.requestUpgrade(BOB, ALICE_INVERTER);
+            out.println("  unexpected: the upgrade was accepted");
+        } catch (AccessDeniedException e) {
+            out.println("  Refused (" + e.getClass().getSimpleName() + "): " + e.getMessage());
+        }
+    }
+
+    void malformedSerial() {
+        try {
+            service.inquire(MALFORMED_SERIAL);
+            out.println("  unexpected: the serial number was accepted");
+        } catch (InvalidSerialNumberException e) {
+            out.println("  Refused before any look-up (" + e.getClass().getSimpleName() + "): " + e.getMessage());
+        }
+    }
+
+    void dashboard() {
+        List<WarrantyView> devices = service.devices(ALICE);
+        out.println("  Devices of " + ALICE + " (" + devices.size() + "):");
+        print(Views.table(devices));
+        out.println();
+        LocalDate horizon = LocalDate.now(clock).plus(EXPIRING_WITHIN);
+        List<WarrantyView> expiring = service.expiringWithin(ALICE, EXPIRING_WITHIN);
+        out.println("  Expiring within " + EXPIRING_WITHIN.toTotalMonths() + " months (by " + horizon + "), "
+                + expiring.size() + ":");
+        print(Views.table(expiring));
+    }
+
+    private void print(List<String> lines) {
+        lines.forEach(out::println);
+    }
+}

@@ -1,0 +1,190 @@
+package org.warrantykit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.warrantykit.examples.DesignPolicy.SIX_MONTHS;
+import static org.warrantykit.examples.DesignPolicy.TODAY;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.warrantykit.AccountId;
+import org.warrantykit.WarrantyService;
+import org.warrantykit.WarrantyView;
+import org.warrantykit.examples.DesignPolicy.Row;
+
+/** The demo runs end to end and tells the story with the dates DESIGN.md gives for the sample data. */
+class DemoTest {
+    private static final Clock CLOCK = Clock.fixed(Demo.NOW, ZoneOffset.UTC);
+    private static final Row INVERTER = DesignPolicy.row(Demo.ALICE_INVERTER);
+    private static final Row BATTERY = DesignPolicy.row(Demo.ALICE_BATTERY);
+    private static String output;
+
+    @BeforeAll
+    static void runDemo() {
+        output = run();
+    }
+
+    static String run() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            new Demo(Demo.sampleService(CLOCK), CLOCK, out).run();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The text under the heading "n. ..." up to the next heading. */
+    static String section(int n) {
+        Matcher heading = Pattern.compile("(?m)^(\\d+)\\. ").matcher(output);
+        int start = -1;
+        while (heading.find()) {
+            if (start >= 0) {
+                return output.substring(start, heading.start());
+            }
+            if (Integer.parseInt(heading.group(1)) == n) {
+                start = heading.start();
+            }
+        }
+        assertThat(start).as("section %d in%n%s", n, output).isNotNegative();
+        return output.substring(start);
+    }
+
+    @Test
+    void theDemoClockIsTheDayTheExpectationsAreComputedFor() {
+        assertThat(LocalDate.ofInstant(Demo.NOW, ZoneOffset.UTC)).isEqualTo(TODAY);
+        assertThat(output).contains("Today          " + TODAY);
+    }
+
+    @Test
+    void firstInquiryShowsTheStandardWarrantyFromTheSupplyData() {
+        assertThat(section(1))
+                .contains("Serial number  " + Demo.ALICE_INVERTER)
+                .contains("State          STANDARD")
+                .contains("Warranty       " + INVERTER.standardStart() + " to " + INVERTER.standardEnd())
+                .contains("Actions        none");
+    }
+
+    @Test
+    void upgradeIsPendingWhileOfflineThenAppliedWhenOnline() {
+        assertThat(section(2)).contains("Upgrade        PENDING_ONLINE").contains("State          STANDARD")
+                .doesNotContain("UPGRADED");
+        assertThat(section(3)).contains(Demo.ALICE_INVERTER + " online at " + Demo.NOW).contains("now UPGRADED");
+        assertThat(output.indexOf("PENDING_ONLINE")).isLessThan(output.indexOf("State          UPGRADED"));
+    }
+
+    @Test
+    void inquiryAfterTheUpgradeShowsTheNewEndCoveragesAndActions() {
+        LocalDate upgradeStart = INVERTER.standardEnd().plusDays(1);
+        assertThat(INVERTER.upgradedEnd()).isEqualTo(LocalDate.of(2035, 4, 21)); // 2025-04-22 + 5 y - 1 d + 5 y
+        assertThat(section(4))
+                .contains("State          UPGRADED")
+                .contains("Warranty       " + INVERTER.standardStart() + " to " + INVERTER.upgradedEnd())
+                .contains("STANDARD   " + INVERTER.standardStart() + " to " + INVERTER.standardEnd())
+                .contains("UPGRADE    " + upgradeStart + " to " + INVERTER.upgradedEnd())
+                // X1-HYBRID-G4 is sold with online extension and has years left: all three actions
+                .contains("Actions        EDIT, DOWNLOAD_CERTIFICATE, BUY_EXTENSION");
+    }
+
+    @Test
+    void inquiryAfterTheUpgradeExplainsItselfWithTheRuleSetAndEveryFiredRule() {
+        WarrantyService service = Demo.sampleService(CLOCK);
+        service.requestUpgrade(AccountId.of("alice"), Demo.ALICE_INVERTER);
+        service.deviceOnline(Demo.ALICE_INVERTER, Demo.NOW);
+        WarrantyView view = service.inquire(Demo.ALICE_INVERTER);
+        String step = section(4);
+        assertThat(step).contains("Rule set       " + view.trace().ruleSetVersion());
+        assertThat(view.trace().firedRules()).isNotEmpty();
+        for (String rule : view.trace().firedRules()) {
+            assertThat(step).contains(rule);
+        }
+    }
+
+    @Test
+    void batteryUpgradeIsNotEligibleWithAReason() {
+        String step = section(5);
+        assertThat(step).contains("Upgrade        NOT_ELIGIBLE")
+                .contains("Warranty       " + BATTERY.standardStart() + " to " + BATTERY.standardEnd());
+        String reason = line(step, "Reason");
+        assertThat(reason).contains("T-BAT-H5.8").containsIgnoringCase("upgrade");
+    }
+
+    @Test
+    void wrongOwnerAndMalformedSerialAreRefusedWithTheLibraryMessages() {
+        assertThat(section(6)).contains("AccessDeniedException")
+                .contains("Account bob may not act on device " + Demo.ALICE_INVERTER);
+        assertThat(section(7)).contains("InvalidSerialNumberException")
+                .contains("Invalid serial number \"" + Demo.MALFORMED_SERIAL + "\"");
+    }
+
+    @Test
+    void dashboardListsAlicesDevicesAndThoseExpiringWithinSixMonths() {
+        String step = section(8);
+        List<Row> alice = DesignPolicy.ownedBy("alice");
+        assertThat(step).contains("Devices of alice (" + alice.size() + ")");
+        String all = step.substring(0, step.indexOf("Expiring within"));
+        String expiring = step.substring(step.indexOf("Expiring within"));
+        for (Row row : alice) {
+            boolean upgraded = row.serial().equals(Demo.ALICE_INVERTER);
+            LocalDate end = upgraded ? row.upgradedEnd() : row.standardEnd();
+            String state = upgraded ? "UPGRADED" : row.expiredOn(TODAY) ? "EXPIRED" : "STANDARD";
+            assertThat(tableLine(all, row.serial())).as(row.serial())
+                    .containsSubsequence(row.model(), state, row.standardStart().toString(), end.toString());
+        }
+        List<String> expected = alice.stream()
+                .filter(r -> !r.serial().equals(Demo.ALICE_INVERTER)) // upgraded to 2035 in step 3
+                .filter(r -> r.expiringWithin(TODAY, SIX_MONTHS)).map(Row::serial).sorted().toList();
+        assertThat(expected).isNotEmpty();
+        assertThat(expiring).startsWith("Expiring within 6 months (by " + TODAY.plus(SIX_MONTHS) + "), "
+                + expected.size() + ":");
+        assertThat(serialsIn(expiring)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void outputIsReproducible() {
+        assertThat(run()).isEqualTo(output);
+    }
+
+    @Test
+    void mainPrintsTheSameStoryToStandardOutput() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            Demo.main(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(output);
+    }
+
+    private static String line(String text, String label) {
+        return Arrays.stream(text.split("\\R")).filter(l -> l.strip().startsWith(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + label + " in\n" + text));
+    }
+
+    private static String tableLine(String text, String serial) {
+        return Arrays.stream(text.split("\\R")).filter(l -> l.strip().startsWith(serial + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + serial + " in\n" + text));
+    }
+
+    /** Serial numbers of the table rows in the text, in order. */
+    static List<String> serialsIn(String text) {
+        List<String> serials = new ArrayList<>();
+        for (String l : text.split("\\R")) {
+            String first = l.strip().split("\\s+")[0];
+            if (first.matches("[A-Z0-9]{10,20}") && !first.equals("SERIAL")) {
+                serials.add(first);
+            }
+        }
+        return serials;
+    }
+}
