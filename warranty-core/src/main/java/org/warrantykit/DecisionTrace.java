@@ -1,6 +1,5 @@
 package org.warrantykit;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,16 +10,5 @@ public record DecisionTrace(String ruleSetVersion, List<String> firedRules) {
     public DecisionTrace {
         Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
         firedRules = List.copyOf(firedRules);
-    }
-
-    /** This trace followed by the rules of {@code later}; both must come from one rule set. */
-    public DecisionTrace then(DecisionTrace later) {
-        if (!ruleSetVersion.equals(later.ruleSetVersion)) {
-            throw new IllegalArgumentException("cannot join traces of rule sets " + ruleSetVersion
-                    + " and " + later.ruleSetVersion);
-        }
-        List<String> all = new ArrayList<>(firedRules);
-        all.addAll(later.firedRules);
-        return new DecisionTrace(ruleSetVersion, all);
     }
 }

@@ -65,10 +65,9 @@ final class Upgrades {
             }
             LOG.info("device {} upgraded by {} (+{} y) under rule set {}", sn, account,
                     at.decision().upgrade().years(), at.decision().trace().ruleSetVersion());
+            // The view after the grant, explained by the decision that produced it (which names the upgrade rule).
             WarrantyView after = warranties.snapshot(device, policy, today).view();
-            return Optional.of(new UpgradeResult(UpgradeStatus.UPGRADED, at.decision().upgrade().reason(),
-                    new WarrantyView(after.serial(), after.model(), after.state(), after.coverages(), after.actions(),
-                            at.decision().trace())));
+            return Optional.of(new UpgradeResult(UpgradeStatus.UPGRADED, at.decision().upgrade().reason(), after));
         });
     }
 
