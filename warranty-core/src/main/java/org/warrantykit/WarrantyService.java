@@ -1,6 +1,7 @@
 package org.warrantykit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -9,9 +10,11 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warrantykit.memory.InMemoryCoverageLedger;
+import org.warrantykit.memory.InMemoryOrderStore;
 import org.warrantykit.memory.InMemoryUpgradeRequestStore;
 import org.warrantykit.spi.CoverageLedger;
 import org.warrantykit.spi.DeviceRegistry;
+import org.warrantykit.spi.OrderStore;
 import org.warrantykit.spi.UpgradeRequestStore;
 import org.warrantykit.spi.WarrantyRules;
 
@@ -25,12 +28,14 @@ public final class WarrantyService {
     private volatile WarrantyRules rules;
     private final DeviceWarranties warranties;
     private final Upgrades upgrades;
+    private final Purchases purchases;
 
     private WarrantyService(Builder builder) {
         this.rules = builder.rules;
         this.warranties = new DeviceWarranties(() -> rules, builder.devices, builder.clock, builder.ledger,
                 builder.upgrades);
         this.upgrades = new Upgrades(warranties, builder.upgrades);
+        this.purchases = new Purchases(warranties, builder.orders, builder.paymentWindow);
     }
 
     public static Builder builder() {
@@ -98,6 +103,86 @@ public final class WarrantyService {
                 .toList();
     }
 
+    /**
+     * The extensions the owner can buy for the device now, by ascending term; empty (not an error)
+     * when there are none, and then the device's {@code actions()} lack BUY_EXTENSION.
+     *
+     * @throws AccessDeniedException when the account does not own the device
+     */
+    public List<ExtensionOffer> offers(AccountId account, String serial) {
+        return purchases.offers(account, serial);
+    }
+
+    /**
+     * Orders one extension for one device; see {@link #purchase(AccountId, List, String)}.
+     *
+     * @param offerId an id from {@link #offers}, e.g. {@code "EXT-60M"}
+     */
+    public Order purchase(AccountId account, String serial, String offerId, String idempotencyKey) {
+        return purchase(account, List.of(OfferSelection.of(serial, offerId)), idempotencyKey);
+    }
+
+    /**
+     * Places an order for extensions of one or more of the account's devices, in one currency,
+     * with each price locked now and a payment window from now. The idempotency key is scoped to the
+     * account: the same key returns the order it placed first (whatever its state now), never a
+     * second one, also under concurrency; reusing it for a different request is refused.
+     *
+     * @throws AccessDeniedException     when a device is not the account's
+     * @throws OfferUnavailableException when a device has no such offer now (the message says why)
+     * @throws InvalidOrderException     no devices, a device twice, mixed currencies, key reused
+     */
+    public Order purchase(AccountId account, List<OfferSelection> selections, String idempotencyKey) {
+        return purchases.purchase(account, selections, idempotencyKey);
+    }
+
+    /**
+     * The host confirms that the order was paid (after its payment provider said so): the order
+     * becomes PAID and each line's EXTENSION is appended, starting the day after the device's end at
+     * that moment. Exactly once: confirming again with the same reference returns the paid order
+     * and applies nothing twice; if a confirmation failed after recording the payment, confirming
+     * again completes it.
+     *
+     * @throws UnknownOrderException when no order has this id
+     * @throws OrderStateException   when the order is cancelled, expired, past its payment window or
+     *                               paid under another reference
+     */
+    public Order confirmPayment(String orderId, String paymentReference) {
+        return purchases.confirmPayment(orderId, paymentReference);
+    }
+
+    /**
+     * Cancels a pending order; cancelling an already cancelled order returns it unchanged.
+     *
+     * @throws AccessDeniedException when another account placed the order
+     * @throws OrderStateException   when the order is paid or expired
+     */
+    public Order cancel(AccountId account, String orderId) {
+        return purchases.cancel(account, orderId);
+    }
+
+    /**
+     * Marks every pending order whose payment window closed (on the service's clock) EXPIRED and
+     * returns how many; the host calls it on a schedule.
+     */
+    public int expireOverdueOrders() {
+        return purchases.expireOverdueOrders();
+    }
+
+    /**
+     * One of the account's orders, as it stands now.
+     *
+     * @throws AccessDeniedException when another account placed it
+     */
+    public Order order(AccountId account, String orderId) {
+        return purchases.order(account, orderId);
+    }
+
+    /** The account's orders, oldest first. */
+    public List<Order> orders(AccountId account) {
+        return purchases.orders(account);
+    }
+
     /** Assembles a service; rules and devices are required, everything else has a default. */
     public static final class Builder {
         private WarrantyRules rules;
@@ -105,6 +190,8 @@ public final class WarrantyService {
         private Clock clock = Clock.systemUTC();
         private CoverageLedger ledger = new InMemoryCoverageLedger();
         private UpgradeRequestStore upgrades = new InMemoryUpgradeRequestStore();
+        private OrderStore orders = new InMemoryOrderStore();
+        private Duration paymentWindow = Purchases.DEFAULT_PAYMENT_WINDOW;
 
         private Builder() {
         }
@@ -132,6 +219,22 @@ public final class WarrantyService {
 
         public Builder upgradeRequests(UpgradeRequestStore upgrades) {
             this.upgrades = Objects.requireNonNull(upgrades, "upgradeRequests");
+            return this;
+        }
+
+        /** Where extension orders are kept; default in memory. */
+        public Builder orders(OrderStore orders) {
+            this.orders = Objects.requireNonNull(orders, "orders");
+            return this;
+        }
+
+        /** How long an order may stay unpaid, measured on the service's clock; default 7 days. */
+        public Builder paymentWindow(Duration window) {
+            Objects.requireNonNull(window, "paymentWindow");
+            if (window.isNegative() || window.isZero()) {
+                throw new ConfigurationException("paymentWindow must be positive, was " + window);
+            }
+            this.paymentWindow = window;
             return this;
         }
 

@@ -1,0 +1,42 @@
+package org.warrantykit;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An extension the owner can buy online for one device now: {@code months} more cover for
+ * {@code price} (one-time, VAT excluded), ending on {@code newEnd} if bought today.
+ *
+ * @param offerId stable for a term ({@code "EXT-60M"} is always 60 months), so a client may keep
+ *                it between showing the offers and buying; the price is fixed only when the order
+ *                is placed
+ * @param newEnd  the device's current end plus {@code months}; a purchase paid later still
+ *                starts the day after the device's end at payment time
+ */
+public record ExtensionOffer(String offerId, int months, Money price, LocalDate newEnd) {
+    public ExtensionOffer {
+        Objects.requireNonNull(price, "price");
+        Objects.requireNonNull(newEnd, "newEnd");
+        if (months < 1) {
+            throw new InvalidValueException("months", "an extension adds at least 1 month, was " + months);
+        }
+        if (!idFor(months).equals(offerId)) {
+            throw new InvalidValueException("offerId", "the offer of " + months + " months is \"" + idFor(months)
+                    + "\", was \"" + offerId + "\"");
+        }
+        if (price.isNegative()) {
+            throw new InvalidValueException("price", "an offer price cannot be negative, was " + price);
+        }
+    }
+
+    /** The offer id of a term: {@code "EXT-" + months + "M"}. */
+    public static String idFor(int months) {
+        return "EXT-" + months + "M";
+    }
+
+    /** The offer id as a client sent it, trimmed and upper-cased ({@code " ext-60m"} is {@code "EXT-60M"}). */
+    static String normalizeId(String offerId) {
+        return offerId == null ? "" : offerId.strip().toUpperCase(Locale.ROOT);
+    }
+}

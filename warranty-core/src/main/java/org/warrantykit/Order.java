@@ -1,0 +1,101 @@
+package org.warrantykit;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An online purchase of extensions by one account, for one or more of its devices, in one
+ * currency. Prices are locked in the lines when the order is placed; {@code total} is their sum.
+ *
+ * @param idempotencyKey the key the client placed it with; unique per account
+ * @param payBy          the last instant a payment confirmation is accepted
+ * @param paymentReference the host's payment reference, present exactly when PAID
+ * @param closedAt       when it left PENDING_PAYMENT (paid, cancelled or expired)
+ */
+public record Order(
+        String orderId,
+        AccountId account,
+        String idempotencyKey,
+        OrderState state,
+        List<OrderLine> lines,
+        Money total,
+        Instant createdAt,
+        Instant payBy,
+        Optional<String> paymentReference,
+        Optional<Instant> closedAt) {
+
+    public Order {
+        if (orderId == null || orderId.isBlank()) {
+            throw new InvalidValueException("orderId", "an order needs an id");
+        }
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(payBy, "payBy");
+        Objects.requireNonNull(paymentReference, "paymentReference (use Optional.empty())");
+        Objects.requireNonNull(closedAt, "closedAt (use Optional.empty())");
+        lines = List.copyOf(lines);
+        if (lines.isEmpty()) {
+            throw new InvalidValueException("lines", "order " + orderId + " has no lines");
+        }
+        Set<SerialNumber> serials = new HashSet<>();
+        Money sum = Money.zero(lines.get(0).price().currency());
+        for (OrderLine line : lines) {
+            if (!serials.add(line.serial())) {
+                throw new InvalidValueException("lines", "device " + line.serial() + " appears twice in order " + orderId);
+            }
+            sum = sum.plus(line.price()); // refuses a second currency
+        }
+        if (!sum.equals(total)) {
+            throw new InvalidValueException("total", "order " + orderId + " totals " + total
+                    + " but its lines add up to " + sum);
+        }
+        if (payBy.isBefore(createdAt)) {
+            throw new InvalidValueException("payBy", "order " + orderId + " is due " + payBy
+                    + ", before it was placed " + createdAt);
+        }
+        if (paymentReference.isPresent() != (state == OrderState.PAID)) {
+            throw new InvalidValueException("paymentReference", "a " + state + " order "
+                    + (state == OrderState.PAID ? "needs" : "cannot have") + " a payment reference");
+        }
+        if (closedAt.isPresent() == (state == OrderState.PENDING_PAYMENT)) {
+            throw new InvalidValueException("closedAt", "a " + state + " order "
+                    + (state == OrderState.PENDING_PAYMENT ? "cannot have" : "needs") + " a closing time");
+        }
+    }
+
+    /** The source every coverage bought with this order names: {@code "order " + orderId}. */
+    public String coverageSource() {
+        return "order " + orderId;
+    }
+
+    public Optional<OrderLine> line(SerialNumber serial) {
+        return lines.stream().filter(l -> l.serial().equals(serial)).findFirst();
+    }
+
+    Order paid(String reference, Instant at) {
+        return closed(OrderState.PAID, Optional.of(reference), at);
+    }
+
+    Order cancelled(Instant at) {
+        return closed(OrderState.CANCELLED, Optional.empty(), at);
+    }
+
+    Order expired(Instant at) {
+        return closed(OrderState.EXPIRED, Optional.empty(), at);
+    }
+
+    private Order closed(OrderState next, Optional<String> reference, Instant at) {
+        if (state != OrderState.PENDING_PAYMENT) {
+            throw new IllegalStateException("order " + orderId + " is " + state + ", not pending");
+        }
+        return new Order(orderId, account, idempotencyKey, next, lines, total, createdAt, payBy, reference,
+                Optional.of(at));
+    }
+}

@@ -1,0 +1,316 @@
+package org.warrantykit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warrantykit.DeviceWarranties.Snapshot;
+import org.warrantykit.InvalidOrderException.Reason;
+import org.warrantykit.spi.LedgerEntry;
+import org.warrantykit.spi.OfferTerm;
+import org.warrantykit.spi.OrderStore;
+import org.warrantykit.spi.WarrantyRules;
+
+/**
+ * Online extension purchase ("Wty Extend"): offers priced by the policy, orders with the price
+ * locked when placed, and the extension applied exactly once when the host confirms payment.
+ *
+ * <p>Exactly once without locks: an order leaves PENDING_PAYMENT by one compare-and-set in the
+ * {@link OrderStore}, and each line is applied by an optimistic ledger append that first looks for
+ * the coverage the order already granted (its source names the order). Whoever confirms, however
+ * often and from however many threads, the ledger gets one EXTENSION per line.
+ */
+final class Purchases {
+    private static final Logger LOG = LoggerFactory.getLogger(Purchases.class);
+    static final Duration DEFAULT_PAYMENT_WINDOW = Duration.ofDays(7);
+    /** Longest idempotency key or payment reference accepted (fits a VARCHAR(255) column). */
+    static final int MAX_TOKEN_LENGTH = 255;
+    private static final String NOT_GRANTED = "Extensions can be bought once the free online upgrade is applied.";
+
+    private final DeviceWarranties warranties;
+    private final OrderStore orders;
+    private final Duration paymentWindow;
+
+    Purchases(DeviceWarranties warranties, OrderStore orders, Duration paymentWindow) {
+        this.warranties = warranties;
+        this.orders = orders;
+        this.paymentWindow = paymentWindow;
+    }
+
+    /** A requested line: the parsed serial and the normalized offer id. */
+    private record Wanted(SerialNumber serial, String offerId) {
+    }
+
+    List<ExtensionOffer> offers(AccountId account, String serial) {
+        Device device = warranties.ownedDevice(account, serial);
+        return offersOf(warranties.snapshot(device, warranties.rules(), warranties.today()));
+    }
+
+    /** The snapshot's offers; none unless the view shows BUY_EXTENSION, so the two always agree. */
+    private static List<ExtensionOffer> offersOf(Snapshot snapshot) {
+        if (!snapshot.view().actions().contains(Action.BUY_EXTENSION)) {
+            return List.of();
+        }
+        LocalDate end = snapshot.view().end();
+        return snapshot.decision().offers().stream()
+                .sorted(Comparator.comparingInt(OfferTerm::months))
+                .map(t -> new ExtensionOffer(ExtensionOffer.idFor(t.months()), t.months(), t.price(),
+                        end.plusMonths(t.months())))
+                .toList();
+    }
+
+    Order purchase(AccountId account, List<OfferSelection> selections, String idempotencyKey) {
+        Objects.requireNonNull(account, "account");
+        String key = token("idempotencyKey", idempotencyKey);
+        List<Wanted> wanted = parse(selections);
+
+        Optional<Order> earlier = orders.findByIdempotencyKey(account, key);
+        if (earlier.isPresent()) {
+            return sameRequest(earlier.get(), wanted);
+        }
+
+        WarrantyRules policy = warranties.rules();
+        LocalDate today = warranties.today();
+        List<Device> devices = new ArrayList<>(wanted.size());
+        for (Wanted w : wanted) {
+            devices.add(warranties.ownedDevice(account, w.serial().value()));
+        }
+        List<Snapshot> snapshots = warranties.snapshots(devices, policy, today);
+        List<OrderLine> lines = new ArrayList<>(wanted.size());
+        for (int i = 0; i < wanted.size(); i++) {
+            lines.add(line(snapshots.get(i), wanted.get(i).offerId()));
+        }
+        Money total = total(lines);
+
+        Instant now = warranties.clock().instant();
+        Order placed = new Order("O-" + UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT), account, key,
+                OrderState.PENDING_PAYMENT, lines, total, now, now.plus(paymentWindow), Optional.empty(),
+                Optional.empty());
+        Order stored = orders.placeIfAbsent(placed);
+        if (!stored.orderId().equals(placed.orderId())) {
+            return sameRequest(stored, wanted); // a concurrent call with the same key won
+        }
+        LOG.info("order {} placed by {}: {} for {}, pay by {}", placed.orderId(), account, describe(lines), total,
+                placed.payBy());
+        return placed;
+    }
+
+    Order confirmPayment(String orderId, String paymentReference) {
+        String id = orderId(orderId);
+        String reference = token("paymentReference", paymentReference);
+        while (true) {
+            Order order = find(id);
+            switch (order.state()) {
+                case PAID -> {
+                    String paidWith = order.paymentReference().orElseThrow();
+                    if (!paidWith.equals(reference)) {
+                        throw new OrderStateException(id, order.state(), "Order " + id + " is already paid (payment "
+                                + paidWith + "); payment " + reference + " was not applied and should be refunded");
+                    }
+                    applyLines(order); // completes a confirmation that failed half-way; applies nothing twice
+                    return order;
+                }
+                case CANCELLED, EXPIRED -> throw new OrderStateException(id, order.state(), "Order " + id + " is "
+                        + order.state() + " since " + order.closedAt().orElseThrow() + " and can no longer be paid; "
+                        + "payment " + reference + " was not applied and should be refunded");
+                case PENDING_PAYMENT -> {
+                    Instant now = warranties.clock().instant();
+                    if (now.isAfter(order.payBy())) {
+                        throw new OrderStateException(id, order.state(), "Order " + id + " had to be paid by "
+                                + order.payBy() + " and can no longer be paid; payment " + reference
+                                + " was not applied and should be refunded");
+                    }
+                    Order paid = order.paid(reference, now);
+                    if (orders.transition(order, paid)) {
+                        applyLines(paid);
+                        LOG.info("order {} paid ({}): {} applied", id, reference, describe(paid.lines()));
+                        return paid;
+                    }
+                    // someone else moved the order out of PENDING_PAYMENT first: decide on its new state
+                }
+            }
+        }
+    }
+
+    Order cancel(AccountId account, String orderId) {
+        Objects.requireNonNull(account, "account");
+        Order order = owned(account, orderId(orderId));
+        while (true) {
+            switch (order.state()) {
+                case CANCELLED -> {
+                    return order;
+                }
+                case PAID, EXPIRED -> throw new OrderStateException(order.orderId(), order.state(), "Order "
+                        + order.orderId() + " is " + order.state() + " and can no longer be cancelled");
+                case PENDING_PAYMENT -> {
+                    Order cancelled = order.cancelled(warranties.clock().instant());
+                    if (orders.transition(order, cancelled)) {
+                        LOG.info("order {} cancelled by {}", order.orderId(), account);
+                        return cancelled;
+                    }
+                    order = find(order.orderId());
+                }
+            }
+        }
+    }
+
+    int expireOverdueOrders() {
+        Instant now = warranties.clock().instant();
+        int expired = 0;
+        for (Order order : orders.overdue(now)) {
+            if (orders.transition(order, order.expired(now))) {
+                expired++;
+                LOG.info("order {} expired unpaid (pay by {})", order.orderId(), order.payBy());
+            }
+        }
+        return expired;
+    }
+
+    Order order(AccountId account, String orderId) {
+        Objects.requireNonNull(account, "account");
+        return owned(account, orderId(orderId));
+    }
+
+    List<Order> orders(AccountId account) {
+        return orders.placedBy(Objects.requireNonNull(account, "account"));
+    }
+
+    /** Appends each line's EXTENSION unless the ledger already holds the one this order granted. */
+    private void applyLines(Order order) {
+        String source = order.coverageSource();
+        WarrantyRules policy = warranties.rules();
+        for (OrderLine line : order.lines()) {
+            SerialNumber sn = line.serial();
+            warranties.retrying(sn, "applying " + source, () -> {
+                Snapshot now = warranties.snapshot(warranties.device(sn), policy, warranties.today());
+                boolean applied = now.entries().stream().map(LedgerEntry::coverage)
+                        .anyMatch(c -> c.kind() == CoverageKind.EXTENSION && c.source().equals(source));
+                if (applied) {
+                    return Optional.of(false);
+                }
+                List<LedgerEntry> added = warranties.grant(now, CoverageKind.EXTENSION, line.months(), source,
+                        line.pricedBy());
+                return warranties.append(now, added) ? Optional.of(true) : Optional.empty();
+            });
+        }
+    }
+
+    private static OrderLine line(Snapshot snapshot, String offerId) {
+        SerialNumber sn = snapshot.device().serial();
+        List<ExtensionOffer> offers = offersOf(snapshot);
+        List<String> ids = offers.stream().map(ExtensionOffer::offerId).toList();
+        if (offers.isEmpty()) {
+            String why = snapshot.decision().noOfferReason();
+            throw new OfferUnavailableException(sn, offerId, ids, "the device has no extension offers now. "
+                    + (why.isBlank() ? NOT_GRANTED : why));
+        }
+        return offers.stream().filter(o -> o.offerId().equals(offerId)).findFirst()
+                .map(o -> new OrderLine(sn, o.offerId(), o.months(), o.price(), snapshot.decision().trace()))
+                .orElseThrow(() -> new OfferUnavailableException(sn, offerId, ids, "there is no offer " + offerId
+                        + "; available: " + offers.stream().map(o -> o.offerId() + " (" + o.months() + " months, "
+                        + o.price() + ")").collect(Collectors.joining(", "))));
+    }
+
+    private static Money total(List<OrderLine> lines) {
+        Map<java.util.Currency, List<SerialNumber>> byCurrency = new LinkedHashMap<>();
+        for (OrderLine line : lines) {
+            byCurrency.computeIfAbsent(line.price().currency(), c -> new ArrayList<>()).add(line.serial());
+        }
+        if (byCurrency.size() > 1) {
+            throw new InvalidOrderException(Reason.MIXED_CURRENCIES, "An order is paid in one currency, but its "
+                    + "devices are priced in " + byCurrency.entrySet().stream()
+                    .map(e -> e.getKey().getCurrencyCode() + " (" + e.getValue().stream().map(SerialNumber::value)
+                            .collect(Collectors.joining(", ")) + ")")
+                    .collect(Collectors.joining(" and ")) + "; place one order per currency");
+        }
+        Money total = Money.zero(lines.get(0).price().currency());
+        for (OrderLine line : lines) {
+            total = total.plus(line.price());
+        }
+        return total;
+    }
+
+    private static List<Wanted> parse(List<OfferSelection> selections) {
+        Objects.requireNonNull(selections, "selections");
+        if (selections.isEmpty()) {
+            throw new InvalidOrderException(Reason.NO_LINES, "An order needs at least one device and offer");
+        }
+        List<Wanted> wanted = new ArrayList<>(selections.size());
+        Set<SerialNumber> seen = new HashSet<>();
+        for (OfferSelection selection : selections) {
+            Objects.requireNonNull(selection, "selection");
+            SerialNumber sn = SerialNumber.parse(selection.serial());
+            if (!seen.add(sn)) {
+                throw new InvalidOrderException(Reason.DUPLICATE_DEVICE, "Device " + sn + " is selected twice; "
+                        + "an order buys one extension per device");
+            }
+            wanted.add(new Wanted(sn, ExtensionOffer.normalizeId(selection.offerId())));
+        }
+        return wanted;
+    }
+
+    /** The earlier order of an idempotency key, if it was placed for the same request. */
+    private static Order sameRequest(Order earlier, List<Wanted> wanted) {
+        Set<Wanted> asked = new HashSet<>(wanted);
+        Set<Wanted> placed = new HashSet<>();
+        earlier.lines().forEach(l -> placed.add(new Wanted(l.serial(), l.offerId())));
+        if (!asked.equals(placed)) {
+            throw new InvalidOrderException(Reason.IDEMPOTENCY_KEY_REUSED, "Idempotency key \""
+                    + earlier.idempotencyKey() + "\" already placed order " + earlier.orderId() + " ("
+                    + describe(earlier.lines()) + ") for account " + earlier.account()
+                    + "; use a new key for a different purchase");
+        }
+        return earlier;
+    }
+
+    private Order find(String orderId) {
+        return orders.find(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+    }
+
+    private Order owned(AccountId account, String orderId) {
+        Order order = find(orderId);
+        if (!order.account().equals(account)) {
+            throw new AccessDeniedException(account, "order " + orderId, "it was placed by another account");
+        }
+        return order;
+    }
+
+    private static String orderId(String orderId) {
+        if (orderId == null || orderId.isBlank()) {
+            throw new InvalidValueException("orderId", "no order id given; use the orderId the purchase returned");
+        }
+        return orderId.strip();
+    }
+
+    /** An idempotency key or payment reference: opaque, 1-255 characters, no control characters. */
+    private static String token(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(field, "is required and must not be blank");
+        }
+        if (value.length() > MAX_TOKEN_LENGTH) {
+            throw new InvalidValueException(field, "is " + value.length() + " characters long; at most "
+                    + MAX_TOKEN_LENGTH + " are accepted");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException(field, "must not contain control characters");
+        }
+        return value;
+    }
+
+    private static String describe(List<OrderLine> lines) {
+        return lines.stream().map(l -> l.offerId() + " for " + l.serial() + " at " + l.price())
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,40 @@
+package org.warrantykit.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.warrantykit.AccountId;
+import org.warrantykit.Order;
+
+/**
+ * Orders for online extensions. Correctness rests on two atomic operations, so a database
+ * implementation needs no locks beyond them: {@link #placeIfAbsent} (a unique constraint on
+ * account + idempotency key) and {@link #transition} (an {@code UPDATE ... WHERE order_id = ? AND
+ * state = ?} that reports whether it changed a row).
+ */
+public interface OrderStore {
+
+    /**
+     * Stores {@code order} unless the account already has an order with the same idempotency key;
+     * returns the order stored under that key: {@code order} itself, or the earlier one (and then
+     * nothing was written). Two concurrent calls with the same account and key store one order.
+     */
+    Order placeIfAbsent(Order order);
+
+    Optional<Order> find(String orderId);
+
+    Optional<Order> findByIdempotencyKey(AccountId account, String idempotencyKey);
+
+    /** The account's orders, oldest first. */
+    List<Order> placedBy(AccountId account);
+
+    /**
+     * Compare-and-set: replaces the stored order with {@code next} (same id) if it is still in
+     * {@code current.state()}; returns false and changes nothing otherwise. Of concurrent
+     * transitions out of one state, exactly one succeeds.
+     */
+    boolean transition(Order current, Order next);
+
+    /** Orders still PENDING_PAYMENT whose {@code payBy} is before {@code now}. */
+    List<Order> overdue(Instant now);
+}

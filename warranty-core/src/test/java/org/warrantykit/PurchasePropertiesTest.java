@@ -1,0 +1,302 @@
+package org.warrantykit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.warrantykit.PurchaseFixture.ALICE;
+import static org.warrantykit.PurchaseFixture.NOW;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.warrantykit.memory.InMemoryCoverageLedger;
+import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.memory.InMemoryOrderStore;
+import org.warrantykit.spi.LedgerEntry;
+
+/**
+ * Properties of online extension purchase against the test policy of {@link PurchaseFixture.Rules}.
+ * Whether a real rule set (the shipped DRL) keeps the offer window is the job of the testkit's
+ * rule-set contract and the rules module's tests; here the service must pass the policy's offers
+ * through faithfully and keep its own guarantees (locked prices, contiguous coverage, once only).
+ */
+class PurchasePropertiesTest {
+
+    /** One device, optionally upgraded, seen some days later, priced by a fake with some factor. */
+    record Situation(LocalDate installed, String region, BigDecimal factor, boolean upgrade, int daysLater) {
+    }
+
+    /** A service holding one device of Alice's, in a situation. */
+    static final class World {
+        final PurchaseFixture.TestClock clock = new PurchaseFixture.TestClock(NOW);
+        final InMemoryCoverageLedger ledger = new InMemoryCoverageLedger();
+        final InMemoryOrderStore orders = new InMemoryOrderStore();
+        final List<String> serials = new ArrayList<>();
+        final WarrantyService service;
+
+        World(List<Device> devices, BigDecimal factor) {
+            devices.forEach(d -> serials.add(d.serial().value()));
+            service = WarrantyService.builder().rules(new PurchaseFixture.Rules("fake-1", factor))
+                    .devices(InMemoryDeviceRegistry.of(devices)).clock(clock).ledger(ledger).orders(orders).build();
+        }
+
+        List<LedgerEntry> entries(String serial) {
+            return ledger.entries(SerialNumber.parse(serial));
+        }
+
+        Object everything() {
+            Map<String, Object> all = new LinkedHashMap<>();
+            serials.forEach(s -> all.put(s, entries(s)));
+            all.put("orders", orders.placedBy(ALICE));
+            return all;
+        }
+    }
+
+    static Device device(int i, LocalDate installed, String region) {
+        return PurchaseFixture.device(String.format("PROPDEV%04d", i), "X1-BOOST", region, installed, ALICE);
+    }
+
+    @Provide
+    Arbitrary<Situation> situations() {
+        return Combinators.combine(
+                Arbitraries.integers().between(0, 6 * 365).withDistribution(RandomDistribution.uniform())
+                        .map(d -> LocalDate.of(2021, 1, 1).plusDays(d)),
+                Arbitraries.of("DE", "FR", "NL", "GB"),
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("5")).ofScale(2),
+                Arbitraries.frequency(net.jqwik.api.Tuple.of(3, true), net.jqwik.api.Tuple.of(1, false)),
+                Arbitraries.integers().between(0, 12 * 365).withDistribution(RandomDistribution.uniform()))
+                .as(Situation::new);
+    }
+
+    World inSituation(Situation s) {
+        World w = new World(List.of(device(1, s.installed(), s.region())), s.factor());
+        if (s.upgrade()) {
+            w.service.requestUpgrade(ALICE, w.serials.get(0));
+        }
+        w.clock.advance(Duration.ofDays(s.daysLater()));
+        return w;
+    }
+
+    @Property(tries = 500)
+    void pricesAreNeverNegativeAndTheNewEndIsTheCurrentEndPlusTheTerm(@ForAll("situations") Situation s) {
+        World w = inSituation(s);
+        String sn = w.serials.get(0);
+        WarrantyView view = w.service.inquire(sn);
+
+        List<ExtensionOffer> offers = w.service.offers(ALICE, sn);
+
+        for (ExtensionOffer offer : offers) {
+            assertThat(offer.price().isNegative()).as("%s", offer).isFalse();
+            assertThat(offer.newEnd()).isEqualTo(view.end().plusMonths(offer.months()));
+            assertThat(offer.offerId()).isEqualTo("EXT-" + offer.months() + "M");
+        }
+        assertThat(offers).extracting(ExtensionOffer::months).isSorted();
+        assertThat(!offers.isEmpty()).isEqualTo(view.actions().contains(Action.BUY_EXTENSION));
+    }
+
+    @Property(tries = 500)
+    void offersAreNeverShownOutsideTheWindow(@ForAll("situations") Situation s) {
+        World w = inSituation(s);
+        String sn = w.serials.get(0);
+        WarrantyView view = w.service.inquire(sn);
+        LocalDate today = LocalDate.ofInstant(w.clock.instant(), w.clock.getZone());
+        boolean upgraded = view.coverages().stream().anyMatch(c -> c.kind() == CoverageKind.UPGRADE);
+
+        List<ExtensionOffer> offers = w.service.offers(ALICE, sn);
+
+        boolean endsSoon = view.end().isBefore(today.plusMonths(6));
+        Statistics.label("window").collect(!upgraded ? "not upgraded" : endsSoon ? "under 6 months left" : "offered");
+        Statistics.label("window").coverage(c -> {
+            c.check("not upgraded").count(n -> n > 0);
+            c.check("under 6 months left").count(n -> n > 0);
+            c.check("offered").count(n -> n > 0);
+        });
+        if (!upgraded || endsSoon) {
+            assertThat(offers).isEmpty();
+            assertThat(view.actions()).doesNotContain(Action.BUY_EXTENSION);
+        } else {
+            assertThat(offers).isNotEmpty(); // and the fake offers inside it
+        }
+    }
+
+    @Property(tries = 200)
+    void anOrdersTotalIsTheSumOfItsLinesLockedAtTheOfferedPrices(
+            @ForAll @Size(min = 1, max = 6) List<@IntRange(min = 0, max = 1) Integer> terms,
+            @ForAll("factors") BigDecimal factor, @ForAll("factors") BigDecimal laterFactor) {
+        List<Device> devices = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            devices.add(device(i, LocalDate.of(2023, 1, 1).plusDays(97L * i), i % 2 == 0 ? "DE" : "NL"));
+        }
+        World w = new World(devices, factor);
+        List<OfferSelection> selections = new ArrayList<>();
+        Money expected = Money.zero(java.util.Currency.getInstance("EUR"));
+        for (int i = 0; i < terms.size(); i++) {
+            String sn = w.serials.get(i);
+            w.service.requestUpgrade(ALICE, sn);
+            ExtensionOffer offer = w.service.offers(ALICE, sn).get(terms.get(i));
+            selections.add(OfferSelection.of(sn, offer.offerId()));
+            expected = expected.plus(offer.price());
+        }
+
+        Order order = w.service.purchase(ALICE, selections, "cart");
+        assertThat(order.total()).isEqualTo(expected);
+        assertThat(order.lines().stream().map(OrderLine::price).reduce(Money::plus)).contains(order.total());
+
+        w.service.replaceRules(new PurchaseFixture.Rules("fake-2", laterFactor));
+        Order paid = w.service.confirmPayment(order.orderId(), "psp");
+        assertThat(paid.total()).isEqualTo(expected);
+        assertThat(paid.lines()).isEqualTo(order.lines());
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> factors() {
+        return Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("10")).ofScale(2);
+    }
+
+    // ---- any sequence of purchases, payments, cancellations, expiries, rule swaps and codes ----
+
+    sealed interface Step permits Buy, Pay, Cancel, Wait, Sweep, Reprice, Promote {
+    }
+
+    /** Buy for the devices in {@code mask} (bits 0-2), term index 0/1, with key k{key}. */
+    record Buy(int mask, int term, int key) implements Step {
+    }
+
+    record Pay(int order, int reference) implements Step {
+    }
+
+    record Cancel(int order) implements Step {
+    }
+
+    record Wait(int days) implements Step {
+    }
+
+    record Sweep() implements Step {
+    }
+
+    record Reprice(BigDecimal factor) implements Step {
+    }
+
+    /** A promotion code redeemed on the device (appended to the ledger directly: codes are another feature). */
+    record Promote(int device) implements Step {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> steps() {
+        Arbitrary<Step> step = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Combinators.combine(Arbitraries.integers().between(1, 7),
+                        Arbitraries.integers().between(0, 1), Arbitraries.integers().between(0, 5)).as(Buy::new)),
+                net.jqwik.api.Tuple.of(4, Combinators.combine(Arbitraries.integers().between(0, 20),
+                        Arbitraries.integers().between(0, 1)).as(Pay::new)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 20).map(Cancel::new)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 900)
+                        .withDistribution(RandomDistribution.uniform()).map(Wait::new)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Sweep())),
+                net.jqwik.api.Tuple.of(1, factors().map(Reprice::new)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 2).map(Promote::new)));
+        return step.list().ofMinSize(1).ofMaxSize(25);
+    }
+
+    @Property(tries = 300)
+    void coverageStaysContiguousAndEachPaidLineIsAppliedOnce(@ForAll("steps") List<Step> steps) {
+        World w = new World(List.of(device(1, LocalDate.of(2023, 5, 2), "DE"),
+                device(2, LocalDate.of(2024, 1, 31), "FR"), device(3, LocalDate.of(2022, 8, 31), "NL")),
+                BigDecimal.ONE);
+        w.serials.forEach(sn -> w.service.requestUpgrade(ALICE, sn));
+        List<String> placed = new ArrayList<>();
+
+        for (Step step : steps) {
+            Object before = w.everything();
+            try {
+                apply(w, step, placed);
+                Statistics.label("steps").collect(step.getClass().getSimpleName() + " done");
+            } catch (WarrantyException refused) {
+                Statistics.label("steps").collect(step.getClass().getSimpleName() + " refused: "
+                        + refused.getClass().getSimpleName());
+                assertThat(w.everything()).as("%s refused with %s changed something", step, refused).isEqualTo(before);
+            }
+            checkInvariants(w, placed);
+        }
+        w.orders.placedBy(ALICE).forEach(o -> Statistics.label("order states at the end").collect(o.state()));
+        Statistics.label("order states at the end").coverage(c -> {
+            for (OrderState state : OrderState.values()) {
+                c.check(state).count(n -> n > 0);
+            }
+        });
+    }
+
+    private static void apply(World w, Step step, List<String> placed) {
+        if (step instanceof Buy b) {
+            List<OfferSelection> selections = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                if ((b.mask() & (1 << i)) != 0) {
+                    selections.add(OfferSelection.of(w.serials.get(i), b.term() == 0 ? "EXT-60M" : "EXT-120M"));
+                }
+            }
+            Order order = w.service.purchase(ALICE, selections, "k" + b.key());
+            if (!placed.contains(order.orderId())) {
+                placed.add(order.orderId());
+            }
+        } else if (step instanceof Pay p) {
+            if (!placed.isEmpty()) {
+                w.service.confirmPayment(placed.get(p.order() % placed.size()), "psp-" + p.reference());
+            }
+        } else if (step instanceof Cancel c) {
+            if (!placed.isEmpty()) {
+                w.service.cancel(ALICE, placed.get(c.order() % placed.size()));
+            }
+        } else if (step instanceof Wait wait) {
+            w.clock.advance(Duration.ofDays(wait.days()));
+        } else if (step instanceof Sweep) {
+            w.service.expireOverdueOrders();
+        } else if (step instanceof Reprice r) {
+            w.service.replaceRules(new PurchaseFixture.Rules("fake-" + r.factor(), r.factor()));
+        } else if (step instanceof Promote p) {
+            SerialNumber sn = SerialNumber.parse(w.serials.get(p.device()));
+            List<LedgerEntry> entries = w.ledger.entries(sn);
+            Coverage last = entries.get(entries.size() - 1).coverage();
+            w.ledger.append(sn, entries.size(), List.of(new LedgerEntry(last.followedBy(CoverageKind.PROMOTION, 1,
+                    "campaign TEST"), new DecisionTrace("promo", List.of()), w.clock.instant())));
+        }
+    }
+
+    private static void checkInvariants(World w, List<String> placed) {
+        for (String sn : w.serials) {
+            List<Coverage> coverages = w.entries(sn).stream().map(LedgerEntry::coverage).toList();
+            assertThat(coverages.get(0).kind()).isEqualTo(CoverageKind.STANDARD);
+            for (int i = 1; i < coverages.size(); i++) {
+                assertThat(coverages.get(i).start()).as("%s coverage %d", sn, i)
+                        .isEqualTo(coverages.get(i - 1).end().plusDays(1));
+            }
+            assertThat(w.service.inquire(sn).coverages()).isEqualTo(coverages);
+        }
+        for (String id : placed) {
+            Order order = w.orders.find(id).orElseThrow();
+            assertThat(order.lines().stream().map(OrderLine::price).reduce(Money::plus)).contains(order.total());
+            for (OrderLine line : order.lines()) {
+                List<Coverage> bought = w.entries(line.serial().value()).stream().map(LedgerEntry::coverage)
+                        .filter(c -> c.source().equals(order.coverageSource())).toList();
+                if (order.state() == OrderState.PAID) {
+                    assertThat(bought).as("%s of paid %s", line.serial(), id).singleElement().satisfies(c -> {
+                        assertThat(c.kind()).isEqualTo(CoverageKind.EXTENSION);
+                        assertThat(c.end()).isEqualTo(c.start().minusDays(1).plusMonths(line.months()));
+                    });
+                } else {
+                    assertThat(bought).as("%s of %s %s", line.serial(), order.state(), id).isEmpty();
+                }
+            }
+        }
+    }
+}
