@@ -1,0 +1,249 @@
+package org.warrantykit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.warrantykit.Category;
+import org.warrantykit.Device;
+import org.warrantykit.Money;
+import org.warrantykit.SerialNumber;
+import org.warrantykit.spi.OfferTerm;
+import org.warrantykit.spi.PolicyDecision;
+import org.warrantykit.spi.PolicyQuery;
+
+/** The reference policy on examples worked out by hand from DESIGN.md, "Default policy". */
+class ReferencePolicyTest {
+    private static final ReferencePolicy POLICY = new ReferencePolicy();
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+
+    private static Device device(String model, Category category, String region, LocalDate produced, LocalDate installed) {
+        return new Device(SerialNumber.parse("REF0000000001"), model, category, region, produced, produced.plusDays(10),
+                Optional.ofNullable(installed), Optional.empty(), Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    private static PolicyDecision upgradedOn(Device device, LocalDate on, LocalDate currentEnd) {
+        return POLICY.decide(new PolicyQuery(device, on, true, Optional.of(currentEnd)));
+    }
+
+    private static OfferTerm offer(int months, String amount, String currency) {
+        return new OfferTerm(months, Money.of(amount, currency));
+    }
+
+    @Test
+    void fiveYearTermFromMay2nd2023EndsMay1st2028() {
+        PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
+                device("X1-HYBRID-G4", Category.INVERTER, "DE", LocalDate.of(2023, 1, 10), LocalDate.of(2023, 5, 2)), TODAY));
+
+        assertThat(d.standard().start()).isEqualTo(LocalDate.of(2023, 5, 2));
+        assertThat(d.standard().years()).isEqualTo(5);
+        assertThat(d.standard().end()).isEqualTo(LocalDate.of(2028, 5, 1));
+    }
+
+    @Test
+    void neverInstalledStartsNineMonthsAfterProduction() {
+        PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
+                device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2024, 3, 15), null), TODAY));
+
+        assertThat(d.standard().start()).isEqualTo(LocalDate.of(2024, 12, 15));
+    }
+
+    @Test
+    void leapDayProductionNeverInstalledBatteryRunsTenYearsFromNovember29() {
+        PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
+                device("T-BAT-H5.8", Category.BATTERY, "NL", LocalDate.of(2024, 2, 29), null), TODAY));
+
+        assertThat(d.standard().start()).isEqualTo(LocalDate.of(2024, 11, 29));
+        assertThat(d.standard().years()).isEqualTo(10);
+        assertThat(d.standard().end()).isEqualTo(LocalDate.of(2034, 11, 28));
+    }
+
+    @Test
+    void installedLaterThanNineMonthsStartsAtProductionPlusNineMonths() {
+        PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
+                device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2023, 1, 10), LocalDate.of(2024, 6, 1)), TODAY));
+
+        assertThat(d.standard().start()).isEqualTo(LocalDate.of(2023, 10, 10));
+    }
+
+    @Test
+    void installedExactlyNineMonthsAfterProductionStartsThatDay() {
+        PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
+                device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2023, 5, 31), LocalDate.of(2024, 2, 29)), TODAY));
+
+        assertThat(d.standard().start()).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(d.standard().end()).isEqualTo(LocalDate.of(2029, 2, 27));
+    }
+
+    @Test
+    void installedBeforeProductionStartsOnTheInstallationDayAsTheEarlierDate() {
+        PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
+                device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2023, 5, 10), LocalDate.of(2023, 4, 1)), TODAY));
+
+        assertThat(d.standard().start()).isEqualTo(LocalDate.of(2023, 4, 1));
+    }
+
+    @Test
+    void hybridInverterIsUpgradedFiveYearsWhileItsStandardWarrantyRuns() {
+        Device d = device("X3-HYBRID-G4", Category.INVERTER, "DE", LocalDate.of(2023, 1, 10), LocalDate.of(2023, 5, 2));
+
+        PolicyDecision lastDay = POLICY.decide(PolicyQuery.fresh(d, LocalDate.of(2028, 5, 1)));
+        assertThat(lastDay.upgrade().eligible()).isTrue();
+        assertThat(lastDay.upgrade().years()).isEqualTo(5);
+        assertThat(lastDay.upgrade().reason()).isNotBlank();
+    }
+
+    @Test
+    void megaInverterIsUpgradedOneYearButNeverExtendedOnline() {
+        Device d = device("X3-MEGA-G2", Category.INVERTER, "DE", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 1));
+
+        PolicyDecision fresh = POLICY.decide(PolicyQuery.fresh(d, TODAY));
+        assertThat(fresh.upgrade().eligible()).isTrue();
+        assertThat(fresh.upgrade().years()).isEqualTo(1);
+
+        PolicyDecision upgraded = upgradedOn(d, TODAY, LocalDate.of(2031, 1, 31));
+        assertThat(upgraded.offers()).isEmpty();
+        assertThat(upgraded.noOfferReason()).contains("X3-MEGA-G2");
+    }
+
+    @Test
+    void expiredStandardWarrantyRefusesTheUpgradeNamingTheDayItEnded() {
+        // Installed 2016-03-01 (within 9 months of production): 5 years end 2021-02-28.
+        Device d = device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2015, 9, 1), LocalDate.of(2016, 3, 1));
+
+        PolicyDecision dayAfter = POLICY.decide(PolicyQuery.fresh(d, LocalDate.of(2021, 3, 1)));
+        assertThat(dayAfter.upgrade().eligible()).isFalse();
+        assertThat(dayAfter.upgrade().years()).isZero();
+        assertThat(dayAfter.upgrade().reason()).contains("2021-02-28");
+
+        PolicyDecision lastDay = POLICY.decide(PolicyQuery.fresh(d, LocalDate.of(2021, 2, 28)));
+        assertThat(lastDay.upgrade().eligible()).isTrue();
+    }
+
+    @Test
+    void accessoryHasTwoYearsAndNoUpgrade() {
+        PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
+                device("METER-X", Category.ACCESSORY, "DE", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 1)), TODAY));
+
+        assertThat(d.standard().years()).isEqualTo(2);
+        assertThat(d.standard().end()).isEqualTo(LocalDate.of(2027, 2, 28));
+        assertThat(d.upgrade().eligible()).isFalse();
+        assertThat(d.upgrade().reason()).contains("METER-X");
+        assertThat(d.offers()).isEmpty();
+    }
+
+    @Test
+    void unlistedModelKeepsItsCategorysStandardAndHasNoUpgradeNorOffer() {
+        Device d = device("ACME-9000", Category.BATTERY, "DE", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 1));
+
+        PolicyDecision decision = upgradedOn(d, TODAY, LocalDate.of(2040, 1, 1));
+        assertThat(decision.standard().years()).isEqualTo(10);
+        assertThat(decision.upgrade().eligible()).isFalse();
+        assertThat(decision.offers()).isEmpty();
+        assertThat(decision.noOfferReason()).contains("ACME-9000");
+    }
+
+    @Test
+    void upgradedDevicesAreOfferedEurListPricesByPowerClass() {
+        LocalDate produced = LocalDate.of(2025, 1, 1);
+        LocalDate farAway = LocalDate.of(2035, 2, 28);
+
+        assertThat(upgradedOn(device("X1-BOOST", Category.INVERTER, "DE", produced, null), TODAY, farAway).offers())
+                .containsExactly(offer(60, "200", "EUR"), offer(120, "400", "EUR"));
+        assertThat(upgradedOn(device("X1-HYBRID-G4", Category.INVERTER, "FR", produced, null), TODAY, farAway).offers())
+                .containsExactly(offer(60, "200", "EUR"), offer(120, "400", "EUR"));
+        assertThat(upgradedOn(device("X3-HYBRID-G4", Category.INVERTER, "AU", produced, null), TODAY, farAway).offers())
+                .containsExactly(offer(60, "270", "EUR"), offer(120, "540", "EUR"));
+    }
+
+    @Test
+    void upgradedDevicesInGbAreOfferedGbpRoundedHalfUpToWholePounds() {
+        LocalDate produced = LocalDate.of(2025, 1, 1);
+        LocalDate farAway = LocalDate.of(2035, 2, 28);
+
+        PolicyDecision small = upgradedOn(device("X1-BOOST", Category.INVERTER, "GB", produced, null), TODAY, farAway);
+        assertThat(small.offers()).containsExactly(offer(60, "170", "GBP"), offer(120, "340", "GBP"));
+        assertThat(small.noOfferReason()).isEmpty();
+
+        PolicyDecision medium = upgradedOn(device("X3-HYBRID-G4", Category.INVERTER, "GB", produced, null), TODAY, farAway);
+        assertThat(medium.offers()).containsExactly(offer(60, "230", "GBP"), offer(120, "459", "GBP"));
+    }
+
+    @Test
+    void largePowerClassIsPricedUpToFifteenYears() {
+        // No model of the default table is in this class; the table itself is checked.
+        assertThat(ReferencePolicy.listPrice(25, 60, false)).contains(Money.of("450", "EUR"));
+        assertThat(ReferencePolicy.listPrice(11, 120, false)).contains(Money.of("900", "EUR"));
+        assertThat(ReferencePolicy.listPrice(25, 180, false)).contains(Money.of("1350", "EUR"));
+        assertThat(ReferencePolicy.listPrice(25, 60, true)).contains(Money.of("383", "GBP"));
+        assertThat(ReferencePolicy.listPrice(25, 120, true)).contains(Money.of("765", "GBP"));
+        assertThat(ReferencePolicy.listPrice(25, 180, true)).contains(Money.of("1148", "GBP"));
+        assertThat(ReferencePolicy.listPrice(10, 180, false)).isEmpty();
+        assertThat(ReferencePolicy.listPrice(26, 60, false)).isEmpty();
+        assertThat(ReferencePolicy.listPrice(5, 60, true)).contains(Money.of("170", "GBP"));
+        assertThat(ReferencePolicy.listPrice(6, 60, false)).contains(Money.of("270", "EUR"));
+    }
+
+    @Test
+    void offersNeedSixMonthsOfCoverLeft() {
+        Device d = device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2025, 1, 1), null);
+        LocalDate on = LocalDate.of(2026, 11, 27);
+
+        assertThat(upgradedOn(d, on, LocalDate.of(2027, 5, 27)).offers()).hasSize(2);
+        PolicyDecision dayShort = upgradedOn(d, on, LocalDate.of(2027, 5, 26));
+        assertThat(dayShort.offers()).isEmpty();
+        assertThat(dayShort.noOfferReason()).contains("2027-05-26");
+    }
+
+    @Test
+    void offersNeedTheUpgradeFirst() {
+        Device d = device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2025, 1, 1), null);
+
+        PolicyDecision fresh = POLICY.decide(PolicyQuery.fresh(d, TODAY));
+        assertThat(fresh.offers()).isEmpty();
+        assertThat(fresh.noOfferReason()).containsIgnoringCase("upgrade");
+    }
+
+    @Test
+    void everyApplicableNoOfferReasonIsGivenOnce() {
+        Device mega = device("X3-MEGA-G2", Category.INVERTER, "DE", LocalDate.of(2025, 1, 1), null);
+
+        PolicyDecision d = POLICY.decide(PolicyQuery.fresh(mega, TODAY));
+        assertThat(d.noOfferReason()).contains("X3-MEGA-G2").containsIgnoringCase("upgrade");
+        String reason = d.noOfferReason();
+        String[] sentences = reason.split("(?<=\\.) ");
+        assertThat(sentences).hasSize(2).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void traceNamesTheReferenceAndTheDecisions() {
+        PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
+                device("METER-X", Category.ACCESSORY, "GB", LocalDate.of(2025, 1, 1), null), TODAY));
+
+        assertThat(POLICY.version()).isEqualTo("reference");
+        assertThat(d.trace().ruleSetVersion()).isEqualTo("reference");
+        assertThat(d.trace().firedRules())
+                .contains("Standard start: production date + 9 months, when never installed",
+                        "Standard term: accessories 2 years",
+                        "Upgrade refused: the product line has no online upgrade")
+                .doesNotContain("Standard term: inverters 5 years");
+    }
+
+    @Test
+    void decideAllDecidesEachQueryInOrder() {
+        List<PolicyQuery> queries = List.of(
+                PolicyQuery.fresh(device("METER-X", Category.ACCESSORY, "DE", LocalDate.of(2025, 1, 1), null), TODAY),
+                PolicyQuery.fresh(new Device(SerialNumber.parse("REF0000000002"), "X1-BOOST", Category.INVERTER, "GB",
+                        LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 2), Optional.empty(), Optional.empty(),
+                        Optional.empty()), TODAY));
+
+        List<PolicyDecision> all = POLICY.decideAll(queries);
+        assertThat(all).hasSize(2);
+        assertThat(all.get(0).standard().years()).isEqualTo(2);
+        assertThat(all.get(1).standard().years()).isEqualTo(5);
+        assertThat(all).containsExactly(POLICY.decide(queries.get(0)), POLICY.decide(queries.get(1)));
+    }
+}
