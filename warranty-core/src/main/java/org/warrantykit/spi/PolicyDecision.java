@@ -27,8 +27,12 @@ public record PolicyDecision(
         if (offers.isEmpty() && noOfferReason.isBlank()) {
             throw new InvalidValueException("noOfferReason", "a decision without offers must say why");
         }
-        if (offers.stream().map(OfferTerm::months).distinct().count() != offers.size()) {
-            throw new InvalidValueException("offers", "two offers have the same term: " + offers);
+        for (int i = 1; i < offers.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (offers.get(i).months() == offers.get(j).months()) {
+                    throw new InvalidValueException("offers", "two offers have the same term: " + offers);
+                }
+            }
         }
     }
 }

@@ -126,6 +126,9 @@ public final class DroolsWarrantyRules implements WarrantyRules {
         if (queries.isEmpty()) {
             return List.of();
         }
+        if (hasRepeatedSerial(queries)) {
+            return decideInRounds(queries);
+        }
         List<DeviceFact> facts = new ArrayList<>(queries.size());
         for (PolicyQuery query : queries) {
             facts.add(Facts.of(query));
@@ -153,6 +156,46 @@ public final class DroolsWarrantyRules implements WarrantyRules {
             decisions.add(collector.decisionFor(query));
         }
         return decisions;
+    }
+
+    private static boolean hasRepeatedSerial(List<PolicyQuery> queries) {
+        java.util.Set<org.warrantykit.SerialNumber> seen = new java.util.HashSet<>();
+        for (PolicyQuery query : queries) {
+            if (!seen.add(query.device().serial())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Facts are joined on the serial, so one session must not hold two queries of one device:
+     * such a batch is split into rounds in which every serial appears once.
+     */
+    private List<PolicyDecision> decideInRounds(List<PolicyQuery> queries) {
+        List<List<Integer>> rounds = new ArrayList<>();
+        List<java.util.Set<org.warrantykit.SerialNumber>> serialsByRound = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            org.warrantykit.SerialNumber serial = queries.get(i).device().serial();
+            int round = 0;
+            while (round < rounds.size() && serialsByRound.get(round).contains(serial)) {
+                round++;
+            }
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+                serialsByRound.add(new java.util.HashSet<>());
+            }
+            rounds.get(round).add(i);
+            serialsByRound.get(round).add(serial);
+        }
+        PolicyDecision[] decisions = new PolicyDecision[queries.size()];
+        for (List<Integer> round : rounds) {
+            List<PolicyDecision> decided = decideAll(round.stream().map(queries::get).toList());
+            for (int j = 0; j < round.size(); j++) {
+                decisions[round.get(j)] = decided.get(j);
+            }
+        }
+        return List.of(decisions);
     }
 
     /** Where a rule is declared, for problems found while it ran. */

@@ -74,4 +74,17 @@ class DefaultPolicyTest {
                 .doesNotContain("Standard term: inverters 5 years");
         assertThat(both.get(1).standard().years()).isEqualTo(2);
     }
+
+    @Test
+    void aBatchWithTheSameDeviceTwiceDecidesEachQueryOnItsOwn() {
+        Device d = device("X1-HYBRID-G4", Category.INVERTER, "DE", LocalDate.of(2023, 1, 10), LocalDate.of(2023, 5, 2));
+        PolicyQuery early = PolicyQuery.fresh(d, LocalDate.of(2024, 1, 1));
+        PolicyQuery late = PolicyQuery.fresh(d, LocalDate.of(2030, 1, 1));
+        PolicyQuery upgraded = new PolicyQuery(d, LocalDate.of(2024, 1, 1), true, Optional.of(LocalDate.of(2033, 5, 1)));
+        List<PolicyDecision> batch = RULES.decideAll(List.of(early, late, upgraded, early));
+        assertThat(batch).containsExactly(RULES.decide(early), RULES.decide(late), RULES.decide(upgraded), RULES.decide(early));
+        assertThat(batch.get(0).upgrade().eligible()).isTrue();
+        assertThat(batch.get(1).upgrade().eligible()).isFalse();
+        assertThat(batch.get(2).offers()).hasSize(2);
+    }
 }
