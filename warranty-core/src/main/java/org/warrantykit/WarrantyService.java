@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryOrderStore;
 import org.warrantykit.memory.InMemoryUpgradeRequestStore;
+import org.warrantykit.memory.InMemoryCertificateStore;
+import org.warrantykit.spi.CertificateStore;
 import org.warrantykit.spi.CoverageLedger;
 import org.warrantykit.spi.DeviceRegistry;
 import org.warrantykit.spi.OrderStore;
@@ -29,6 +31,7 @@ public final class WarrantyService {
     private final DeviceWarranties warranties;
     private final Upgrades upgrades;
     private final Purchases purchases;
+    private final Certificates certificates;
 
     private WarrantyService(Builder builder) {
         this.rules = builder.rules;
@@ -36,6 +39,8 @@ public final class WarrantyService {
                 builder.upgrades);
         this.upgrades = new Upgrades(warranties, builder.upgrades);
         this.purchases = new Purchases(warranties, builder.orders, builder.paymentWindow);
+        this.certificates = new Certificates(warranties, builder.upgrades, builder.certificateStore,
+                builder.certificateSigner);
     }
 
     public static Builder builder() {
@@ -183,6 +188,23 @@ public final class WarrantyService {
         return purchases.orders(account);
     }
 
+    /**
+     * A signed warranty certificate for the owner's upgraded or extended device: every coverage
+     * line, a new unique number on each call, recorded in the certificate store. Check it with
+     * {@link #certificateVerifier()} or with {@link CertificateVerifier} and the public key alone.
+     *
+     * @throws AccessDeniedException            when the account does not own the device
+     * @throws CertificateUnavailableException when the device has only its standard warranty
+     */
+    public Certificate certificate(AccountId account, String serial) {
+        return certificates.issue(account, serial);
+    }
+
+    /** Verifies this service's certificates; holds only the public key of its signer. */
+    public CertificateVerifier certificateVerifier() {
+        return certificates.verifier();
+    }
+
     /** Assembles a service; rules and devices are required, everything else has a default. */
     public static final class Builder {
         private WarrantyRules rules;
@@ -192,6 +214,8 @@ public final class WarrantyService {
         private UpgradeRequestStore upgrades = new InMemoryUpgradeRequestStore();
         private OrderStore orders = new InMemoryOrderStore();
         private Duration paymentWindow = Purchases.DEFAULT_PAYMENT_WINDOW;
+        private CertificateStore certificateStore = new InMemoryCertificateStore();
+        private CertificateSigner certificateSigner;
 
         private Builder() {
         }
@@ -235,6 +259,22 @@ public final class WarrantyService {
                 throw new ConfigurationException("paymentWindow must be positive, was " + window);
             }
             this.paymentWindow = window;
+            return this;
+        }
+
+        /**
+         * Signs certificates; in production the maker's Ed25519 key, e.g.
+         * {@code CertificateSigner.ed25519(keyPair)}. Default: a key generated per service instance,
+         * for demos only (its certificates cannot be verified once the service is gone).
+         */
+        public Builder certificateSigner(CertificateSigner signer) {
+            this.certificateSigner = Objects.requireNonNull(signer, "certificateSigner");
+            return this;
+        }
+
+        /** Records issued certificates so a number is never reused; default in memory. */
+        public Builder certificateStore(CertificateStore store) {
+            this.certificateStore = Objects.requireNonNull(store, "certificateStore");
             return this;
         }
 

@@ -1,0 +1,256 @@
+package org.warrantykit;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A signed statement of a device's warranty as it stood when issued: who owns the device and every
+ * grant that makes up its coverage. Anyone holding the maker's public key can check it offline with
+ * {@link CertificateVerifier}; changing any field, a single coverage line or its order breaks the
+ * signature.
+ *
+ * <h2>Canonical form (what is signed)</h2>
+ * The UTF-8 bytes of a sequence of netstrings, each {@code <byte length in decimal>:<bytes>,}, in
+ * this order: the tag {@code warranty-kit/certificate/v1}, number, serial, model, owner account id,
+ * issuedAt (ISO-8601 instant, e.g. {@code 2026-11-27T10:15:30Z}), ruleSetVersion, keyId, the number
+ * of coverage lines in decimal, then per line kind, start, end (ISO dates) and source. The length
+ * prefixes make it unambiguous: no choice of field contents can make two different certificates
+ * produce the same bytes. The signature is Ed25519 over these bytes, stored in standard base64.
+ *
+ * @param number         unique certificate number, e.g. {@code WK-20261127-7K3QD-M2X95}
+ * @param owner          the account that owned the device when the certificate was issued
+ * @param coverages      every grant, STANDARD first, then the others in the order granted
+ * @param ruleSetVersion the rule set in force when the certificate was issued
+ * @param keyId          fingerprint of the public key that verifies the signature
+ * @param signature      Ed25519 signature over {@link #canonicalForm()}, standard base64
+ */
+public record Certificate(
+        String number,
+        SerialNumber serial,
+        String model,
+        AccountId owner,
+        List<Coverage> coverages,
+        Instant issuedAt,
+        String ruleSetVersion,
+        String keyId,
+        String signature) {
+
+    static final String TAG = "warranty-kit/certificate/v1";
+    private static final String TEXT_PREFIX = "WKC1.";
+
+    public Certificate {
+        if (!CertificateNumbers.isWellFormed(number)) {
+            throw new InvalidValueException("number", "\"" + number + "\" is not a certificate number: "
+                    + CertificateNumbers.RULE);
+        }
+        Objects.requireNonNull(serial, "serial");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
+        if (model == null || model.isBlank()) {
+            throw new InvalidValueException("model", "certificate " + number + " has no model");
+        }
+        coverages = List.copyOf(coverages);
+        if (coverages.isEmpty()) {
+            throw new InvalidValueException("coverages", "certificate " + number + " lists no coverage");
+        }
+        if (keyId == null || keyId.isBlank()) {
+            throw new InvalidValueException("keyId", "certificate " + number + " does not name its signing key");
+        }
+        if (signature == null || signature.isBlank()) {
+            throw new InvalidValueException("signature", "certificate " + number + " is not signed");
+        }
+        // Unpaired surrogates have no UTF-8 form: two such texts could share one canonical form.
+        requireUnicode("model", model);
+        requireUnicode("ruleSetVersion", ruleSetVersion);
+        requireUnicode("keyId", keyId);
+        for (Coverage c : coverages) {
+            requireUnicode("coverages", c.source());
+        }
+    }
+
+    private static void requireUnicode(String field, String text) {
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
+            throw new InvalidValueException(field, "\"" + text + "\" is not well-formed Unicode (unpaired surrogate)");
+        }
+    }
+
+    /**
+     * Signs the given content with {@code signer} and returns the certificate. The service calls this
+     * from {@link WarrantyService#certificate}; it is public for integrators that issue certificates
+     * from their own records and for tests.
+     */
+    public static Certificate issue(String number, SerialNumber serial, String model, AccountId owner,
+                                    List<Coverage> coverages, Instant issuedAt, String ruleSetVersion,
+                                    CertificateSigner signer) {
+        Objects.requireNonNull(signer, "signer");
+        String keyId = signer.keyId();
+        byte[] content = canonicalForm(number, serial, model, owner, List.copyOf(coverages), issuedAt,
+                ruleSetVersion, keyId);
+        String signature = Base64.getEncoder().encodeToString(signer.sign(content));
+        return new Certificate(number, serial, model, owner, coverages, issuedAt, ruleSetVersion, keyId, signature);
+    }
+
+    /** Whether {@code number} has the shape of a certificate number and a matching check symbol. */
+    public static boolean isWellFormedNumber(String number) {
+        return CertificateNumbers.isWellFormed(number);
+    }
+
+    /** First covered day. */
+    public LocalDate validFrom() {
+        return coverages.get(0).start();
+    }
+
+    /** Last covered day (inclusive). */
+    public LocalDate validUntil() {
+        return coverages.get(coverages.size() - 1).end();
+    }
+
+    /** The bytes the signature covers: every field but the signature (see the class comment). */
+    public byte[] canonicalForm() {
+        return canonicalForm(number, serial, model, owner, coverages, issuedAt, ruleSetVersion, keyId);
+    }
+
+    /**
+     * A compact, copy-and-paste-safe text holding the whole certificate, signature included (for a
+     * QR code or the PDF): {@code WKC1.} + base64url(canonical form) + {@code .} + base64url(signature).
+     */
+    public String toCompactText() {
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        return TEXT_PREFIX + url.encodeToString(canonicalForm()) + "." + url.encodeToString(signatureBytes());
+    }
+
+    /**
+     * Reads a {@link #toCompactText()} text back. Only reads: whether the certificate is genuine is
+     * {@link CertificateVerifier}'s call.
+     *
+     * @throws InvalidValueException when the text is not a certificate text
+     */
+    public static Certificate fromCompactText(String text) {
+        if (text == null) {
+            throw new InvalidValueException("certificate text", "no text given");
+        }
+        String compact = text.replaceAll("\\s+", "");
+        String[] parts = compact.split("\\.", -1);
+        if (!compact.startsWith(TEXT_PREFIX) || parts.length != 3) {
+            throw new InvalidValueException("certificate text", "does not look like a certificate code (WKC1.<content>.<signature>)");
+        }
+        try {
+            Base64.Decoder url = Base64.getUrlDecoder();
+            byte[] content = url.decode(parts[1]);
+            byte[] signature = url.decode(parts[2]);
+            return parse(content, Base64.getEncoder().encodeToString(signature));
+        } catch (IllegalArgumentException | DateTimeParseException | WarrantyException e) {
+            throw new InvalidValueException("certificate text", "is damaged or not a certificate code: " + e.getMessage());
+        }
+    }
+
+    /** The decoded signature; empty when the stored text is not base64. */
+    byte[] signatureBytes() {
+        try {
+            return Base64.getDecoder().decode(signature);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+
+    static byte[] canonicalForm(String number, SerialNumber serial, String model, AccountId owner,
+                                List<Coverage> coverages, Instant issuedAt, String ruleSetVersion, String keyId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 64 * coverages.size());
+        field(out, TAG);
+        field(out, number);
+        field(out, serial.value());
+        field(out, model);
+        field(out, owner.value());
+        field(out, issuedAt.toString());
+        field(out, ruleSetVersion);
+        field(out, keyId);
+        field(out, Integer.toString(coverages.size()));
+        for (Coverage c : coverages) {
+            field(out, c.kind().name());
+            field(out, c.start().toString());
+            field(out, c.end().toString());
+            field(out, c.source());
+        }
+        return out.toByteArray();
+    }
+
+    private static void field(ByteArrayOutputStream out, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        out.write(':');
+        out.writeBytes(bytes);
+        out.write(',');
+    }
+
+    private static Certificate parse(byte[] content, String signature) {
+        Reader in = new Reader(content);
+        if (!TAG.equals(in.next())) {
+            throw new InvalidValueException("certificate text", "unknown certificate format");
+        }
+        String number = in.next();
+        SerialNumber serial = new SerialNumber(in.next());
+        String model = in.next();
+        AccountId owner = new AccountId(in.next());
+        Instant issuedAt = Instant.parse(in.next());
+        String ruleSetVersion = in.next();
+        String keyId = in.next();
+        int count = in.count();
+        List<Coverage> coverages = new ArrayList<>(Math.min(count, 64));
+        for (int i = 0; i < count; i++) {
+            coverages.add(new Coverage(CoverageKind.valueOf(in.next()), LocalDate.parse(in.next()),
+                    LocalDate.parse(in.next()), in.next()));
+        }
+        in.end();
+        return new Certificate(number, serial, model, owner, coverages, issuedAt, ruleSetVersion, keyId, signature);
+    }
+
+    /** Reads netstrings back, strictly: canonical lengths only, nothing left over. */
+    private static final class Reader {
+        private final byte[] bytes;
+        private int at;
+
+        Reader(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        String next() {
+            int colon = at;
+            while (colon < bytes.length && bytes[colon] != ':') {
+                colon++;
+            }
+            String digits = new String(bytes, at, colon - at, StandardCharsets.US_ASCII);
+            if (colon == bytes.length || !digits.matches("0|[1-9]\\d{0,6}")) {
+                throw new IllegalArgumentException("bad field length at byte " + at);
+            }
+            int length = Integer.parseInt(digits);
+            int start = colon + 1;
+            if (start + length >= bytes.length || bytes[start + length] != ',') {
+                throw new IllegalArgumentException("truncated field at byte " + at);
+            }
+            at = start + length + 1;
+            return new String(bytes, start, length, StandardCharsets.UTF_8);
+        }
+
+        int count() {
+            String text = next();
+            if (!text.matches("[1-9]\\d{0,3}")) {
+                throw new IllegalArgumentException("bad coverage count " + text);
+            }
+            return Integer.parseInt(text);
+        }
+
+        void end() {
+            if (at != bytes.length) {
+                throw new IllegalArgumentException("unexpected data after the last coverage");
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.warrantykit.spi;
+
+import java.util.List;
+import java.util.Optional;
+import org.warrantykit.Certificate;
+import org.warrantykit.SerialNumber;
+
+/**
+ * Every certificate issued, by number: the record that makes a number unique forever (it is never
+ * reused, even after the certificate is superseded) and that a support desk looks numbers up in.
+ * Implementations must be thread-safe.
+ */
+public interface CertificateStore {
+
+    /**
+     * Records the certificate unless its number was ever recorded before; returns whether it was
+     * recorded (false: the number is taken, draw another one). Atomic per number.
+     */
+    boolean add(Certificate certificate);
+
+    Optional<Certificate> find(String number);
+
+    /** The device's certificates in the order they were issued (empty when none). */
+    List<Certificate> issuedFor(SerialNumber serial);
+}

@@ -1,0 +1,240 @@
+package org.warrantykit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Genuine certificates verify, and changing any one field of a signed certificate, by any amount,
+ * makes verification fail; the canonical form cannot be shifted between fields.
+ */
+class CertificateTamperTest {
+    static final CertificateSigner SIGNER = CertificateSigner.generateForDemo();
+    static final CertificateVerifier VERIFIER = CertificateVerifier.of(SIGNER.publicKey());
+
+    /** One way to alter a signed certificate per field (and per kind of change to its coverage lines). */
+    enum Alteration {
+        NUMBER("number"), SERIAL("serial"), MODEL("model"), OWNER("owner"), ISSUED_AT("issuedAt"),
+        RULE_SET_VERSION("ruleSetVersion"), KEY_ID("keyId"), SIGNATURE_OF_OTHER_CONTENT("signature"),
+        SIGNATURE_BIT_FLIP("signature"), COVERAGE_KIND("coverages"), COVERAGE_START("coverages"),
+        COVERAGE_END("coverages"), COVERAGE_SOURCE("coverages"), COVERAGE_ADDED("coverages"),
+        COVERAGE_REMOVED("coverages"), COVERAGES_REORDERED("coverages");
+
+        final String component;
+
+        Alteration(String component) {
+            this.component = component;
+        }
+    }
+
+    @Property(tries = 300)
+    void genuineCertificatesVerifyAndSurviveTheirCompactText(@ForAll("certificates") Certificate certificate) {
+        assertThat(VERIFIER.verify(certificate)).isTrue();
+        assertThat(Certificate.fromCompactText(certificate.toCompactText())).isEqualTo(certificate);
+        assertThat(VERIFIER.check(certificate.toCompactText()).valid()).isTrue();
+    }
+
+    @Property(tries = 800)
+    void alteringAnyFieldBreaksVerification(@ForAll("certificates") Certificate certificate,
+                                            @ForAll Alteration alteration, @ForAll long seed) {
+        Certificate altered = alter(certificate, alteration, new Random(seed));
+        Assume.that(altered != null);
+        assertThat(altered).isNotEqualTo(certificate);
+
+        CertificateVerifier.Result result = VERIFIER.check(altered);
+        assertThat(result.valid()).as(alteration + " -> " + result.reason()).isFalse();
+        assertThat(VERIFIER.check(altered.toCompactText()).valid()).isFalse();
+    }
+
+    @Example
+    void theAlterationsTouchEveryComponentOfTheRecord() {
+        Set<String> altered = EnumSet.allOf(Alteration.class).stream().map(a -> a.component).collect(Collectors.toSet());
+        assertThat(Arrays.stream(Certificate.class.getRecordComponents()).map(RecordComponent::getName))
+                .allMatch(altered::contains);
+    }
+
+    @Property(tries = 300)
+    void movingTextAcrossAFieldBoundaryChangesTheCanonicalForm(@ForAll("certificates") Certificate certificate,
+                                                                @ForAll("texts") String text,
+                                                                @ForAll @IntRange(max = 40) int cutA,
+                                                                @ForAll @IntRange(max = 40) int cutB) {
+        String joined = text + "x";
+        int codePoints = joined.codePointCount(0, joined.length());
+        int a = joined.offsetByCodePoints(0, Math.min(cutA, codePoints - 1));
+        int b = joined.offsetByCodePoints(0, Math.min(cutB, codePoints - 1));
+        Assume.that(a != b);
+        // ruleSetVersion and keyId are adjacent in the canonical form; keyId must stay non-blank.
+        Certificate split1 = with(certificate, c -> new Certificate(c.number(), c.serial(), c.model(), c.owner(),
+                c.coverages(), c.issuedAt(), joined.substring(0, a), "k" + joined.substring(a), c.signature()));
+        Certificate split2 = with(certificate, c -> new Certificate(c.number(), c.serial(), c.model(), c.owner(),
+                c.coverages(), c.issuedAt(), joined.substring(0, b), "k" + joined.substring(b), c.signature()));
+        assertThat(split1.canonicalForm()).isNotEqualTo(split2.canonicalForm());
+    }
+
+    @Example
+    void theCanonicalFormIsLengthPrefixedAndDocumented() {
+        Certificate c = new Certificate("WK-20261127-7K3QD-M2X9" + CertificateNumbers.checkSymbol("202611277K3QDM2X9"),
+                SerialNumber.parse("H1B50A1234567"), "X1-BOOST", AccountId.of("alice"),
+                List.of(new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty")),
+                Instant.parse("2026-11-27T10:15:30Z"), "v1", "0123456789abcdef", "c2ln");
+        assertThat(new String(c.canonicalForm(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+                "27:warranty-kit/certificate/v1,23:" + c.number() + ",13:H1B50A1234567,8:X1-BOOST,5:alice,"
+                        + "20:2026-11-27T10:15:30Z,2:v1,16:0123456789abcdef,1:1,"
+                        + "8:STANDARD,10:2023-05-02,10:2028-05-01,17:standard warranty,");
+    }
+
+    @Example
+    void textsWithoutAUtf8FormAreRefused() {
+        Certificate c = certificates().sample();
+        assertThatThrownBy(() -> new Certificate(c.number(), c.serial(), "X1\uD83D", c.owner(), c.coverages(),
+                c.issuedAt(), c.ruleSetVersion(), c.keyId(), c.signature()))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("model").hasMessageContaining("unpaired surrogate");
+    }
+
+    static Certificate with(Certificate c, UnaryOperator<Certificate> change) {
+        return change.apply(c);
+    }
+
+    /** The certificate with one thing changed, keeping the signature; null when the change is impossible. */
+    static Certificate alter(Certificate c, Alteration alteration, Random random) {
+        List<Coverage> lines = new ArrayList<>(c.coverages());
+        int i = random.nextInt(lines.size());
+        Coverage line = lines.get(i);
+        switch (alteration) {
+            case NUMBER -> {
+                String number;
+                do {
+                    number = CertificateNumbers.next(c.issuedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), random);
+                } while (number.equals(c.number()));
+                return copy(c, number, c.serial(), c.model(), c.owner(), lines, c.issuedAt(), c.ruleSetVersion(), c.keyId(), c.signature());
+            }
+            case SERIAL -> {
+                String serial = c.serial().value();
+                char replaced = serial.charAt(0) == 'Z' ? 'Y' : 'Z';
+                return copy(c, c.number(), new SerialNumber(replaced + serial.substring(1)), c.model(), c.owner(), lines,
+                        c.issuedAt(), c.ruleSetVersion(), c.keyId(), c.signature());
+            }
+            case MODEL -> {
+                return copy(c, c.number(), c.serial(), c.model() + " ", c.owner(), lines, c.issuedAt(), c.ruleSetVersion(),
+                        c.keyId(), c.signature());
+            }
+            case OWNER -> {
+                return copy(c, c.number(), c.serial(), c.model(), AccountId.of(c.owner().value() + "x"), lines, c.issuedAt(),
+                        c.ruleSetVersion(), c.keyId(), c.signature());
+            }
+            case ISSUED_AT -> {
+                return copy(c, c.number(), c.serial(), c.model(), c.owner(), lines,
+                        c.issuedAt().plusSeconds(1 + random.nextInt(1_000_000)), c.ruleSetVersion(), c.keyId(), c.signature());
+            }
+            case RULE_SET_VERSION -> {
+                return copy(c, c.number(), c.serial(), c.model(), c.owner(), lines, c.issuedAt(),
+                        c.ruleSetVersion() + "'", c.keyId(), c.signature());
+            }
+            case KEY_ID -> {
+                return copy(c, c.number(), c.serial(), c.model(), c.owner(), lines, c.issuedAt(), c.ruleSetVersion(),
+                        "0000000000000000".equals(c.keyId()) ? "0000000000000001" : "0000000000000000", c.signature());
+            }
+            case SIGNATURE_OF_OTHER_CONTENT -> {
+                String other = Base64.getEncoder().encodeToString(SIGNER.sign(("other " + c.number()).getBytes()));
+                return copy(c, c.number(), c.serial(), c.model(), c.owner(), lines, c.issuedAt(), c.ruleSetVersion(),
+                        c.keyId(), other);
+            }
+            case SIGNATURE_BIT_FLIP -> {
+                byte[] signature = Base64.getDecoder().decode(c.signature());
+                int bit = random.nextInt(signature.length * 8);
+                signature[bit / 8] ^= (byte) (1 << (bit % 8));
+                return copy(c, c.number(), c.serial(), c.model(), c.owner(), lines, c.issuedAt(), c.ruleSetVersion(),
+                        c.keyId(), Base64.getEncoder().encodeToString(signature));
+            }
+            case COVERAGE_KIND -> {
+                CoverageKind[] kinds = CoverageKind.values();
+                CoverageKind kind = kinds[(line.kind().ordinal() + 1 + random.nextInt(kinds.length - 1)) % kinds.length];
+                lines.set(i, new Coverage(kind, line.start(), line.end(), line.source()));
+            }
+            case COVERAGE_START -> lines.set(i, new Coverage(line.kind(), line.start().minusDays(1 + random.nextInt(400)),
+                    line.end(), line.source()));
+            case COVERAGE_END -> lines.set(i, new Coverage(line.kind(), line.start(), line.end().plusDays(1 + random.nextInt(400)),
+                    line.source()));
+            case COVERAGE_SOURCE -> lines.set(i, new Coverage(line.kind(), line.start(), line.end(), line.source() + "."));
+            case COVERAGE_ADDED -> lines.add(random.nextInt(lines.size() + 1), lines.get(lines.size() - 1)
+                    .followedBy(CoverageKind.EXTENSION, 1 + random.nextInt(10), "forged extension"));
+            case COVERAGE_REMOVED -> {
+                if (lines.size() < 2) {
+                    return null;
+                }
+                lines.remove(i);
+            }
+            case COVERAGES_REORDERED -> {
+                int j = random.nextInt(lines.size());
+                if (lines.get(i).equals(lines.get(j))) {
+                    return null;
+                }
+                lines.set(i, lines.get(j));
+                lines.set(j, line);
+            }
+        }
+        return copy(c, c.number(), c.serial(), c.model(), c.owner(), lines, c.issuedAt(), c.ruleSetVersion(), c.keyId(),
+                c.signature());
+    }
+
+    static Certificate copy(Certificate c, String number, SerialNumber serial, String model, AccountId owner,
+                            List<Coverage> lines, Instant issuedAt, String ruleSetVersion, String keyId, String signature) {
+        return new Certificate(number, serial, model, owner, lines, issuedAt, ruleSetVersion, keyId, signature);
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        // Digits, colons and commas look like netstring syntax; the rest checks UTF-8 lengths.
+        return Arbitraries.strings().withChars("0123456789:,;.- aZé€漢!").ofMaxLength(30)
+                .map(s -> s.replace("!", "\uD83D\uDE00")); // an emoji: a surrogate pair, 4 bytes in UTF-8
+    }
+
+    @Provide
+    Arbitrary<Certificate> certificates() {
+        Arbitrary<LocalDate> days = Arbitraries.integers().between(0, 40_000).map(d -> LocalDate.of(2000, 1, 1).plusDays(d));
+        Arbitrary<String> serials = Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789").ofMinLength(10)
+                .ofMaxLength(20);
+        Arbitrary<String> models = texts().map(t -> "M" + t);
+        Arbitrary<String> owners = Arbitraries.strings().withChars("abcxyz0189._@+-").ofMaxLength(30).map(t -> "a" + t);
+        Arbitrary<Instant> instants = Arbitraries.longs().between(946_684_800L, 4_102_444_800L).map(Instant::ofEpochSecond);
+        Arbitrary<Coverage> first = Combinators.combine(days, Arbitraries.integers().between(1, 10), texts())
+                .as((start, years, source) -> new Coverage(CoverageKind.STANDARD, start,
+                        start.plusYears(years).minusDays(1), "s" + source));
+        Arbitrary<List<Object[]>> grants = Combinators.combine(Arbitraries.of(CoverageKind.class),
+                        Arbitraries.integers().between(1, 180), texts())
+                .as((kind, months, source) -> new Object[] {kind, months, "g" + source}).list().ofMaxSize(5);
+        Arbitrary<List<Coverage>> coverages = Combinators.combine(first, grants).as((standard, more) -> {
+            List<Coverage> lines = new ArrayList<>(List.of(standard));
+            for (Object[] g : more) {
+                lines.add(lines.get(lines.size() - 1).followedByMonths((CoverageKind) g[0], (Integer) g[1], (String) g[2]));
+            }
+            return lines;
+        });
+        Arbitrary<String> numbers = Combinators.combine(days, Arbitraries.longs())
+                .as((day, seed) -> CertificateNumbers.next(day, new Random(seed)));
+        return Combinators.combine(numbers, serials, models, owners, coverages, instants, texts())
+                .as((number, serial, model, owner, lines, issuedAt, ruleSetVersion) -> Certificate.issue(number,
+                        new SerialNumber(serial), model, AccountId.of(owner), lines, issuedAt, ruleSetVersion, SIGNER));
+    }
+}

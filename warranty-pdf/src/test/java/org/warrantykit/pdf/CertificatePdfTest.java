@@ -1,0 +1,268 @@
+package org.warrantykit.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warrantykit.AccountId;
+import org.warrantykit.Category;
+import org.warrantykit.Certificate;
+import org.warrantykit.CertificateSigner;
+import org.warrantykit.CertificateVerifier;
+import org.warrantykit.Coverage;
+import org.warrantykit.CoverageKind;
+import org.warrantykit.DecisionTrace;
+import org.warrantykit.Device;
+import org.warrantykit.SerialNumber;
+import org.warrantykit.WarrantyService;
+import org.warrantykit.memory.InMemoryCoverageLedger;
+import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.spi.LedgerEntry;
+import org.warrantykit.spi.PolicyDecision;
+import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.StandardTerm;
+import org.warrantykit.spi.UpgradeVerdict;
+import org.warrantykit.spi.WarrantyRules;
+
+class CertificatePdfTest {
+    static final AccountId OWNER = AccountId.of("alice.meyer@example.com");
+    static final Instant NOW = Instant.parse("2026-11-27T10:15:30Z");
+
+    /** A fake policy (no Drools here): 5 years from installation, +5 on upgrade, no offers. */
+    static final class FivePlusFive implements WarrantyRules {
+        @Override
+        public String version() {
+            return "default-2026.11@3f2a9c1";
+        }
+
+        @Override
+        public PolicyDecision decide(PolicyQuery query) {
+            return new PolicyDecision(new StandardTerm(query.device().installDate().orElseThrow(), 5),
+                    query.upgraded() ? UpgradeVerdict.refuse("Already upgraded.")
+                            : UpgradeVerdict.grant(5, "Free online upgrade: 5 more years."),
+                    List.of(), "No offers in this test.", new DecisionTrace(version(), List.of("test")));
+        }
+    }
+
+    /** A certificate the way the demo gets one: upgraded, then extended and promoted. */
+    static Certificate sample() {
+        Device device = Device.of(SerialNumber.parse("H1B50A1234567"), "X3-HYBRID-G4", Category.INVERTER, "DE",
+                        LocalDate.of(2023, 1, 10), LocalDate.of(2023, 2, 1))
+                .withInstallDate(LocalDate.of(2023, 5, 2)).withOwner(OWNER)
+                .withOnlineSince(Instant.parse("2026-01-01T00:00:00Z"));
+        InMemoryCoverageLedger ledger = new InMemoryCoverageLedger();
+        WarrantyService service = WarrantyService.builder().rules(new FivePlusFive())
+                .devices(InMemoryDeviceRegistry.of(List.of(device))).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .ledger(ledger).build();
+        service.requestUpgrade(OWNER, "H1B50A1234567");
+        List<LedgerEntry> entries = ledger.entries(device.serial());
+        Coverage extension = entries.get(1).coverage().followedBy(CoverageKind.EXTENSION, 5,
+                "extension batch B-2026-07 (offline sale, 5 years)");
+        Coverage promotion = extension.followedByMonths(CoverageKind.PROMOTION, 6,
+                "campaign SUMMER-26: installer goodwill for early commissioning");
+        DecisionTrace trace = new DecisionTrace("default-2026.11@3f2a9c1", List.of("test"));
+        ledger.append(device.serial(), 2, List.of(new LedgerEntry(extension, trace, NOW), new LedgerEntry(promotion, trace, NOW)));
+        return service.certificate(OWNER, "H1B50A1234567");
+    }
+
+    static final CertificateSigner SIGNER = CertificateSigner.generateForDemo();
+
+    /** A certificate with the given lines (the first must be STANDARD), signed by {@link #SIGNER}. */
+    static Certificate withLines(String serial, String model, List<Coverage> lines) {
+        return Certificate.issue(number("WK-20261127-7K3QD-M2X9"), SerialNumber.parse(serial), model, OWNER, lines, NOW,
+                "test-rules-1", SIGNER);
+    }
+
+    /** The well-formed number that starts with {@code prefix} (the check symbol completes it). */
+    static String number(String prefix) {
+        for (char c : "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray()) {
+            if (Certificate.isWellFormedNumber(prefix + c)) {
+                return prefix + c;
+            }
+        }
+        throw new AssertionError("no check symbol completes " + prefix);
+    }
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(document);
+        }
+    }
+
+    @Test
+    void theCertificateIsOneA4Page() throws IOException {
+        byte[] pdf = CertificatePdf.standard().toBytes(sample());
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            PDRectangle box = document.getPage(0).getMediaBox();
+            assertThat(box.getWidth()).isEqualTo(PDRectangle.A4.getWidth());
+            assertThat(box.getHeight()).isEqualTo(PDRectangle.A4.getHeight());
+            assertThat(document.getDocumentInformation().getTitle()).startsWith("Solar Warranty Certificate WK-");
+        }
+        assertThat(pdf.length).isLessThan(20_000);
+    }
+
+    @Test
+    void thePageShowsTitleDeviceOwnerValidityNumberAndEveryCoverageLine() throws IOException {
+        Certificate certificate = sample();
+        String text = text(CertificatePdf.standard().toBytes(certificate));
+
+        assertThat(text).contains("Solar Warranty Certificate", certificate.number(), "H1B50A1234567", "X3-HYBRID-G4",
+                "alice.meyer@example.com", "Covered from 2023-05-02 to 2038-11-01", "default-2026.11@3f2a9c1",
+                "2026-11-27 10:15 UTC", certificate.keyId(), certificate.signature());
+        assertThat(certificate.coverages()).hasSize(4);
+        for (int i = 0; i < certificate.coverages().size(); i++) {
+            Coverage c = certificate.coverages().get(i);
+            String kind = c.kind().name().charAt(0) + c.kind().name().substring(1).toLowerCase();
+            assertThat(text).as("row of " + c).containsPattern(Pattern.compile(
+                    "(?m)^" + (i + 1) + " " + kind + " " + c.start() + " " + c.end() + " " + Pattern.quote(firstWords(c.source()))));
+        }
+        assertThat(flat(text)).contains("extension batch B-2026-07 (offline sale, 5 years)", "online upgrade",
+                "standard warranty", "campaign SUMMER-26: installer goodwill for early commissioning");
+    }
+
+    @Test
+    void theVerificationCodePrintedOnThePageVerifiesWithThePublicKeyAlone() throws IOException {
+        Certificate certificate = withLines("H1B50A1234567", "X1-BOOST", List.of(
+                new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty"),
+                new Coverage(CoverageKind.UPGRADE, LocalDate.of(2028, 5, 2), LocalDate.of(2033, 5, 1), "online upgrade")));
+        String text = text(CertificatePdf.standard().toBytes(certificate));
+
+        String code = verificationCode(text);
+        assertThat(code).isEqualTo(certificate.toCompactText());
+        CertificateVerifier verifier = CertificateVerifier.fromPublicKeyText(
+                CertificateVerifier.of(SIGNER.publicKey()).publicKeyText());
+        assertThat(verifier.check(code).valid()).isTrue();
+        assertThat(Certificate.fromCompactText(code)).isEqualTo(certificate);
+    }
+
+    @Test
+    void samplePageRendersToPng() throws IOException {
+        byte[] pdf = CertificatePdf.standard().toBytes(sample());
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "certificate-sample.pdf"), pdf);
+        BufferedImage image = png(pdf, "certificate-sample.png");
+        assertThat(image.getWidth()).isBetween(826, 828);
+        assertThat(image.getHeight()).isBetween(1169, 1170);
+    }
+
+    /** Renders the page at 100 dpi into target/{@code name} for a person to look at. */
+    static BufferedImage png(byte[] pdf, String name) throws IOException {
+        Path png = Path.of("target", name);
+        Files.createDirectories(png.getParent());
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 100, ImageType.RGB);
+            assertThat(ImageIO.write(image, "png", png.toFile())).isTrue();
+            return image;
+        }
+    }
+
+    @Test
+    void writingToAFileReplacesItAndAStreamIsLeftOpen(@TempDir Path dir) throws IOException {
+        Certificate certificate = sample();
+        Path file = dir.resolve("out/certificate.pdf");
+        CertificatePdf.render(certificate, file);
+        long first = Files.size(file);
+        CertificatePdf.render(certificate, file);
+        assertThat(Files.size(file)).isEqualTo(first);
+        assertThat(text(Files.readAllBytes(file))).contains(certificate.number());
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);
+        }
+
+        boolean[] closed = {false};
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        OutputStream out = new OutputStream() {
+            @Override
+            public void write(int b) {
+                bytes.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                bytes.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        CertificatePdf.render(certificate, out);
+        assertThat(closed[0]).isFalse();
+        assertThat(new String(bytes.toByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void textTheStandardFontsCannotShowIsReplacedButTheCodeKeepsIt() throws IOException {
+        Certificate certificate = withLines("H1B50A1234567", "X1-BOOST", List.of(
+                new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty"),
+                new Coverage(CoverageKind.PROMOTION, LocalDate.of(2028, 5, 2), LocalDate.of(2029, 5, 1),
+                        "Aktion Sommer – 10 € Rabatt, 夏季 campaign\tline\nbreak")));
+        String text = text(CertificatePdf.standard().toBytes(certificate));
+
+        assertThat(flat(text)).contains("Aktion Sommer – 10 € Rabatt, ?? campaign line break");
+        assertThat(Certificate.fromCompactText(verificationCode(text)).coverages().get(1).source())
+                .isEqualTo("Aktion Sommer – 10 € Rabatt, 夏季 campaign\tline\nbreak");
+    }
+
+    @Test
+    void aMakerTitleAndIssuerReplaceTheDefaults() throws IOException {
+        String text = text(CertificatePdf.titled("ACME Solar Warranty Certificate").issuedBy("ACME Solar GmbH, Freiburg")
+                .verificationHint("Verify at https://acme.example/verify").toBytes(sample()));
+        assertThat(text).contains("ACME Solar Warranty Certificate", "ACME Solar GmbH, Freiburg",
+                "Verify at https://acme.example/verify").doesNotContain("Solar Warranty Certificate\n");
+    }
+
+    /** The text on one line: wrapped table cells read as they were given. */
+    static String flat(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    /** The first words of a source, as they appear on the row's first line. */
+    static String firstWords(String source) {
+        String[] words = source.split(" ");
+        return String.join(" ", Arrays.copyOf(words, Math.min(3, words.length)));
+    }
+
+    /** The lines under "Verification code", joined. */
+    static String verificationCode(String text) {
+        List<String> lines = text.lines().toList();
+        int label = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("Verification code")) {
+                label = i;
+            }
+        }
+        assertThat(label).as("verification code label").isNotNegative();
+        List<String> code = new ArrayList<>();
+        for (int i = label + 1; i < lines.size() && !lines.get(i).startsWith("Certificate WK-"); i++) {
+            code.add(lines.get(i).strip());
+        }
+        return String.join("", code);
+    }
+}
