@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warrantykit.memory.InMemoryCodeVault;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryOrderStore;
 import org.warrantykit.memory.InMemoryUpgradeRequestStore;
 import org.warrantykit.memory.InMemoryCertificateStore;
 import org.warrantykit.spi.CertificateStore;
+import org.warrantykit.spi.CodeVault;
 import org.warrantykit.spi.CoverageLedger;
 import org.warrantykit.spi.DeviceRegistry;
 import org.warrantykit.spi.OrderStore;
@@ -30,6 +32,8 @@ public final class WarrantyService {
     private volatile WarrantyRules rules;
     private final DeviceWarranties warranties;
     private final Upgrades upgrades;
+    private final Redemptions redemptions;
+    private final CodeIssuer codeIssuer;
     private final Purchases purchases;
     private final Certificates certificates;
 
@@ -38,6 +42,11 @@ public final class WarrantyService {
         this.warranties = new DeviceWarranties(() -> rules, builder.devices, builder.clock, builder.ledger,
                 builder.upgrades);
         this.upgrades = new Upgrades(warranties, builder.upgrades);
+        CodeHasher codeHasher = builder.codePepper != null ? new CodeHasher(builder.codePepper)
+                : CodeHasher.defaultFor(builder.codeVault);
+        this.redemptions = new Redemptions(warranties, builder.codeVault, codeHasher,
+                new AttemptLimiter(builder.codeMaxFailures, builder.codeLockoutWindow, builder.clock));
+        this.codeIssuer = new CodeIssuer(builder.codeVault, codeHasher, builder.clock);
         this.purchases = new Purchases(warranties, builder.orders, builder.paymentWindow);
         this.certificates = new Certificates(warranties, builder.upgrades, builder.certificateStore,
                 builder.certificateSigner);
@@ -85,6 +94,32 @@ public final class WarrantyService {
      */
     public void deviceOnline(String serial, Instant at) {
         upgrades.deviceOnline(serial, at);
+    }
+
+    /**
+     * "Edit": the owner enters an extended-warranty code ({@code XXXX-XXXX-XXXX-XXXX}, from an
+     * offline sale) or a promotion code (e.g. {@code SUMMER25}, any case). An extension code adds an
+     * EXTENSION of its batch's years, a promotion its PROMOTION months (and, if the campaign says
+     * so, the free upgrade the device missed), each starting the day after the current end. The
+     * view's trace names the rules that accepted the code.
+     *
+     * <p>Each extension code is used once, each promotion once per device and never beyond its
+     * limit, also under concurrency. Refused attempts count per account: after
+     * {@link Builder#codeLockout 5 within 15 minutes} (default) further attempts are LOCKED_OUT
+     * until the window has passed.
+     *
+     * @throws AccessDeniedException  when the account does not own the device
+     * @throws CodeRejectedException  with {@link CodeRejectedException#reason()} MALFORMED, UNKNOWN,
+     *                                ALREADY_USED, EXPIRED, NOT_APPLICABLE (naming the refusing rule) or
+     *                                LOCKED_OUT; nothing was granted or used up
+     */
+    public WarrantyView redeem(AccountId account, String serial, String code) {
+        return redemptions.redeem(account, serial, code);
+    }
+
+    /** Back office: issues extension-code batches and registers promotion campaigns. */
+    public CodeIssuer codeIssuer() {
+        return codeIssuer;
     }
 
     /** Dashboard: every device the account owns, by serial number, decided in one batch. */
@@ -212,6 +247,10 @@ public final class WarrantyService {
         private Clock clock = Clock.systemUTC();
         private CoverageLedger ledger = new InMemoryCoverageLedger();
         private UpgradeRequestStore upgrades = new InMemoryUpgradeRequestStore();
+        private CodeVault codeVault = new InMemoryCodeVault();
+        private byte[] codePepper;
+        private int codeMaxFailures = AttemptLimiter.DEFAULT_MAX_FAILURES;
+        private java.time.Duration codeLockoutWindow = AttemptLimiter.DEFAULT_WINDOW;
         private OrderStore orders = new InMemoryOrderStore();
         private Duration paymentWindow = Purchases.DEFAULT_PAYMENT_WINDOW;
         private CertificateStore certificateStore = new InMemoryCertificateStore();
@@ -243,6 +282,48 @@ public final class WarrantyService {
 
         public Builder upgradeRequests(UpgradeRequestStore upgrades) {
             this.upgrades = Objects.requireNonNull(upgrades, "upgradeRequests");
+            return this;
+        }
+
+        /**
+         * Where extension-code batches (keyed hashes only) and promotion campaigns are kept; default
+         * in memory. A vault that outlives the service needs {@link #codePepper}.
+         */
+        public Builder codeVault(CodeVault vault) {
+            this.codeVault = Objects.requireNonNull(vault, "codeVault");
+            return this;
+        }
+
+        /**
+         * The secret key (at least 16 bytes; 32 random bytes recommended) for the HMAC-SHA256 under
+         * which extension codes are stored. Keep it outside the code vault's database, so a leaked
+         * vault reveals no usable code, and keep it stable, or issued codes stop working. Default: a
+         * random key per service instance, which suits only the default in-memory vault; a
+         * {@link #codeVault} of another kind without a pepper is refused at build.
+         */
+        public Builder codePepper(byte[] key) {
+            Objects.requireNonNull(key, "codePepper");
+            if (key.length < CodeHasher.MIN_KEY_BYTES) {
+                throw new ConfigurationException("codePepper must be at least " + CodeHasher.MIN_KEY_BYTES
+                        + " bytes (32 random bytes recommended), was " + key.length);
+            }
+            this.codePepper = key.clone();
+            return this;
+        }
+
+        /**
+         * Lockout against guessing codes: after {@code maxFailures} refused codes by one account within
+         * {@code window} (on the service's clock), its further attempts are LOCKED_OUT until the oldest
+         * of those failures is {@code window} old. Default 5 within 15 minutes.
+         */
+        public Builder codeLockout(int maxFailures, java.time.Duration window) {
+            Objects.requireNonNull(window, "window");
+            if (maxFailures < 1 || window.isNegative() || window.isZero()) {
+                throw new ConfigurationException("codeLockout needs at least 1 failure and a positive window, was "
+                        + maxFailures + " within " + window);
+            }
+            this.codeMaxFailures = maxFailures;
+            this.codeLockoutWindow = window;
             return this;
         }
 

@@ -23,4 +23,17 @@ public interface WarrantyRules {
     default List<PolicyDecision> decideAll(List<PolicyQuery> queries) {
         return queries.stream().map(this::decide).toList();
     }
+
+    /** The rule named by {@link #judgeCode}'s default refusal. */
+    String NO_CODE_RULES = "no code rules";
+
+    /**
+     * Whether an extension code or a promotion code may be applied to the device (called only for
+     * codes that exist, are unused and not expired). A rule set without code rules refuses every
+     * code; override this to accept codes.
+     */
+    default CodeDecision judgeCode(CodeQuery query) {
+        return CodeDecision.refuse("This rule set has no code rules, so no code can be applied.", NO_CODE_RULES,
+                new org.warrantykit.DecisionTrace(version(), List.of()));
+    }
 }

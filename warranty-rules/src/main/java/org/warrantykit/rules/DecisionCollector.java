@@ -21,6 +21,8 @@ import org.warrantykit.Money;
 import org.warrantykit.RuleProblem;
 import org.warrantykit.RuleSetException;
 import org.warrantykit.WarrantyException;
+import org.warrantykit.rules.facts.CodeAcceptance;
+import org.warrantykit.rules.facts.CodeRefusal;
 import org.warrantykit.rules.facts.DeviceScoped;
 import org.warrantykit.rules.facts.NoOffer;
 import org.warrantykit.rules.facts.OfferPrice;
@@ -28,6 +30,8 @@ import org.warrantykit.rules.facts.StandardStart;
 import org.warrantykit.rules.facts.StandardYears;
 import org.warrantykit.rules.facts.UpgradeGrant;
 import org.warrantykit.rules.facts.UpgradeRefusal;
+import org.warrantykit.spi.CodeDecision;
+import org.warrantykit.spi.CodeQuery;
 import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
@@ -125,6 +129,47 @@ final class DecisionCollector {
             throw new RuleSetException("Rule outputs do not make a valid decision", List.of(
                     new RuleProblem("(rule set " + rules.version() + ")", 0, e.getMessage() + " for device " + serial)), e);
         }
+    }
+
+    /**
+     * The code decision of a code session: every refusal that applies (reasons and rule names,
+     * distinct and sorted) outweighs any acceptance; a code no rule accepts is refused.
+     */
+    CodeDecision codeDecisionFor(CodeQuery query) {
+        String serial = query.device().serial().value();
+        List<Output> outputs = outputsBySerial.getOrDefault(serial, List.of());
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Output output : outputs) {
+            for (ConstraintViolation<DeviceScoped> violation : VALIDATOR.validate(output.fact())) {
+                problems.add(rules.problemAt(output.rule(), output.fact().getClass().getSimpleName() + "."
+                        + violation.getPropertyPath() + " " + violation.getMessage() + " (was "
+                        + violation.getInvalidValue() + ") for device " + serial));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException("Rule output failed validation", problems);
+        }
+        DecisionTrace trace = new DecisionTrace(rules.version(), firedBySerial.getOrDefault(serial, List.of()));
+        List<Output> refusals = of(outputs, CodeRefusal.class);
+        if (!refusals.isEmpty()) {
+            return CodeDecision.refuse(
+                    refusals.stream().map(o -> ((CodeRefusal) o.fact()).reason()).distinct().sorted()
+                            .collect(Collectors.joining(" ")),
+                    refusals.stream().map(o -> o.rule().getName()).distinct().sorted()
+                            .collect(Collectors.joining("; ")), trace);
+        }
+        List<Output> acceptances = of(outputs, CodeAcceptance.class);
+        if (acceptances.isEmpty()) {
+            String what = query.kind() == org.warrantykit.CodeKind.EXTENSION ? "extension codes"
+                    : "promotion " + query.name();
+            return CodeDecision.refuse("No rule of rule set " + rules.version() + " accepts " + what + ".",
+                    "no rule accepts " + what, trace);
+        }
+        return CodeDecision.allow(
+                acceptances.stream().map(o -> ((CodeAcceptance) o.fact()).reason()).distinct().sorted()
+                        .collect(Collectors.joining(" ")),
+                acceptances.stream().map(o -> o.rule().getName()).distinct().sorted()
+                        .collect(Collectors.joining("; ")), trace);
     }
 
     private <T extends DeviceScoped> T single(List<Output> outputs, Class<T> type, PolicyQuery query, String what) {

@@ -21,6 +21,8 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 import org.warrantykit.RuleProblem;
 import org.warrantykit.RuleSetException;
+import org.warrantykit.spi.CodeDecision;
+import org.warrantykit.spi.CodeQuery;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
 import org.warrantykit.spi.WarrantyRules;
@@ -196,6 +198,35 @@ public final class DroolsWarrantyRules implements WarrantyRules {
             }
         }
         return List.of(decisions);
+    }
+
+    /**
+     * Runs the code rules ({@code codes.drl} in the default policy) for one code entered for one
+     * device, in a session of its own: only {@code CodeDevice} and the code's fact are inserted, so
+     * no standard, upgrade or pricing rule fires. Refusals outweigh acceptances; a code no rule
+     * accepts is refused.
+     */
+    @Override
+    public CodeDecision judgeCode(CodeQuery query) {
+        KieSession session = kieBase.newKieSession();
+        DecisionCollector collector = new DecisionCollector(this);
+        try {
+            session.addEventListener(collector.agendaListener);
+            session.addEventListener(collector.insertListener);
+            for (Object fact : CodeFacts.of(query)) {
+                session.insert(fact);
+            }
+            session.fireAllRules();
+            collector.collect(session.getObjects());
+        } catch (ConsequenceException e) {
+            Rule rule = e.getMatch().getRule();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new RuleSetException("A rule failed while judging a code", List.of(
+                    problemAt(rule, "rule \"" + rule.getName() + "\" failed: " + cause.getMessage())), e);
+        } finally {
+            session.dispose();
+        }
+        return collector.codeDecisionFor(query);
     }
 
     /** Where a rule is declared, for problems found while it ran. */

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.warrantykit.Category;
+import org.warrantykit.CodeKind;
 import org.warrantykit.Device;
 import org.warrantykit.SerialNumber;
+import org.warrantykit.spi.CodeBatch;
+import org.warrantykit.spi.CodeQuery;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
 
@@ -29,6 +32,26 @@ final class SampleCheck {
             throw new IllegalStateException("decideAll returned " + decisions.size() + " decisions for "
                     + queries.size() + " queries");
         }
+        for (CodeQuery query : codeSample(queries)) {
+            rules.judgeCode(query); // invalid code-rule outputs fail here, naming the rule
+        }
+    }
+
+    /** An extension code and a campaign code entered for each sample device, running and ended. */
+    static List<CodeQuery> codeSample(List<PolicyQuery> devices) {
+        List<CodeQuery> queries = new ArrayList<>();
+        for (PolicyQuery device : devices) {
+            if (!device.upgraded()) {
+                continue;
+            }
+            for (LocalDate end : List.of(DAY.plusYears(5), DAY.minusDays(1))) {
+                CodeBatch batch = new CodeBatch("B-SAMPLE", device.device().model(), 5, DAY, 1, Instant.EPOCH);
+                queries.add(CodeQuery.extension(device.device(), DAY, true, end, batch));
+                queries.add(new CodeQuery(device.device(), DAY, false, end, CodeKind.CAMPAIGN, "SAMPLE",
+                        Optional.empty(), 6, 5));
+            }
+        }
+        return queries;
     }
 
     /** One device per category and region kind, fresh and upgraded, installed and not. */

@@ -17,7 +17,7 @@ import org.warrantykit.RuleSetException;
 /** A rule folder that is broken in any way is refused with file:line problems a rule author can act on. */
 class RuleSetLoadingTest {
     static final List<String> FILES = List.of("product-lines.drl", "standard-terms.drl", "upgrade.drl", "pricing.drl",
-            "ruleset.properties");
+            "codes.drl", "ruleset.properties");
 
     @TempDir
     Path dir;

@@ -1,0 +1,55 @@
+package org.warrantykit;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A code was not redeemed. {@link #reason()} says which check refused it and the message says
+ * what the person can do. Nothing was granted and no code or promotion use was consumed; the
+ * attempt does count toward the account's lockout (except a {@link Reason#LOCKED_OUT} one).
+ * Messages never repeat an extension code in clear.
+ */
+public final class CodeRejectedException extends WarrantyException {
+
+    /** Why a code was refused, in the order the checks run. */
+    public enum Reason {
+        /** Not a code's shape, or a typo caught by the check character; nothing was looked up. */
+        MALFORMED,
+        /** Well formed, but no such extension code was issued / no such promotion exists. */
+        UNKNOWN,
+        /**
+         * The extension code was redeemed already, the promotion was redeemed for this device, or all
+         * its redemptions are taken.
+         */
+        ALREADY_USED,
+        /** The extension code's expiry date passed, or the day is outside the promotion's validity window. */
+        EXPIRED,
+        /** The rule set refused it for this device; the message names the rule. */
+        NOT_APPLICABLE,
+        /** Too many failed attempts by this account recently; see {@link #retryAfter()}. */
+        LOCKED_OUT
+    }
+
+    private final Reason reason;
+    private final Instant retryAfter;
+
+    public CodeRejectedException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    public CodeRejectedException(Reason reason, String message, Instant retryAfter) {
+        super(message);
+        this.reason = Objects.requireNonNull(reason, "reason");
+        this.retryAfter = retryAfter;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** For {@link Reason#LOCKED_OUT}: the earliest instant (service clock) a new attempt may be judged. */
+    public Optional<Instant> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

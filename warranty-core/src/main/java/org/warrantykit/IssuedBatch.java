@@ -1,0 +1,69 @@
+package org.warrantykit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Objects;
+import org.warrantykit.spi.CodeBatch;
+
+/**
+ * A freshly issued batch of extension codes with the codes in clear. This is the only time they
+ * exist in clear: hand them to the sales channel (e.g. with {@link #toCsv()}) and do not keep or log
+ * them. {@link #toString()} leaves the codes out.
+ */
+public record IssuedBatch(CodeBatch batch, List<String> codes) {
+    /** Header of {@link #toCsv()}. */
+    public static final String CSV_HEADER = "code,batch,model,years,expires_on";
+
+    public IssuedBatch {
+        Objects.requireNonNull(batch, "batch");
+        codes = List.copyOf(codes);
+    }
+
+    /** One line per code, with {@link #CSV_HEADER}; lines end with {@code \n}. */
+    public String toCsv() {
+        StringBuilder csv = new StringBuilder((codes.size() + 1) * 64);
+        try {
+            writeCsv(new java.io.Writer() {
+                @Override
+                public void write(char[] buf, int off, int len) {
+                    csv.append(buf, off, len);
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen: appends to memory
+        }
+        return csv.toString();
+    }
+
+    /** Writes {@link #toCsv()} to {@code out} (not closed). Batch ids and models need no CSV quoting. */
+    public void writeCsv(Writer out) throws IOException {
+        out.write(CSV_HEADER);
+        out.write('\n');
+        String tail = "," + csvField(batch.id()) + "," + csvField(batch.model()) + "," + batch.years() + ","
+                + batch.expiresOn() + "\n";
+        for (String code : codes) {
+            out.write(code);
+            out.write(tail);
+        }
+    }
+
+    private static String csvField(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    @Override
+    public String toString() {
+        return "IssuedBatch[" + batch + ", " + codes.size() + " codes]";
+    }
+}

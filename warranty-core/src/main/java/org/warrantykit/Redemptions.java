@@ -1,0 +1,281 @@
+package org.warrantykit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warrantykit.CodeRejectedException.Reason;
+import org.warrantykit.DeviceWarranties.Snapshot;
+import org.warrantykit.spi.CodeBatch;
+import org.warrantykit.spi.CodeDecision;
+import org.warrantykit.spi.CodeQuery;
+import org.warrantykit.spi.CodeUse;
+import org.warrantykit.spi.CodeVault;
+import org.warrantykit.spi.LedgerEntry;
+import org.warrantykit.spi.StoredCode;
+import org.warrantykit.spi.WarrantyRules;
+
+/**
+ * "Edit": an owner enters an extension code or a promotion code for a device.
+ *
+ * <p>Checks run cheapest first and stop at the first refusal: the account's lockout, the code's
+ * shape and check character (MALFORMED, no look-up), existence (UNKNOWN), use (ALREADY_USED), expiry
+ * or validity window (EXPIRED), then the rule set (NOT_APPLICABLE, naming the rule). Every refusal
+ * but LOCKED_OUT counts toward the lockout.
+ *
+ * <p>Exactly once: the code is claimed (or the campaign redemption reserved) in the vault by one
+ * compare-and-set before the grant is appended to the ledger with optimistic retries. When the
+ * append cannot be made, the claim is given back, so a code is either used and granted or neither.
+ * Only when the ledger store fails in a way that leaves it unknown whether the grant was written is
+ * the claim kept (at most once; the claim records device, account and time for reconciliation).
+ */
+final class Redemptions {
+    private static final Logger LOG = LoggerFactory.getLogger(Redemptions.class);
+
+    private final DeviceWarranties warranties;
+    private final CodeVault vault;
+    private final CodeHasher hasher;
+    private final AttemptLimiter limiter;
+
+    Redemptions(DeviceWarranties warranties, CodeVault vault, CodeHasher hasher, AttemptLimiter limiter) {
+        this.warranties = warranties;
+        this.vault = vault;
+        this.hasher = hasher;
+        this.limiter = limiter;
+    }
+
+    /** What a successful append wrote, and the decision that allowed it. */
+    private record Applied(Snapshot before, CodeDecision decision) {
+    }
+
+    /** The ledger store failed and re-reading could not tell whether the grant was written. */
+    private static final class OutcomeUnknown extends RuntimeException {
+        OutcomeUnknown(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    WarrantyView redeem(AccountId account, String serial, String code) {
+        Device owned = warranties.ownedDevice(account, serial);
+        AttemptLimiter.Permit permit = limiter.admit(account);
+        try {
+            CodeFormat.Parsed parsed = CodeFormat.parse(code);
+            WarrantyView view = parsed instanceof CodeFormat.ExtensionText extension
+                    ? redeemExtension(account, owned.serial(), extension)
+                    : redeemCampaign(account, owned.serial(), (CodeFormat.CampaignText) parsed);
+            permit.release();
+            return view;
+        } catch (CodeRejectedException e) {
+            permit.failed();
+            LOG.debug("code refused for account {} on device {}: {}", account, owned.serial(), e.reason());
+            throw e;
+        } finally {
+            permit.release(); // no effect when the outcome was reported above
+        }
+    }
+
+    private WarrantyView redeemExtension(AccountId account, SerialNumber sn, CodeFormat.ExtensionText text) {
+        String hash = hasher.hash(text.compact());
+        Optional<StoredCode> found = vault.code(hash);
+        Optional<CodeBatch> batchOf = found.flatMap(c -> vault.batch(c.batchId()));
+        if (found.isEmpty() || batchOf.isEmpty()) {
+            throw reject(Reason.UNKNOWN, "No extension code like this was issued; please compare it with your "
+                    + "voucher.");
+        }
+        StoredCode stored = found.get();
+        CodeBatch batch = batchOf.get();
+        if (stored.used()) {
+            throw reject(Reason.ALREADY_USED, "This extension code was redeemed already, on "
+                    + warranties.dayOf(stored.use().get().at()) + "; each code can be used once.");
+        }
+        LocalDate today = warranties.today();
+        if (today.isAfter(batch.expiresOn())) {
+            throw reject(Reason.EXPIRED, "This extension code expired on " + batch.expiresOn()
+                    + "; it could be redeemed until that day.");
+        }
+        WarrantyRules policy = warranties.rules();
+        Function<Snapshot, CodeQuery> query = at -> CodeQuery.extension(at.device(), today, at.upgraded(),
+                at.view().end(), batch);
+        Snapshot first = warranties.snapshot(warranties.device(sn), policy, today);
+        CodeDecision decision = judge(policy, sn, query.apply(first));
+
+        CodeUse use = new CodeUse(sn, account, warranties.clock().instant());
+        if (!vault.claim(hash, use)) {
+            throw reject(Reason.ALREADY_USED, "This extension code was redeemed already; each code can be used once.");
+        }
+        Applied applied;
+        try {
+            applied = apply(sn, policy, today, first, decision, query, (at, allowed) ->
+                    warranties.grant(at, CoverageKind.EXTENSION, batch.years() * 12, batch.source(), allowed.trace()));
+        } catch (OutcomeUnknown e) {
+            LOG.error("ledger failed while granting {} to {}; the code stays claimed by {} for reconciliation",
+                    batch.source(), sn, use, e.getCause());
+            throw (RuntimeException) e.getCause();
+        } catch (RuntimeException e) {
+            vault.release(hash, use);
+            throw e;
+        }
+        LOG.info("device {} redeemed a code of {} ({} +{} y) for {}", sn, batch.id(), batch.model(), batch.years(),
+                account);
+        return after(sn, policy, applied);
+    }
+
+    private WarrantyView redeemCampaign(AccountId account, SerialNumber sn, CodeFormat.CampaignText text) {
+        String code = text.code();
+        Optional<Campaign> found = vault.campaign(code);
+        if (found.isEmpty()) {
+            throw reject(Reason.UNKNOWN, "There is no promotion with code " + code + "; please check the code. "
+                    + "(Extension codes look like XXXX-XXXX-XXXX-XXXX.)");
+        }
+        Campaign campaign = found.get();
+        Optional<CodeUse> earlier = vault.campaignUse(code, sn);
+        if (earlier.isPresent()) {
+            throw alreadyRedeemed(campaign, sn, Optional.of(warranties.dayOf(earlier.get().at())));
+        }
+        if (vault.redemptions(code) >= campaign.redemptionLimit()) {
+            throw fullyRedeemed(campaign);
+        }
+        LocalDate today = warranties.today();
+        if (today.isBefore(campaign.validFrom())) {
+            throw reject(Reason.EXPIRED, "Promotion " + code + " can be redeemed from " + campaign.validFrom()
+                    + " to " + campaign.validUntil() + "; it has not started yet.");
+        }
+        if (today.isAfter(campaign.validUntil())) {
+            throw reject(Reason.EXPIRED, "Promotion " + code + " ended on " + campaign.validUntil() + ".");
+        }
+        WarrantyRules policy = warranties.rules();
+        Function<Snapshot, CodeQuery> query = at -> CodeQuery.campaign(at.device(), today, at.upgraded(),
+                at.view().end(), campaign);
+        Snapshot first = warranties.snapshot(warranties.device(sn), policy, today);
+        CodeDecision decision = judge(policy, sn, query.apply(first));
+        campaignEntries(first, campaign, decision); // refuses before reserving when there is nothing to grant
+
+        CodeUse use = new CodeUse(sn, account, warranties.clock().instant());
+        switch (vault.reserve(code, use)) {
+            case RESERVED -> {
+            }
+            case DEVICE_ALREADY_REDEEMED -> throw alreadyRedeemed(campaign, sn, Optional.empty());
+            case LIMIT_REACHED -> throw fullyRedeemed(campaign);
+            case UNKNOWN_CAMPAIGN -> throw reject(Reason.UNKNOWN, "There is no promotion with code " + code + ".");
+        }
+        Applied applied;
+        try {
+            applied = apply(sn, policy, today, first, decision, query,
+                    (at, allowed) -> campaignEntries(at, campaign, allowed));
+        } catch (OutcomeUnknown e) {
+            LOG.error("ledger failed while granting {} to {}; the redemption stays reserved by {} for reconciliation",
+                    campaign.source(), sn, use, e.getCause());
+            throw (RuntimeException) e.getCause();
+        } catch (RuntimeException e) {
+            vault.unreserve(code, use);
+            throw e;
+        }
+        LOG.info("device {} redeemed promotion {} for {}", sn, code, account);
+        return after(sn, policy, applied);
+    }
+
+    /**
+     * The entries a campaign adds: the missed upgrade first when it grants one and the device has
+     * none, then its PROMOTION months, each starting the day after the one before.
+     */
+    private List<LedgerEntry> campaignEntries(Snapshot at, Campaign campaign, CodeDecision decision) {
+        boolean upgrade = campaign.upgradeYears() > 0 && !at.upgraded();
+        if (!upgrade && campaign.months() == 0) {
+            throw reject(Reason.NOT_APPLICABLE, "Promotion " + campaign.code() + " grants only the free online "
+                    + "upgrade, and device " + at.device().serial() + " has it already.");
+        }
+        if (!upgrade) {
+            return warranties.grant(at, CoverageKind.PROMOTION, campaign.months(), campaign.source(), decision.trace());
+        }
+        List<LedgerEntry> added = new ArrayList<>(warranties.grant(at, CoverageKind.UPGRADE,
+                campaign.upgradeYears() * 12, "online upgrade via " + campaign.source(), decision.trace()));
+        if (campaign.months() > 0) {
+            LedgerEntry upgradeEntry = added.get(added.size() - 1);
+            Coverage promotion = upgradeEntry.coverage().followedByMonths(CoverageKind.PROMOTION, campaign.months(),
+                    campaign.source());
+            added.add(new LedgerEntry(promotion, decision.trace(), upgradeEntry.recordedAt()));
+        }
+        return added;
+    }
+
+    /**
+     * Appends the grant, re-reading the device and asking the policy again (for the same redemption
+     * day) whenever another caller appended first. A refusal on a later attempt is thrown as NOT_APPLICABLE.
+     */
+    private Applied apply(SerialNumber sn, WarrantyRules policy, LocalDate today, Snapshot first,
+                          CodeDecision firstDecision,
+                          Function<Snapshot, CodeQuery> query,
+                          BiFunction<Snapshot, CodeDecision, List<LedgerEntry>> entries) {
+        Applied[] pending = {new Applied(first, firstDecision)};
+        return warranties.retrying(sn, "redeeming a code", () -> {
+            Applied attempt = pending[0];
+            pending[0] = null;
+            if (attempt == null) {
+                Snapshot at = warranties.snapshot(warranties.device(sn), policy, today);
+                attempt = new Applied(at, judge(policy, sn, query.apply(at)));
+            }
+            List<LedgerEntry> added = entries.apply(attempt.before(), attempt.decision());
+            return appendChecked(attempt.before(), added) ? Optional.of(attempt) : Optional.empty();
+        });
+    }
+
+    /** Appends; when the store throws, re-reads the ledger to learn whether the entries were written. */
+    private boolean appendChecked(Snapshot at, List<LedgerEntry> added) {
+        try {
+            return warranties.append(at, added);
+        } catch (RuntimeException e) {
+            List<LedgerEntry> now;
+            try {
+                now = warranties.ledger().entries(at.device().serial());
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+                throw new OutcomeUnknown(e);
+            }
+            int from = at.entries().size();
+            if (now.size() >= from + added.size() && now.subList(from, from + added.size()).equals(added)) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    private CodeDecision judge(WarrantyRules policy, SerialNumber sn, CodeQuery query) {
+        CodeDecision decision = policy.judgeCode(query);
+        if (decision == null) {
+            throw new IllegalStateException("rule set " + policy.version() + " returned no code decision");
+        }
+        if (!decision.allowed()) {
+            String subject = query.kind() == CodeKind.EXTENSION
+                    ? "This extension code (batch " + query.name() + ", " + query.model().orElse("?") + ")"
+                    : "Promotion " + query.name();
+            throw reject(Reason.NOT_APPLICABLE, subject + " does not apply to device " + sn + ": "
+                    + decision.reason() + " (rule \"" + decision.rule() + "\")");
+        }
+        return decision;
+    }
+
+    /** The warranty after the grant, explained by the code decision. */
+    private WarrantyView after(SerialNumber sn, WarrantyRules policy, Applied applied) {
+        WarrantyView view = warranties.snapshot(warranties.device(sn), policy, warranties.today()).view();
+        return new WarrantyView(view.serial(), view.model(), view.state(), view.coverages(), view.actions(),
+                applied.decision().trace());
+    }
+
+    private static CodeRejectedException alreadyRedeemed(Campaign campaign, SerialNumber sn, Optional<LocalDate> on) {
+        return reject(Reason.ALREADY_USED, "Promotion " + campaign.code() + " was redeemed for device " + sn
+                + " already" + on.map(d -> ", on " + d).orElse("") + "; it applies once per device.");
+    }
+
+    private static CodeRejectedException fullyRedeemed(Campaign campaign) {
+        return reject(Reason.ALREADY_USED, "Promotion " + campaign.code() + " is fully redeemed: all "
+                + campaign.redemptionLimit() + " redemptions are taken.");
+    }
+
+    private static CodeRejectedException reject(Reason reason, String message) {
+        return new CodeRejectedException(reason, message);
+    }
+}

@@ -1,0 +1,44 @@
+package org.warrantykit.spi;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.warrantykit.InvalidValueException;
+
+/**
+ * A batch of extension codes issued together for offline sale: bound to one model and term,
+ * redeemable until {@code expiresOn} (inclusive). The coverage a code grants names the batch
+ * ({@link #source()}), never the code.
+ *
+ * @param id    e.g. {@code B-20261127-7KQ4M2}
+ * @param model the product line the codes apply to, upper-case
+ * @param size  how many codes were issued
+ */
+public record CodeBatch(String id, String model, int years, LocalDate expiresOn, int size, Instant issuedAt) {
+    private static final Pattern ID = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,63}");
+
+    public CodeBatch {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new InvalidValueException("id", "\"" + id
+                    + "\" is not a batch id (3-64 upper-case letters, digits, -)");
+        }
+        if (model == null || model.isBlank()) {
+            throw new InvalidValueException("model", "batch " + id + " has no model");
+        }
+        model = model.strip().toUpperCase(java.util.Locale.ROOT);
+        if (years < 1 || years > 50) {
+            throw new InvalidValueException("years", "batch " + id + " adds 1 to 50 years, was " + years);
+        }
+        Objects.requireNonNull(expiresOn, "expiresOn");
+        if (size < 1) {
+            throw new InvalidValueException("size", "batch " + id + " holds at least 1 code, was " + size);
+        }
+        Objects.requireNonNull(issuedAt, "issuedAt");
+    }
+
+    /** The {@code source()} of an EXTENSION coverage granted by a code of this batch. */
+    public String source() {
+        return "extension batch " + id;
+    }
+}

@@ -1,0 +1,34 @@
+package org.warrantykit.spi;
+
+import java.util.Objects;
+import org.warrantykit.DecisionTrace;
+import org.warrantykit.InvalidValueException;
+
+/**
+ * The policy's answer to a {@link CodeQuery}.
+ *
+ * @param allowed whether the code may be applied to the device
+ * @param reason  a sentence for the owner: what the code grants, or why it is refused
+ * @param rule    the name of the rule that decided (several joined with "; " when more than one refused);
+ *                shown in the refusal so that a rule author can find it
+ * @param trace   the rule set and every rule that fired for this code
+ */
+public record CodeDecision(boolean allowed, String reason, String rule, DecisionTrace trace) {
+    public CodeDecision {
+        Objects.requireNonNull(trace, "trace");
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidValueException("reason", "a code decision needs a reason");
+        }
+        if (rule == null || rule.isBlank()) {
+            throw new InvalidValueException("rule", "a code decision names the rule that made it");
+        }
+    }
+
+    public static CodeDecision allow(String reason, String rule, DecisionTrace trace) {
+        return new CodeDecision(true, reason, rule, trace);
+    }
+
+    public static CodeDecision refuse(String reason, String rule, DecisionTrace trace) {
+        return new CodeDecision(false, reason, rule, trace);
+    }
+}

@@ -1,0 +1,67 @@
+package org.warrantykit.spi;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import org.warrantykit.Campaign;
+import org.warrantykit.CodeKind;
+import org.warrantykit.Device;
+import org.warrantykit.InvalidValueException;
+
+/**
+ * What the policy is asked when an owner enters a code: may this code be applied to this device
+ * on this day? Only codes that exist, are unused and not expired get this far; the clear text of
+ * an extension code never does.
+ *
+ * @param on           the redemption day (service clock)
+ * @param upgraded     whether the device holds an UPGRADE coverage
+ * @param currentEnd   the device's last covered day now (ledger, or computed standard end)
+ * @param kind         EXTENSION (a code of a batch) or CAMPAIGN (a promotion code)
+ * @param name         the batch id for EXTENSION, the campaign code (upper-case) for CAMPAIGN
+ * @param model        EXTENSION: the model the batch is bound to; CAMPAIGN: empty
+ * @param months       months of EXTENSION or PROMOTION coverage the code adds (0 for a campaign that only
+ *                     grants the upgrade)
+ * @param upgradeYears CAMPAIGN: the years of a missed upgrade it grants (0 when none); EXTENSION: 0
+ */
+public record CodeQuery(Device device, LocalDate on, boolean upgraded, LocalDate currentEnd, CodeKind kind,
+                        String name, Optional<String> model, int months, int upgradeYears) {
+    public CodeQuery {
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(on, "on");
+        Objects.requireNonNull(currentEnd, "currentEnd");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(model, "model (use Optional.empty())");
+        if (name == null || name.isBlank()) {
+            throw new InvalidValueException("name", "a code query names its batch or campaign");
+        }
+        if (kind == CodeKind.EXTENSION && (model.isEmpty() || months < 12 || months % 12 != 0 || upgradeYears != 0)) {
+            throw new InvalidValueException("kind", "an extension code has a model, adds whole years and no upgrade");
+        }
+        if (kind == CodeKind.CAMPAIGN && model.isPresent()) {
+            throw new InvalidValueException("model", "a campaign is not bound to a model");
+        }
+        if (months < 0 || upgradeYears < 0 || months + upgradeYears == 0) {
+            throw new InvalidValueException("months", "a code grants something: months " + months
+                    + ", upgrade years " + upgradeYears);
+        }
+    }
+
+    /** An extension code of {@code batch} entered for the device. */
+    public static CodeQuery extension(Device device, LocalDate on, boolean upgraded, LocalDate currentEnd,
+                                      CodeBatch batch) {
+        return new CodeQuery(device, on, upgraded, currentEnd, CodeKind.EXTENSION, batch.id(),
+                Optional.of(batch.model()), batch.years() * 12, 0);
+    }
+
+    /** The promotion code of {@code campaign} entered for the device. */
+    public static CodeQuery campaign(Device device, LocalDate on, boolean upgraded, LocalDate currentEnd,
+                                     Campaign campaign) {
+        return new CodeQuery(device, on, upgraded, currentEnd, CodeKind.CAMPAIGN, campaign.code(),
+                Optional.empty(), campaign.months(), campaign.upgradeYears());
+    }
+
+    /** Whether the warranty is running on the redemption day ({@code currentEnd >= on}). */
+    public boolean running() {
+        return !currentEnd.isBefore(on);
+    }
+}

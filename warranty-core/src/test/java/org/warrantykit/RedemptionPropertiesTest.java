@@ -1,0 +1,142 @@
+package org.warrantykit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.warrantykit.CodeFixture.TODAY;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+import org.warrantykit.spi.LedgerEntry;
+
+/** Whatever is typed, and in whatever order codes are redeemed, the outcome is typed and the coverage contiguous. */
+class RedemptionPropertiesTest {
+    static final AccountId ALICE = CodeFixture.ALICE;
+    static final Device DE = CodeFixture.inverter("ALICEDE0001", "X1-HYBRID-G4", "DE", ALICE);
+
+    @Provide
+    Arbitrary<String> typed() {
+        Arbitrary<String> anything = Arbitraries.strings().ofMaxLength(40);
+        Arbitrary<String> codeLike = Arbitraries.strings().withChars(CodeFormat.ALPHABET + "01OIL-").ofMinLength(14)
+                .ofMaxLength(20);
+        Arbitrary<String> wellFormed = Arbitraries.strings().withChars(CodeFormat.ALPHABET).ofLength(15)
+                .map(body -> CodeFormat.group(body + CodeFormat.checkCharacter(body)));
+        Arbitrary<String> campaignLike = Arbitraries.strings().alpha().numeric().ofMinLength(3).ofMaxLength(12);
+        return Arbitraries.oneOf(anything, codeLike, wellFormed, campaignLike, Arbitraries.of("SUMMER25", "summer25"));
+    }
+
+    @Property(tries = 200)
+    void randomInputOnlyEverGivesATypedRejectionAndChangesNothing(@ForAll @Size(max = 8) List<@net.jqwik.api.From("typed") String> inputs) {
+        CodeFixture fx = new CodeFixture(List.of(DE));
+        fx.upgrade(DE);
+        // an issued batch and a campaign exist; random input cannot guess the codes, and SUMMER25 ended yesterday
+        String batch = fx.stored(fx.service.codeIssuer().issueExtensionCodes("X1-HYBRID-G4", 5, 20, TODAY).get(0))
+                .orElseThrow().batchId();
+        fx.service.codeIssuer().createCampaign(Campaign.of("SUMMER25", TODAY.minusDays(30), TODAY, 10, 6));
+        fx.clock.advance(Duration.ofDays(1));
+        CodeFixture.State before = fx.state(List.of(DE), List.of(batch), List.of("SUMMER25"));
+
+        for (String input : inputs) {
+            try {
+                fx.service.redeem(ALICE, "ALICEDE0001", input);
+                throw new AssertionError("redeemed random input " + input);
+            } catch (CodeRejectedException e) {
+                assertThat(e.reason()).isNotNull();
+                assertThat(e.getMessage()).isNotBlank();
+            }
+        }
+        assertThat(fx.state(List.of(DE), List.of(batch), List.of("SUMMER25"))).isEqualTo(before);
+    }
+
+    /** One step: a device (0-3) and what its owner types. */
+    record Step(int device, String what) {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> steps() {
+        Arbitrary<String> what = Arbitraries.of("X1-5Y", "X1-1Y", "X3-5Y", "REUSE", "SUMMER25", "GOODWILL", "TYPO",
+                "GARBAGE", "NEXT-DAY", "UPGRADE");
+        return Combinators.combine(Arbitraries.integers().between(0, 3), what).as(Step::new).list().ofMaxSize(25);
+    }
+
+    @Property(tries = 150)
+    void coverageStaysContiguousAfterAnySequenceOfRedemptions(@ForAll("steps") List<Step> steps) {
+        List<Device> devices = List.of(
+                CodeFixture.inverter("PROPDE00001", "X1-HYBRID-G4", "DE", AccountId.of("p1")),
+                CodeFixture.inverter("PROPNL00001", "X1-HYBRID-G4", "NL", AccountId.of("p2")),
+                CodeFixture.inverter("PROPX300001", "X3-HYBRID-G4", "DE", AccountId.of("p3")),
+                CodeFixture.expiredInverter("PROPOLD0001", AccountId.of("p4")));
+        CodeFixture fx = new CodeFixture(devices);
+        CodeIssuer issuer = fx.service.codeIssuer();
+        List<String> x1Five = new ArrayList<>(issuer.issueExtensionCodes("X1-HYBRID-G4", 5, 30, TODAY.plusYears(1)));
+        List<String> x1One = new ArrayList<>(issuer.issueExtensionCodes("X1-HYBRID-G4", 1, 30, TODAY.plusYears(1)));
+        List<String> x3Five = new ArrayList<>(issuer.issueExtensionCodes("X3-HYBRID-G4", 5, 30, TODAY.plusYears(1)));
+        issuer.createCampaign(Campaign.of("SUMMER25", TODAY, TODAY.plusYears(1), 3, 6));
+        issuer.createCampaign(Campaign.of("GOODWILL", TODAY, TODAY.plusYears(1), 10, 2).withUpgrade(5));
+        List<String> used = new ArrayList<>(); // extension codes redeemed
+        Map<String, Integer> granted = new HashMap<>();
+
+        for (Step step : steps) {
+            Device device = devices.get(step.device());
+            AccountId owner = device.owner().orElseThrow();
+            String code = switch (step.what()) {
+                case "X1-5Y" -> x1Five.remove(0);
+                case "X1-1Y" -> x1One.remove(0);
+                case "X3-5Y" -> x3Five.remove(0);
+                case "REUSE" -> used.isEmpty() ? "SUMMER25" : used.get(used.size() - 1);
+                case "TYPO" -> x1Five.get(0).substring(0, 17) + x1Five.get(0).charAt(18) + x1Five.get(0).charAt(17);
+                case "GARBAGE" -> "???";
+                default -> step.what();
+            };
+            fx.clock.advance(Duration.ofMinutes(4)); // keeps most accounts under the lockout, not all
+            if (step.what().equals("NEXT-DAY")) {
+                fx.clock.advance(Duration.ofDays(1));
+                continue;
+            }
+            if (step.what().equals("UPGRADE")) {
+                fx.service.requestUpgrade(owner, device.serial().value());
+                continue;
+            }
+            try {
+                WarrantyView view = fx.service.redeem(owner, device.serial().value(), code);
+                if (code.contains("-")) {
+                    used.add(code);
+                }
+                granted.merge(device.serial().value(), 1, Integer::sum);
+                assertThat(view.trace().firedRules()).isNotEmpty();
+            } catch (CodeRejectedException e) {
+                assertThat(e.getMessage()).isNotBlank();
+            }
+        }
+
+        for (Device device : devices) {
+            WarrantyView view = fx.service.inquire(device.serial().value());
+            List<Coverage> coverages = view.coverages();
+            assertThat(coverages.get(0).kind()).isEqualTo(CoverageKind.STANDARD);
+            for (int i = 1; i < coverages.size(); i++) {
+                assertThat(coverages.get(i).start()).isEqualTo(coverages.get(i - 1).end().plusDays(1));
+            }
+            List<LedgerEntry> entries = fx.entries(device);
+            long codeGrants = entries.stream().map(LedgerEntry::coverage)
+                    .filter(c -> c.kind() == CoverageKind.EXTENSION || c.kind() == CoverageKind.PROMOTION
+                            || c.source().startsWith("online upgrade via")).count();
+            long goodwillBoth = entries.stream().map(LedgerEntry::coverage)
+                    .filter(c -> c.source().equals("online upgrade via promotion GOODWILL")).count();
+            assertThat(codeGrants - goodwillBoth).as("grants of %s", device.serial())
+                    .isEqualTo((long) granted.getOrDefault(device.serial().value(), 0));
+            assertThat(entries.stream().filter(e -> e.coverage().kind() == CoverageKind.UPGRADE).count()).isLessThanOrEqualTo(1);
+            assertThat(entries.stream().filter(e -> e.coverage().source().equals("promotion SUMMER25")).count())
+                    .isLessThanOrEqualTo(1);
+        }
+        assertThat(used).doesNotHaveDuplicates();
+        assertThat(fx.vault.redemptions("SUMMER25")).isLessThanOrEqualTo(3);
+    }
+}

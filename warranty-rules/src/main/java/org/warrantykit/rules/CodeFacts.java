@@ -1,0 +1,38 @@
+package org.warrantykit.rules;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.warrantykit.CodeKind;
+import org.warrantykit.Device;
+import org.warrantykit.rules.facts.CampaignCodeFact;
+import org.warrantykit.rules.facts.CodeDevice;
+import org.warrantykit.rules.facts.ExtensionCodeFact;
+import org.warrantykit.spi.CodeQuery;
+
+/** Flattens a code query into the facts code rules see: the device and the code entered. */
+final class CodeFacts {
+    private CodeFacts() {
+    }
+
+    static List<Object> of(CodeQuery query) {
+        Device device = query.device();
+        String serial = device.serial().value();
+        CodeDevice codeDevice = new CodeDevice(
+                serial,
+                device.model(),
+                device.category().name(),
+                device.region(),
+                device.productionDate(),
+                device.shipDate(),
+                device.installDate().orElse(null),
+                device.onlineSince().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC)).orElse(null),
+                query.on(),
+                query.upgraded(),
+                query.currentEnd());
+        Object code = query.kind() == CodeKind.EXTENSION
+                ? new ExtensionCodeFact(serial, query.name(), query.model().orElseThrow(), query.months() / 12)
+                : new CampaignCodeFact(serial, query.name(), query.months(), query.upgradeYears());
+        return List.of(codeDevice, code);
+    }
+}
