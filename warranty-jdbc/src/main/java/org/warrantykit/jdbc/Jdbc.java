@@ -1,0 +1,182 @@
+package org.warrantykit.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Plain-JDBC plumbing shared by the stores: one transaction per operation, portable types. */
+final class Jdbc {
+    /** SQLSTATE of a unique or primary-key violation (H2 and PostgreSQL alike). */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+
+    Jdbc(DataSource dataSource) {
+        this.dataSource = java.util.Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: commits when it returns, rolls back when it throws. */
+    <T> T transaction(String what, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                restoreAutoCommit(connection, autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction and returns true; returns false (and writes nothing)
+     * when it hits a unique or primary-key constraint, i.e. another writer got there first.
+     */
+    boolean insertUnlessTaken(String what, Work<Void> work) {
+        try {
+            transaction(what, work);
+            return true;
+        } catch (JdbcStoreException e) {
+            if (isUniqueViolation(e.getCause())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    <T> List<T> query(String what, String sql, Binder binder, RowMapper<T> mapper) {
+        return transaction(what, c -> query(c, sql, binder, mapper));
+    }
+
+    <T> Optional<T> queryOne(String what, String sql, Binder binder, RowMapper<T> mapper) {
+        List<T> rows = query(what, sql, binder, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    static <T> List<T> query(Connection c, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        }
+    }
+
+    static int update(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        }
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Instants are kept to the microsecond (what both databases store); the rest is cut, not rounded. */
+    static Instant stored(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static void setInstant(PreparedStatement s, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            s.setObject(index, null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            s.setObject(index, OffsetDateTime.ofInstant(stored(instant), ZoneOffset.UTC));
+        }
+    }
+
+    static Instant getInstant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static java.time.LocalDate getDate(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, java.time.LocalDate.class);
+    }
+
+    /** A list of names as one text column: each entry as its length, a colon, and its characters. */
+    static String encodeList(List<String> items) {
+        StringBuilder out = new StringBuilder();
+        for (String item : items) {
+            out.append(item.length()).append(':').append(item);
+        }
+        return out.toString();
+    }
+
+    static List<String> decodeList(String text) {
+        List<String> items = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int colon = text.indexOf(':', i);
+            if (colon < 0) {
+                throw new IllegalStateException("corrupt list column: " + text);
+            }
+            int length = Integer.parseInt(text.substring(i, colon));
+            items.add(text.substring(colon + 1, colon + 1 + length));
+            i = colon + 1 + length;
+        }
+        return items;
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException ignored) {
+            // the connection is being closed anyway; a pool will reset or discard it
+        }
+    }
+
+}

@@ -1,0 +1,99 @@
+package org.warrantykit.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.warrantykit.Coverage;
+import org.warrantykit.CoverageKind;
+import org.warrantykit.DecisionTrace;
+import org.warrantykit.SerialNumber;
+import org.warrantykit.spi.CoverageLedger;
+import org.warrantykit.spi.LedgerEntry;
+
+/**
+ * The coverage ledger in table {@code wk_coverage}: append-only (the store never updates or deletes
+ * a row). Entry {@code n} of a device is row {@code (serial, seq = n)}; an append with expected
+ * count {@code k} inserts rows {@code k, k+1, ...} in one transaction, so the primary key lets
+ * exactly one of several concurrent appends with the same expected count commit.
+ */
+public final class JdbcCoverageLedger implements CoverageLedger {
+    static final String COLUMNS = "kind, start_date, end_date, source, rule_set_version, fired_rules, recorded_at";
+
+    private final Jdbc jdbc;
+
+    JdbcCoverageLedger(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public List<LedgerEntry> entries(SerialNumber serial) {
+        Objects.requireNonNull(serial, "serial");
+        return jdbc.query("read the ledger of " + serial, "SELECT " + COLUMNS
+                + " FROM wk_coverage WHERE serial = ? ORDER BY seq", s -> s.setString(1, serial.value()),
+                JdbcCoverageLedger::entry);
+    }
+
+    @Override
+    public boolean append(SerialNumber serial, int expectedCount, List<LedgerEntry> entries) {
+        Objects.requireNonNull(serial, "serial");
+        List<LedgerEntry> added = List.copyOf(entries);
+        if (expectedCount < 0) {
+            throw new IllegalArgumentException("expectedCount must not be negative, was " + expectedCount);
+        }
+        return jdbc.insertUnlessTaken("append to the ledger of " + serial, c -> {
+            if (count(c, serial) != expectedCount) {
+                throw new StaleCount();
+            }
+            insert(c, serial, expectedCount, added);
+            return null;
+        }) ;
+    }
+
+    /** Inserts {@code added} as entries {@code first, first+1, ...} on the caller's transaction. */
+    static void insert(Connection c, SerialNumber serial, int first, List<LedgerEntry> added) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO wk_coverage (serial, seq, " + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = first;
+            for (LedgerEntry entry : added) {
+                Coverage coverage = entry.coverage();
+                s.setString(1, serial.value());
+                s.setInt(2, seq++);
+                s.setString(3, coverage.kind().name());
+                s.setObject(4, coverage.start());
+                s.setObject(5, coverage.end());
+                s.setString(6, coverage.source());
+                s.setString(7, entry.trace().ruleSetVersion());
+                s.setString(8, Jdbc.encodeList(entry.trace().firedRules()));
+                Jdbc.setInstant(s, 9, entry.recordedAt());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    static int count(Connection c, SerialNumber serial) throws SQLException {
+        return Jdbc.query(c, "SELECT COUNT(*) FROM wk_coverage WHERE serial = ?", s -> s.setString(1, serial.value()),
+                r -> r.getInt(1)).get(0);
+    }
+
+    static LedgerEntry entry(ResultSet row) throws SQLException {
+        LocalDate start = Jdbc.getDate(row, "start_date");
+        LocalDate end = Jdbc.getDate(row, "end_date");
+        Coverage coverage = new Coverage(CoverageKind.valueOf(row.getString("kind")), start, end, row.getString("source"));
+        DecisionTrace trace = new DecisionTrace(row.getString("rule_set_version"),
+                Jdbc.decodeList(row.getString("fired_rules")));
+        return new LedgerEntry(coverage, trace, Jdbc.getInstant(row, "recorded_at"));
+    }
+
+    /** The device no longer has the expected number of entries: someone appended first. */
+    static final class StaleCount extends SQLException {
+        StaleCount() {
+            super("the ledger changed since it was read", Jdbc.UNIQUE_VIOLATION);
+        }
+    }
+}

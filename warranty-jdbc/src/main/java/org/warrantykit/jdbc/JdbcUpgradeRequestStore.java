@@ -1,0 +1,89 @@
+package org.warrantykit.jdbc;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.warrantykit.AccountId;
+import org.warrantykit.SerialNumber;
+import org.warrantykit.spi.UpgradeRequest;
+import org.warrantykit.spi.UpgradeRequestStore;
+
+/**
+ * Pending upgrade requests ({@code wk_upgrade_request}, one per device by primary key) and online
+ * observations ({@code wk_device_online}, the earliest instant kept by a conditional update).
+ */
+public final class JdbcUpgradeRequestStore implements UpgradeRequestStore {
+    private final Jdbc jdbc;
+
+    JdbcUpgradeRequestStore(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public Optional<UpgradeRequest> pending(SerialNumber serial) {
+        Objects.requireNonNull(serial, "serial");
+        return jdbc.queryOne("read the upgrade request of " + serial,
+                "SELECT requested_by, requested_at FROM wk_upgrade_request WHERE serial = ?",
+                s -> s.setString(1, serial.value()),
+                r -> new UpgradeRequest(serial, AccountId.of(r.getString("requested_by")),
+                        Jdbc.getInstant(r, "requested_at")));
+    }
+
+    @Override
+    public boolean addIfAbsent(UpgradeRequest request) {
+        Objects.requireNonNull(request, "request");
+        return jdbc.insertUnlessTaken("store the upgrade request of " + request.serial(), c -> {
+            Jdbc.update(c, "INSERT INTO wk_upgrade_request (serial, requested_by, requested_at) VALUES (?, ?, ?)", s -> {
+                s.setString(1, request.serial().value());
+                s.setString(2, request.requestedBy().value());
+                Jdbc.setInstant(s, 3, request.requestedAt());
+            });
+            return null;
+        });
+    }
+
+    @Override
+    public boolean remove(SerialNumber serial) {
+        Objects.requireNonNull(serial, "serial");
+        return jdbc.transaction("remove the upgrade request of " + serial, c -> Jdbc.update(c,
+                "DELETE FROM wk_upgrade_request WHERE serial = ?", s -> s.setString(1, serial.value())) == 1);
+    }
+
+    @Override
+    public void recordOnline(SerialNumber serial, Instant at) {
+        Objects.requireNonNull(serial, "serial");
+        Objects.requireNonNull(at, "at");
+        // Keep the earliest: lower an existing later value, else insert; a concurrent first insert
+        // makes ours fail on the key, and then lowering (if ours is earlier) is tried again.
+        while (true) {
+            int lowered = jdbc.transaction("record that " + serial + " is online", c -> Jdbc.update(c,
+                    "UPDATE wk_device_online SET online_since = ? WHERE serial = ? AND online_since > ?", s -> {
+                        Jdbc.setInstant(s, 1, at);
+                        s.setString(2, serial.value());
+                        Jdbc.setInstant(s, 3, at);
+                    }));
+            if (lowered == 1 || onlineSince(serial).isPresent()) {
+                return;
+            }
+            boolean inserted = jdbc.insertUnlessTaken("record that " + serial + " is online", c -> {
+                Jdbc.update(c, "INSERT INTO wk_device_online (serial, online_since) VALUES (?, ?)", s -> {
+                    s.setString(1, serial.value());
+                    Jdbc.setInstant(s, 2, at);
+                });
+                return null;
+            });
+            if (inserted) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public Optional<Instant> onlineSince(SerialNumber serial) {
+        Objects.requireNonNull(serial, "serial");
+        return jdbc.queryOne("read when " + serial + " was online",
+                "SELECT online_since FROM wk_device_online WHERE serial = ?", s -> s.setString(1, serial.value()),
+                r -> Jdbc.getInstant(r, "online_since"));
+    }
+}

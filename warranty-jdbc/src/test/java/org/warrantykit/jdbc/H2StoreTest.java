@@ -1,0 +1,8 @@
+package org.warrantykit.jdbc;
+
+class H2StoreTest extends StoreContract {
+    @Override
+    TestDatabase open() {
+        return TestDatabase.h2();
+    }
+}

@@ -1,0 +1,8 @@
+package org.warrantykit.jdbc;
+
+class PostgresStoreTest extends StoreContract {
+    @Override
+    TestDatabase open() {
+        return TestDatabase.postgres();
+    }
+}

@@ -1,0 +1,149 @@
+package org.warrantykit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.warrantykit.AccountId;
+import org.warrantykit.Coverage;
+import org.warrantykit.CoverageKind;
+import org.warrantykit.DecisionTrace;
+import org.warrantykit.Money;
+import org.warrantykit.Order;
+import org.warrantykit.OrderLine;
+import org.warrantykit.OrderState;
+import org.warrantykit.SerialNumber;
+import org.warrantykit.spi.LedgerEntry;
+import org.warrantykit.spi.UpgradeRequest;
+
+/** What every durable store promises, checked on each database (subclasses pick the database). */
+abstract class StoreContract {
+    static final SerialNumber SN = new SerialNumber("CONTRACT0001");
+    static final AccountId ALICE = AccountId.of("alice");
+    static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
+
+    TestDatabase database;
+    DataSource dataSource;
+
+    abstract TestDatabase open();
+
+    @BeforeEach
+    void migrate() {
+        database = open();
+        dataSource = database.newDataSource();
+        assertThat(JdbcWarrantyStores.migrate(dataSource)).isEqualTo(1 + JdbcWarrantyStoresTestSupport.LATER_MIGRATIONS);
+    }
+
+    @AfterEach
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    static LedgerEntry entry(CoverageKind kind, LocalDate start, LocalDate end, String source, Instant at) {
+        return new LedgerEntry(new Coverage(kind, start, end, source),
+                new DecisionTrace("v1", List.of("rule: a", "rule with 12:colons:", "")), at);
+    }
+
+    @Test
+    void migratingAgainAppliesNothingAndKeepsItsOwnHistoryTable() throws Exception {
+        assertThat(JdbcWarrantyStores.migrate(database.newDataSource())).isZero();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             var rows = s.executeQuery("SELECT COUNT(*) FROM \"" + JdbcWarrantyStores.HISTORY_TABLE + "\"")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void ledgerAppendsOnlyAtTheExpectedCountAndReadsBackExactly() {
+        JdbcCoverageLedger ledger = JdbcWarrantyStores.coverageLedger(dataSource);
+        LedgerEntry standard = entry(CoverageKind.STANDARD, LocalDate.of(2024, 1, 1), LocalDate.of(2028, 12, 31),
+                "standard warranty", T0);
+        LedgerEntry upgrade = entry(CoverageKind.UPGRADE, LocalDate.of(2029, 1, 1), LocalDate.of(2033, 12, 31),
+                "online upgrade", T0);
+        LedgerEntry extension = entry(CoverageKind.EXTENSION, LocalDate.of(2034, 1, 1), LocalDate.of(2038, 12, 31),
+                "order O-1", T0.plusSeconds(5));
+
+        assertThat(ledger.entries(SN)).isEmpty();
+        assertThat(ledger.append(SN, 1, List.of(standard))).as("expected count ahead of the ledger").isFalse();
+        assertThat(ledger.entries(SN)).isEmpty();
+        assertThat(ledger.append(SN, 0, List.of(standard, upgrade))).isTrue();
+        assertThat(ledger.append(SN, 0, List.of(standard, upgrade))).as("stale expected count").isFalse();
+        assertThat(ledger.append(SN, 1, List.of(extension))).as("stale expected count").isFalse();
+        assertThat(ledger.append(SN, 2, List.of(extension))).isTrue();
+        assertThat(ledger.entries(SN)).containsExactly(standard, upgrade, extension);
+        assertThat(ledger.entries(new SerialNumber("OTHERDEVICE1"))).isEmpty();
+    }
+
+    @Test
+    void upgradeRequestsAreOnePerDeviceAndRemovedOnce() {
+        JdbcUpgradeRequestStore store = JdbcWarrantyStores.upgradeRequests(dataSource);
+        UpgradeRequest request = new UpgradeRequest(SN, ALICE, T0);
+        assertThat(store.pending(SN)).isEmpty();
+        assertThat(store.addIfAbsent(request)).isTrue();
+        assertThat(store.addIfAbsent(new UpgradeRequest(SN, AccountId.of("bob"), T0.plusSeconds(1)))).isFalse();
+        assertThat(store.pending(SN)).contains(request);
+        assertThat(store.remove(SN)).isTrue();
+        assertThat(store.remove(SN)).isFalse();
+        assertThat(store.pending(SN)).isEmpty();
+    }
+
+    @Test
+    void onlineObservationKeepsTheEarliestInstant() {
+        JdbcUpgradeRequestStore store = JdbcWarrantyStores.upgradeRequests(dataSource);
+        assertThat(store.onlineSince(SN)).isEmpty();
+        store.recordOnline(SN, T0);
+        store.recordOnline(SN, T0.plusSeconds(60));
+        assertThat(store.onlineSince(SN)).contains(T0);
+        store.recordOnline(SN, T0.minusSeconds(60));
+        assertThat(store.onlineSince(SN)).contains(T0.minusSeconds(60));
+    }
+
+    static Order order(String id, AccountId account, String key, Instant createdAt) {
+        OrderLine a = new OrderLine(SN, "EXT-60M", 60, Money.of("200", "EUR"), new DecisionTrace("v1", List.of("price")));
+        OrderLine b = new OrderLine(new SerialNumber("CONTRACT0002"), "EXT-120M", 120, Money.of("400.50", "EUR"),
+                new DecisionTrace("v1", List.of()));
+        return new Order(id, account, key, OrderState.PENDING_PAYMENT, List.of(a, b), Money.of("600.50", "EUR"),
+                createdAt, createdAt.plusSeconds(7 * 86_400), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void ordersArePlacedOncePerKeyAndMoveByCompareAndSet() {
+        JdbcOrderStore store = JdbcWarrantyStores.orders(dataSource);
+        Order first = order("O-1", ALICE, "key-1", T0);
+        assertThat(store.placeIfAbsent(first)).isEqualTo(first);
+        assertThat(store.placeIfAbsent(order("O-2", ALICE, "key-1", T0.plusSeconds(1)))).isEqualTo(first);
+        assertThat(store.find("O-2")).isEmpty();
+        Order bobs = order("O-3", AccountId.of("bob"), "key-1", T0.plusSeconds(2));
+        assertThat(store.placeIfAbsent(bobs)).as("keys are scoped to the account").isEqualTo(bobs);
+        assertThatThrownBy(() -> store.placeIfAbsent(order("O-1", ALICE, "key-9", T0)))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(store.find("O-1")).contains(first);
+        assertThat(store.findByIdempotencyKey(ALICE, "key-1")).contains(first);
+        assertThat(store.findByIdempotencyKey(ALICE, "key-2")).isEmpty();
+        assertThat(store.placedBy(ALICE)).containsExactly(first);
+
+        Order paid = new Order("O-1", ALICE, "key-1", OrderState.PAID, first.lines(), first.total(), first.createdAt(),
+                first.payBy(), Optional.of("pay-1"), Optional.of(T0.plusSeconds(30)));
+        Order cancelled = new Order("O-1", ALICE, "key-1", OrderState.CANCELLED, first.lines(), first.total(),
+                first.createdAt(), first.payBy(), Optional.empty(), Optional.of(T0.plusSeconds(31)));
+        assertThat(store.transition(first, paid)).isTrue();
+        assertThat(store.transition(first, cancelled)).as("no longer pending").isFalse();
+        assertThat(store.find("O-1")).contains(paid);
+
+        assertThat(store.overdue(T0.plusSeconds(8 * 86_400))).containsExactly(bobs);
+        assertThat(store.overdue(T0.plusSeconds(86_400))).isEmpty();
+    }
+}
