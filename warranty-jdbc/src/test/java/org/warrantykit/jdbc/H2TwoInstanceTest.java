@@ -1,0 +1,8 @@
+package org.warrantykit.jdbc;
+
+class H2TwoInstanceTest extends TwoInstanceContract {
+    @Override
+    TestDatabase open() {
+        return TestDatabase.h2();
+    }
+}

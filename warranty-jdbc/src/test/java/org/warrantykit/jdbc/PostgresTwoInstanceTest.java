@@ -1,0 +1,8 @@
+package org.warrantykit.jdbc;
+
+class PostgresTwoInstanceTest extends TwoInstanceContract {
+    @Override
+    TestDatabase open() {
+        return TestDatabase.postgres();
+    }
+}

@@ -1,0 +1,270 @@
+package org.warrantykit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.warrantykit.AccountId;
+import org.warrantykit.Category;
+import org.warrantykit.Coverage;
+import org.warrantykit.CoverageKind;
+import org.warrantykit.Device;
+import org.warrantykit.Order;
+import org.warrantykit.OrderState;
+import org.warrantykit.OrderStateException;
+import org.warrantykit.SerialNumber;
+import org.warrantykit.UpgradeStatus;
+import org.warrantykit.WarrantyService;
+import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.spi.LedgerEntry;
+
+/**
+ * Two service instances, each on its own connection pool, share one database; several threads on
+ * each race on the same devices and orders. Every grant must land exactly once.
+ */
+abstract class TwoInstanceContract {
+    static final AccountId ALICE = AccountId.of("alice");
+    static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    static final Instant ONLINE = Instant.parse("2026-01-01T00:00:00Z");
+    static final int DEVICES = 12;
+    static final int THREADS_PER_INSTANCE = 3;
+
+    TestDatabase database;
+    WarrantyService first;
+    WarrantyService second;
+    JdbcCoverageLedger ledger;
+    List<String> online;
+    List<String> offline;
+
+    abstract TestDatabase open();
+
+    @BeforeEach
+    void twoInstances() {
+        database = open();
+        List<Device> devices = new ArrayList<>();
+        online = new ArrayList<>();
+        offline = new ArrayList<>();
+        for (int i = 0; i < DEVICES; i++) {
+            String on = String.format("ONLINE%05d", i);
+            String off = String.format("OFFLINE%05d", i);
+            online.add(on);
+            offline.add(off);
+            devices.add(device(on, true));
+            devices.add(device(off, false));
+        }
+        InMemoryDeviceRegistry registry = InMemoryDeviceRegistry.of(devices);
+        DataSource a = database.newDataSource();
+        DataSource b = database.newDataSource();
+        JdbcWarrantyStores.migrate(a);
+        first = service(a, registry);
+        second = service(b, registry);
+        ledger = JdbcWarrantyStores.coverageLedger(database.newDataSource());
+    }
+
+    @AfterEach
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private static Device device(String serial, boolean isOnline) {
+        Device device = Device.of(new SerialNumber(serial), "X1-BOOST", Category.INVERTER, "DE",
+                LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 1))
+                .withInstallDate(LocalDate.of(2024, 6, 1)).withOwner(ALICE);
+        return isOnline ? device.withOnlineSince(ONLINE) : device;
+    }
+
+    private static WarrantyService service(DataSource dataSource, InMemoryDeviceRegistry registry) {
+        return JdbcWarrantyStores.configure(WarrantyService.builder(), dataSource)
+                .rules(new TestPolicy()).devices(registry).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .decisionCache(0).build();
+    }
+
+    /** Runs {@code task(instance, thread)} on every thread of both instances at once; rethrows failures. */
+    void race(TaskOn task) throws Exception {
+        int threads = 2 * THREADS_PER_INSTANCE;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                WarrantyService instance = t % 2 == 0 ? first : second;
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    task.run(instance, thread);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    interface TaskOn {
+        void run(WarrantyService instance, int thread) throws Exception;
+    }
+
+    static <T> List<T> shuffled(List<T> items, int seed) {
+        List<T> copy = new ArrayList<>(items);
+        Collections.shuffle(copy, new Random(seed));
+        return copy;
+    }
+
+    List<CoverageKind> kinds(String serial) {
+        return ledger.entries(new SerialNumber(serial)).stream().map(e -> e.coverage().kind()).toList();
+    }
+
+    /** Contiguous coverages, STANDARD first and only there. */
+    void assertConsistent(String serial) {
+        List<LedgerEntry> entries = ledger.entries(new SerialNumber(serial));
+        assertThat(entries).isNotEmpty();
+        assertThat(entries.get(0).coverage().kind()).isEqualTo(CoverageKind.STANDARD);
+        for (int i = 1; i < entries.size(); i++) {
+            Coverage previous = entries.get(i - 1).coverage();
+            Coverage next = entries.get(i).coverage();
+            assertThat(next.kind()).isNotEqualTo(CoverageKind.STANDARD);
+            assertThat(next.start()).as(serial + " coverage " + i).isEqualTo(previous.end().plusDays(1));
+        }
+    }
+
+    @Test
+    void upgradesRequestedOnBothInstancesAreGrantedOnce() throws Exception {
+        Map<UpgradeStatus, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        race((instance, thread) -> {
+            for (String serial : shuffled(online, thread)) {
+                UpgradeStatus status = instance.requestUpgrade(ALICE, serial).status();
+                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+            }
+        });
+        assertThat(statuses.keySet()).containsOnly(UpgradeStatus.UPGRADED);
+        for (String serial : online) {
+            assertThat(kinds(serial)).as(serial).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE);
+            assertConsistent(serial);
+        }
+    }
+
+    @Test
+    void aPendingUpgradeIsAppliedOnceWhenBothInstancesSeeTheDeviceOnline() throws Exception {
+        for (String serial : offline) {
+            assertThat(first.requestUpgrade(ALICE, serial).status()).isEqualTo(UpgradeStatus.PENDING_ONLINE);
+        }
+        race((instance, thread) -> {
+            for (String serial : shuffled(offline, thread)) {
+                instance.deviceOnline(serial, NOW.minusSeconds(3600L * (thread + 1)));
+            }
+        });
+        JdbcUpgradeRequestStore requests = JdbcWarrantyStores.upgradeRequests(database.newDataSource());
+        for (String serial : offline) {
+            assertThat(kinds(serial)).as(serial).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE);
+            assertThat(requests.pending(new SerialNumber(serial))).isEmpty();
+            assertThat(requests.onlineSince(new SerialNumber(serial)))
+                    .contains(NOW.minusSeconds(3600L * 2 * THREADS_PER_INSTANCE));
+        }
+    }
+
+    private List<Order> upgradedWithOrders() {
+        List<Order> orders = new ArrayList<>();
+        for (String serial : online) {
+            first.requestUpgrade(ALICE, serial);
+            orders.add(first.purchase(ALICE, serial, "EXT-60M", "buy-" + serial));
+        }
+        return orders;
+    }
+
+    @Test
+    void paymentsConfirmedOnBothInstancesApplyEachExtensionOnce() throws Exception {
+        List<Order> orders = upgradedWithOrders();
+        race((instance, thread) -> {
+            for (Order order : shuffled(orders, thread)) {
+                Order paid = instance.confirmPayment(order.orderId(), "pay-" + order.orderId());
+                assertThat(paid.state()).isEqualTo(OrderState.PAID);
+            }
+        });
+        for (Order order : orders) {
+            String serial = order.lines().get(0).serial().value();
+            assertThat(kinds(serial)).as(serial)
+                    .containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE, CoverageKind.EXTENSION);
+            assertThat(ledger.entries(new SerialNumber(serial)).get(2).coverage().source())
+                    .isEqualTo(order.coverageSource());
+            assertConsistent(serial);
+            assertThat(second.order(ALICE, order.orderId()).state()).isEqualTo(OrderState.PAID);
+        }
+    }
+
+    @Test
+    void purchasesWithOneIdempotencyKeyOnBothInstancesPlaceOneOrder() throws Exception {
+        for (String serial : online) {
+            first.requestUpgrade(ALICE, serial);
+        }
+        Map<String, Set<String>> orderIdsByKey = new ConcurrentHashMap<>();
+        race((instance, thread) -> {
+            for (String serial : shuffled(online, thread)) {
+                Order order = instance.purchase(ALICE, serial, "EXT-120M", "key-" + serial);
+                orderIdsByKey.computeIfAbsent("key-" + serial, k -> ConcurrentHashMap.newKeySet()).add(order.orderId());
+            }
+        });
+        assertThat(orderIdsByKey).hasSize(DEVICES);
+        orderIdsByKey.values().forEach(ids -> assertThat(ids).hasSize(1));
+        assertThat(first.orders(ALICE)).hasSize(DEVICES);
+        assertThat(second.orders(ALICE)).extracting(Order::orderId)
+                .containsExactlyInAnyOrderElementsOf(orderIdsByKey.values().stream().flatMap(Set::stream).toList());
+    }
+
+    @Test
+    void paymentRacingCancellationEitherPaysAndExtendsOrCancelsAndGrantsNothing() throws Exception {
+        List<Order> orders = upgradedWithOrders();
+        race((instance, thread) -> {
+            for (Order order : shuffled(orders, thread)) {
+                try {
+                    if (thread % 2 == 0) {
+                        instance.confirmPayment(order.orderId(), "pay-" + order.orderId());
+                    } else {
+                        instance.cancel(ALICE, order.orderId());
+                    }
+                } catch (OrderStateException lost) {
+                    // the other side won this order
+                }
+            }
+        });
+        int paid = 0;
+        for (Order order : orders) {
+            Order now = second.order(ALICE, order.orderId());
+            String serial = order.lines().get(0).serial().value();
+            assertThat(now.state()).isIn(OrderState.PAID, OrderState.CANCELLED);
+            if (now.state() == OrderState.PAID) {
+                paid++;
+                assertThat(kinds(serial)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE,
+                        CoverageKind.EXTENSION);
+            } else {
+                assertThat(kinds(serial)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE);
+            }
+            assertConsistent(serial);
+        }
+        assertThat(paid).isBetween(0, DEVICES);
+    }
+}
