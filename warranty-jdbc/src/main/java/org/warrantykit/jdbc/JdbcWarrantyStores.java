@@ -58,13 +58,19 @@ public final class JdbcWarrantyStores {
         return result.migrationsExecuted;
     }
 
-    /** Sets every durable store this module provides on {@code builder}. */
+    /**
+     * Sets every durable store this module provides on {@code builder}. The code vault outlives the
+     * service, so the builder also needs {@code codePepper(secret)} (kept outside this database) and,
+     * for certificates that stay verifiable, {@code certificateSigner(...)} with the maker's key.
+     */
     public static org.warrantykit.WarrantyService.Builder configure(org.warrantykit.WarrantyService.Builder builder,
                                                                     DataSource dataSource) {
         Objects.requireNonNull(builder, "builder");
         return builder.ledger(coverageLedger(dataSource))
                 .upgradeRequests(upgradeRequests(dataSource))
-                .orders(orders(dataSource));
+                .orders(orders(dataSource))
+                .codeVault(codeVault(dataSource))
+                .certificateStore(certificates(dataSource));
     }
 
     public static JdbcCoverageLedger coverageLedger(DataSource dataSource) {
@@ -77,5 +83,13 @@ public final class JdbcWarrantyStores {
 
     public static JdbcOrderStore orders(DataSource dataSource) {
         return new JdbcOrderStore(dataSource);
+    }
+
+    public static JdbcCodeVault codeVault(DataSource dataSource) {
+        return new JdbcCodeVault(dataSource);
+    }
+
+    public static JdbcCertificateStore certificates(DataSource dataSource) {
+        return new JdbcCertificateStore(dataSource);
     }
 }

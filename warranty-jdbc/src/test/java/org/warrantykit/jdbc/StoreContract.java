@@ -146,4 +146,76 @@ abstract class StoreContract {
         assertThat(store.overdue(T0.plusSeconds(8 * 86_400))).containsExactly(bobs);
         assertThat(store.overdue(T0.plusSeconds(86_400))).isEmpty();
     }
+
+    @Test
+    void codeBatchesAreAllOrNothingAndEachCodeIsClaimedOnce() {
+        JdbcCodeVault vault = JdbcWarrantyStores.codeVault(dataSource);
+        org.warrantykit.spi.CodeBatch batch = new org.warrantykit.spi.CodeBatch("B-1", "x1-boost", 2,
+                LocalDate.of(2027, 1, 1), 2, T0);
+        assertThat(vault.addBatch(batch, List.of("h1", "h2"))).isTrue();
+        assertThat(vault.addBatch(new org.warrantykit.spi.CodeBatch("B-2", "X1-BOOST", 2, LocalDate.of(2027, 1, 1),
+                2, T0), List.of("h3", "h1"))).as("a hash is taken").isFalse();
+        assertThat(vault.batch("B-2")).isEmpty();
+        assertThat(vault.code("h3")).isEmpty();
+        assertThat(vault.batch("B-1")).contains(batch);
+
+        org.warrantykit.spi.CodeUse use = new org.warrantykit.spi.CodeUse(SN, ALICE, T0);
+        org.warrantykit.spi.CodeUse other = new org.warrantykit.spi.CodeUse(SN, ALICE, T0.plusSeconds(1));
+        assertThat(vault.claim("h1", use)).isTrue();
+        assertThat(vault.claim("h1", other)).isFalse();
+        assertThat(vault.claim("nope", use)).isFalse();
+        assertThat(vault.code("h1")).contains(new org.warrantykit.spi.StoredCode("h1", "B-1", Optional.of(use)));
+        assertThat(vault.redeemed("B-1")).isEqualTo(1);
+        assertThat(vault.release("h1", other)).as("not its claim").isFalse();
+        assertThat(vault.release("h1", use)).isTrue();
+        assertThat(vault.code("h1").orElseThrow().used()).isFalse();
+        assertThat(vault.redeemed("B-1")).isZero();
+    }
+
+    @Test
+    void campaignReservationsRespectTheLimitAndOneUsePerDevice() {
+        JdbcCodeVault vault = JdbcWarrantyStores.codeVault(dataSource);
+        org.warrantykit.Campaign campaign = org.warrantykit.Campaign.of("SPRING", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 6, 30), 2, 12);
+        assertThat(vault.addCampaign(campaign)).isTrue();
+        assertThat(vault.addCampaign(campaign)).isFalse();
+        assertThat(vault.campaign("SPRING")).contains(campaign);
+        org.warrantykit.spi.CodeUse a = new org.warrantykit.spi.CodeUse(SN, ALICE, T0);
+        org.warrantykit.spi.CodeUse b = new org.warrantykit.spi.CodeUse(new SerialNumber("CONTRACT0002"), ALICE, T0);
+        org.warrantykit.spi.CodeUse c = new org.warrantykit.spi.CodeUse(new SerialNumber("CONTRACT0003"), ALICE, T0);
+        assertThat(vault.reserve("NOPE", a)).isEqualTo(org.warrantykit.spi.CampaignReservation.UNKNOWN_CAMPAIGN);
+        assertThat(vault.reserve("SPRING", a)).isEqualTo(org.warrantykit.spi.CampaignReservation.RESERVED);
+        assertThat(vault.reserve("SPRING", a)).isEqualTo(org.warrantykit.spi.CampaignReservation.DEVICE_ALREADY_REDEEMED);
+        assertThat(vault.redemptions("SPRING")).as("a refused reservation takes nothing").isEqualTo(1);
+        assertThat(vault.reserve("SPRING", b)).isEqualTo(org.warrantykit.spi.CampaignReservation.RESERVED);
+        assertThat(vault.reserve("SPRING", c)).isEqualTo(org.warrantykit.spi.CampaignReservation.LIMIT_REACHED);
+        assertThat(vault.campaignUse("SPRING", SN)).contains(a);
+        assertThat(vault.unreserve("SPRING", c)).isFalse();
+        assertThat(vault.unreserve("SPRING", a)).isTrue();
+        assertThat(vault.redemptions("SPRING")).isEqualTo(1);
+        assertThat(vault.reserve("SPRING", c)).isEqualTo(org.warrantykit.spi.CampaignReservation.RESERVED);
+    }
+
+    @Test
+    void certificatesAreRecordedOncePerNumberAndReadBackVerifiable() throws Exception {
+        JdbcCertificateStore store = JdbcWarrantyStores.certificates(dataSource);
+        java.security.KeyPair keys = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        org.warrantykit.Device device = org.warrantykit.Device.of(SN, "X1-BOOST", org.warrantykit.Category.INVERTER,
+                "DE", LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 1)).withInstallDate(LocalDate.of(2024, 6, 1))
+                .withOwner(ALICE).withOnlineSince(T0);
+        org.warrantykit.WarrantyService service = JdbcWarrantyStores.configure(org.warrantykit.WarrantyService.builder(),
+                        dataSource).rules(new TestPolicy())
+                .devices(org.warrantykit.memory.InMemoryDeviceRegistry.of(List.of(device)))
+                .clock(java.time.Clock.fixed(Instant.parse("2026-11-27T10:15:30.123456789Z"), java.time.ZoneOffset.UTC))
+                .codePepper(new byte[32]).certificateSigner(org.warrantykit.CertificateSigner.ed25519(keys)).build();
+        service.requestUpgrade(ALICE, SN.value());
+        org.warrantykit.Certificate first = service.certificate(ALICE, SN.value());
+        org.warrantykit.Certificate second = service.certificate(ALICE, SN.value());
+        assertThat(store.add(first)).as("a number is recorded once").isFalse();
+        assertThat(store.find(first.number())).contains(first);
+        assertThat(store.find("WK-20260101-7K3QD-M2X9H")).isEmpty();
+        assertThat(store.issuedFor(SN)).containsExactly(first, second);
+        assertThat(org.warrantykit.CertificateVerifier.of(keys.getPublic())
+                .verify(store.find(second.number()).orElseThrow())).isTrue();
+    }
 }

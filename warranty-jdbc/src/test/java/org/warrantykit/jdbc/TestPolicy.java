@@ -3,9 +3,12 @@ package org.warrantykit.jdbc;
 import java.util.ArrayList;
 import java.util.List;
 import org.warrantykit.Category;
+import org.warrantykit.CodeKind;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Device;
 import org.warrantykit.Money;
+import org.warrantykit.spi.CodeDecision;
+import org.warrantykit.spi.CodeQuery;
 import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
@@ -54,5 +57,18 @@ final class TestPolicy implements WarrantyRules {
             }
         }
         return new PolicyDecision(standard, upgrade, offers, noOffer, new DecisionTrace(version(), fired));
+    }
+
+    /** Codes apply to running warranties; extension codes only to their batch's model. */
+    @Override
+    public CodeDecision judgeCode(CodeQuery query) {
+        DecisionTrace trace = new DecisionTrace(version(), List.of("codes: running warranty"));
+        if (!query.running()) {
+            return CodeDecision.refuse("The warranty has ended.", "codes: running warranty", trace);
+        }
+        if (query.kind() == CodeKind.EXTENSION && !query.model().orElseThrow().equals(query.device().model())) {
+            return CodeDecision.refuse("The code is for another model.", "codes: model", trace);
+        }
+        return CodeDecision.allow("Accepted.", "codes: running warranty", trace);
     }
 }

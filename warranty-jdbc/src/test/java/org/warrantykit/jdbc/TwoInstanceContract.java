@@ -47,6 +47,7 @@ abstract class TwoInstanceContract {
     static final Instant ONLINE = Instant.parse("2026-01-01T00:00:00Z");
     static final int DEVICES = 12;
     static final int THREADS_PER_INSTANCE = 3;
+    static final byte[] PEPPER = "a test pepper of 32 bytes.......".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     TestDatabase database;
     WarrantyService first;
@@ -97,7 +98,7 @@ abstract class TwoInstanceContract {
     private static WarrantyService service(DataSource dataSource, InMemoryDeviceRegistry registry) {
         return JdbcWarrantyStores.configure(WarrantyService.builder(), dataSource)
                 .rules(new TestPolicy()).devices(registry).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .decisionCache(0).build();
+                .decisionCache(0).codePepper(PEPPER).codeLockout(1_000_000, java.time.Duration.ofMinutes(1)).build();
     }
 
     /** Runs {@code task(instance, thread)} on every thread of both instances at once; rethrows failures. */
@@ -266,5 +267,61 @@ abstract class TwoInstanceContract {
             assertConsistent(serial);
         }
         assertThat(paid).isBetween(0, DEVICES);
+    }
+
+    @Test
+    void eachExtensionCodeIsRedeemedOnceAcrossInstances() throws Exception {
+        for (String serial : online) {
+            first.requestUpgrade(ALICE, serial);
+        }
+        List<String> codes = first.codeIssuer().issueExtensionCodes("X1-BOOST", 2, 4, LocalDate.of(2027, 12, 31));
+        Map<String, AtomicInteger> wins = new ConcurrentHashMap<>();
+        race((instance, thread) -> {
+            // every thread tries every code on its own device: each code goes to exactly one device
+            String serial = online.get(thread);
+            for (String code : codes) {
+                try {
+                    instance.redeem(ALICE, serial, code);
+                    wins.computeIfAbsent(code, k -> new AtomicInteger()).incrementAndGet();
+                } catch (org.warrantykit.CodeRejectedException refused) {
+                    assertThat(refused.reason()).isIn(org.warrantykit.CodeRejectedException.Reason.ALREADY_USED,
+                            org.warrantykit.CodeRejectedException.Reason.LOCKED_OUT);
+                }
+            }
+        });
+        assertThat(wins.keySet()).containsExactlyInAnyOrderElementsOf(codes);
+        wins.values().forEach(w -> assertThat(w.get()).isEqualTo(1));
+        long extensions = online.stream().flatMap(s -> kinds(s).stream()).filter(k -> k == CoverageKind.EXTENSION).count();
+        assertThat(extensions).isEqualTo(codes.size());
+        online.forEach(this::assertConsistent);
+        String batch = ledger.entries(new SerialNumber(online.stream().filter(s -> kinds(s).size() > 2).findFirst()
+                .orElseThrow())).get(2).coverage().source().replace("extension batch ", "");
+        assertThat(second.codeIssuer().redeemed(batch)).isEqualTo(codes.size());
+    }
+
+    @Test
+    void aPromotionNeverExceedsItsLimitAndIsOncePerDeviceAcrossInstances() throws Exception {
+        for (String serial : online) {
+            first.requestUpgrade(ALICE, serial);
+        }
+        int limit = 5;
+        first.codeIssuer().createCampaign(org.warrantykit.Campaign.of("SUMMER25", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31), limit, 6));
+        race((instance, thread) -> {
+            for (String serial : shuffled(online, thread)) {
+                try {
+                    instance.redeem(ALICE, serial, "summer25");
+                } catch (org.warrantykit.CodeRejectedException refused) {
+                    // limit reached, already redeemed by this device, or locked out after refusals
+                }
+            }
+        });
+        long promoted = online.stream().filter(s -> kinds(s).contains(CoverageKind.PROMOTION)).count();
+        assertThat(promoted).isEqualTo(limit);
+        for (String serial : online) {
+            assertThat(kinds(serial).stream().filter(k -> k == CoverageKind.PROMOTION).count()).isLessThanOrEqualTo(1);
+            assertConsistent(serial);
+        }
+        assertThat(second.codeIssuer().redemptions("SUMMER25")).isEqualTo(limit);
     }
 }
