@@ -207,7 +207,7 @@ public final class WarrantyCli implements Runnable {
     };
 
     /** Expected errors: their message on stderr, no stack trace. Anything else is a bug and propagates. */
-    private static final IExecutionExceptionHandler EXPECTED_ERRORS = (exception, commandLine, parseResult) -> {
+    static final IExecutionExceptionHandler EXPECTED_ERRORS = (exception, commandLine, parseResult) -> {
         if (!(exception instanceof WarrantyException)) {
             throw exception;
         }

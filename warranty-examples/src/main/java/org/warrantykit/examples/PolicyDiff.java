@@ -1,0 +1,173 @@
+package org.warrantykit.examples;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.warrantykit.Device;
+import org.warrantykit.SerialNumber;
+import org.warrantykit.spi.OfferTerm;
+import org.warrantykit.spi.PolicyDecision;
+import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.StandardTerm;
+import org.warrantykit.spi.UpgradeVerdict;
+import org.warrantykit.spi.WarrantyRules;
+
+/**
+ * What a policy change does to a device portfolio: both rule sets decide every device on the same
+ * day, and every device whose standard start, standard end, upgrade (eligibility or years) or
+ * offers (terms or prices) differ is listed, old and new. Offers are those a device would be shown
+ * right after its free upgrade on that day (none when the upgrade is refused), since a device that
+ * is not upgraded is never offered anything.
+ *
+ * <p>Decisions are made in batches of {@value #BATCH} devices ({@link WarrantyRules#decideAll}).
+ */
+public final class PolicyDiff {
+    /** Devices per {@code decideAll} call. */
+    public static final int BATCH = 500;
+
+    /** What changed for a device. */
+    public enum Kind {
+        STANDARD_START("standard start"),
+        STANDARD_END("standard end"),
+        UPGRADE("upgrade"),
+        OFFERS("offers");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** One change of one device: what it was under the old rules and what it is under the new. */
+    public record Change(Device device, Kind kind, String before, String after) {
+        public Change {
+            Objects.requireNonNull(device, "device");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        public SerialNumber serial() {
+            return device.serial();
+        }
+    }
+
+    /** The comparison of two rule sets over a portfolio. */
+    public record Result(String oldVersion, String newVersion, int devices, LocalDate on, List<Change> changes) {
+        public Result {
+            changes = List.copyOf(changes);
+        }
+
+        /** How many devices changed in each way (every kind present, zero when none). */
+        public Map<Kind, Integer> counts() {
+            Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+            for (Kind kind : Kind.values()) {
+                counts.put(kind, 0);
+            }
+            for (Change change : changes) {
+                counts.merge(change.kind(), 1, Integer::sum);
+            }
+            return counts;
+        }
+
+        /** How many devices changed in any way. */
+        public int devicesChanged() {
+            return (int) changes.stream().map(Change::serial).distinct().count();
+        }
+    }
+
+    /** What one rule set decides for one device. */
+    private record Outcome(StandardTerm standard, UpgradeVerdict upgrade, List<OfferTerm> offers) {
+    }
+
+    private PolicyDiff() {
+    }
+
+    /** Decides every device with both rule sets on {@code on} and lists what differs, by serial number. */
+    public static Result compare(WarrantyRules oldRules, WarrantyRules newRules, List<Device> devices, LocalDate on) {
+        List<Device> sorted = devices.stream().sorted(Comparator.comparing(Device::serial)).toList();
+        List<Outcome> before = outcomes(oldRules, sorted, on);
+        List<Outcome> after = outcomes(newRules, sorted, on);
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Device device = sorted.get(i);
+            Outcome o = before.get(i);
+            Outcome n = after.get(i);
+            if (!o.standard().start().equals(n.standard().start())) {
+                changes.add(new Change(device, Kind.STANDARD_START, o.standard().start().toString(),
+                        n.standard().start().toString()));
+            }
+            if (!o.standard().end().equals(n.standard().end())) {
+                changes.add(new Change(device, Kind.STANDARD_END, o.standard().end().toString(),
+                        n.standard().end().toString()));
+            }
+            if (o.upgrade().eligible() != n.upgrade().eligible() || o.upgrade().years() != n.upgrade().years()) {
+                changes.add(new Change(device, Kind.UPGRADE, upgrade(o.upgrade()), upgrade(n.upgrade())));
+            }
+            if (!o.offers().equals(n.offers())) {
+                changes.add(new Change(device, Kind.OFFERS, offers(o.offers()), offers(n.offers())));
+            }
+        }
+        return new Result(oldRules.version(), newRules.version(), sorted.size(), on, changes);
+    }
+
+    private static List<Outcome> outcomes(WarrantyRules rules, List<Device> devices, LocalDate on) {
+        List<PolicyQuery> fresh = devices.stream().map(d -> PolicyQuery.fresh(d, on)).toList();
+        List<PolicyDecision> decisions = decideInBatches(rules, fresh);
+        // the state right after the free upgrade on that day: what the ledger would then hold
+        List<Integer> upgradable = new ArrayList<>();
+        List<PolicyQuery> upgraded = new ArrayList<>();
+        for (int i = 0; i < devices.size(); i++) {
+            PolicyDecision decision = decisions.get(i);
+            if (decision.upgrade().eligible()) {
+                upgradable.add(i);
+                LocalDate end = decision.standard().end().plusMonths(12L * decision.upgrade().years());
+                upgraded.add(new PolicyQuery(devices.get(i), on, true, Optional.of(end)));
+            }
+        }
+        List<PolicyDecision> afterUpgrade = decideInBatches(rules, upgraded);
+        List<Outcome> outcomes = new ArrayList<>(devices.size());
+        for (PolicyDecision decision : decisions) {
+            outcomes.add(new Outcome(decision.standard(), decision.upgrade(), List.of()));
+        }
+        for (int k = 0; k < upgradable.size(); k++) {
+            int i = upgradable.get(k);
+            Outcome o = outcomes.get(i);
+            outcomes.set(i, new Outcome(o.standard(), o.upgrade(), afterUpgrade.get(k).offers()));
+        }
+        return outcomes;
+    }
+
+    private static List<PolicyDecision> decideInBatches(WarrantyRules rules, List<PolicyQuery> queries) {
+        List<PolicyDecision> decisions = new ArrayList<>(queries.size());
+        for (int from = 0; from < queries.size(); from += BATCH) {
+            List<PolicyQuery> batch = queries.subList(from, Math.min(queries.size(), from + BATCH));
+            List<PolicyDecision> decided = rules.decideAll(batch);
+            if (decided.size() != batch.size()) {
+                throw new IllegalStateException(rules.version() + " decided " + decided.size() + " of "
+                        + batch.size() + " devices");
+            }
+            decisions.addAll(decided);
+        }
+        return decisions;
+    }
+
+    static String upgrade(UpgradeVerdict verdict) {
+        return verdict.eligible() ? "eligible +" + verdict.years() + " y" : "refused";
+    }
+
+    /** Every term with its price, by ascending term: {@code +60 months EUR 270.00, +120 months EUR 540.00}. */
+    static String offers(List<OfferTerm> offers) {
+        return offers.isEmpty() ? "none" : offers.stream()
+                .map(o -> "+" + o.months() + " months " + o.price()).collect(Collectors.joining(", "));
+    }
+}

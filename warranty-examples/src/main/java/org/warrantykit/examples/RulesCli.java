@@ -1,0 +1,291 @@
+package org.warrantykit.examples;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.warrantykit.Device;
+import org.warrantykit.RuleProblem;
+import org.warrantykit.RuleSetException;
+import org.warrantykit.SerialNumber;
+import org.warrantykit.UnknownDeviceException;
+import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.rules.DroolsWarrantyRules;
+import org.warrantykit.spi.OfferTerm;
+import org.warrantykit.spi.PolicyDecision;
+import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.WarrantyRules;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Tools for the people who edit the DRL policy: {@code check} a folder before it ships,
+ * {@code explain} one device's decision rule by rule, {@code diff} two policies over a device
+ * portfolio to review a change. A folder is a directory or {@code classpath:FOLDER} (the shipped
+ * default policy is {@code classpath:org/warrantykit/rules/default}).
+ *
+ * <p>Run it with {@code mvn -q -pl warranty-examples exec:java@rules -Dexec.args="check rules/acme"}.
+ */
+@Command(name = "warranty-rules",
+        mixinStandardHelpOptions = true,
+        versionProvider = WarrantyCli.Version.class,
+        description = {"Tools for rule authors: check a rule folder, explain one decision, diff two policies.",
+                "RULES-DIR is a directory of .drl files (+ optional ruleset.properties) or classpath:FOLDER, "
+                        + "e.g. classpath:" + DroolsWarrantyRules.DEFAULT_FOLDER + " for the shipped default policy."},
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                " 0:done (diff: also when devices change)",
+                " 1:unexpected failure (a bug: stack trace on stderr)",
+                " 2:wrong command line (usage on stderr)",
+                " 3:invalid input: a malformed serial number",
+                " 4:unknown device: no such serial number in the data",
+                " 6:a rule folder is refused (check: its problems as file:line: message on stdout)",
+                "  :or the --data CSV cannot be used"},
+        footer = {"",
+                "Examples:",
+                "  warranty-rules check rules/acme",
+                "  warranty-rules explain rules/acme H3A10R2109203 --today 2026-11-27",
+                "  warranty-rules diff classpath:" + DroolsWarrantyRules.DEFAULT_FOLDER + " rules/acme \\",
+                "      --data devices.csv --today 2026-11-27"})
+public final class RulesCli implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    private RulesCli() {
+    }
+
+    public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** The command line with its subcommands and exit codes; call {@code setOut}/{@code setErr} to capture output. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new RulesCli());
+        commandLine.addSubcommand(new Check());
+        commandLine.addSubcommand(new Explain());
+        commandLine.addSubcommand(new Diff());
+        commandLine.addSubcommand(new CommandLine.HelpCommand());
+        commandLine.setExitCodeExceptionMapper(WarrantyCli.EXIT_CODES);
+        commandLine.setExecutionExceptionHandler(WarrantyCli.EXPECTED_ERRORS);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: check, explain or diff");
+    }
+
+    private static LocalDate dayOrToday(LocalDate day) {
+        return day != null ? day : LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private static InMemoryDeviceRegistry devices(Path data) {
+        return data == null ? SampleData.devices() : InMemoryDeviceRegistry.fromCsv(data);
+    }
+
+    private static String dataLabel(Path data) {
+        return data == null ? "the embedded sample data" : data.toString();
+    }
+
+    // ---------------------------------------------------------------- check
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Compile a rule folder and check it on the built-in sample devices.",
+                    "Does what loading the folder does. Prints each problem as file:line: message and exits 6, "
+                            + "or prints one OK line with the rule-set version and the number of rules."})
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "RULES-DIR", description = "The folder to check.")
+        String folder;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            RuleFolder rules = new RuleFolder(folder);
+            DroolsWarrantyRules loaded;
+            try {
+                loaded = rules.load();
+            } catch (RuleSetException e) {
+                // distinct: the sample check may report one problem for two queries about the same device
+                List<RuleProblem> problems = e.problems().stream().distinct().toList();
+                for (RuleProblem problem : problems) {
+                    // file:line: message on one line; a message of several lines continues indented
+                    out.println(problem.toString().replace("\r", "").replace("\n", "\n    "));
+                }
+                String summary = e.getMessage().lines().findFirst().orElse("refused").replaceAll(":$", "");
+                out.println("REFUSED " + folder + ": " + summary + " (" + problems.size()
+                        + (problems.size() == 1 ? " problem)" : " problems)"));
+                out.flush();
+                return WarrantyCli.BAD_SETUP;
+            }
+            Map<String, Integer> counts = rules.ruleCounts();
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            out.println("OK " + loaded.version() + ", " + total + " rules in " + counts.size() + " files ("
+                    + folder + ")");
+            out.flush();
+            return 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- explain
+
+    @Command(name = "explain", mixinStandardHelpOptions = true,
+            description = {"Show how a rule folder decides one device, rule by rule.",
+                    "Prints the standard term, the upgrade verdict and reason, the offers or why there are none, "
+                            + "and every rule that fired, in firing order. Unless --current-end is given, the "
+                            + "device is decided as nothing granted yet and, when the upgrade applies, again as "
+                            + "right after the upgrade (which is when offers appear)."})
+    static final class Explain implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "RULES-DIR", description = "The rule folder.")
+        String folder;
+        @Parameters(index = "1", paramLabel = "SN", description = "Serial number of a device in the data.")
+        String serial;
+        @Option(names = "--data", paramLabel = "CSV",
+                description = "Supply data CSV (default: the embedded sample data).")
+        Path data;
+        @Option(names = "--today", paramLabel = "yyyy-MM-dd",
+                description = "The day to decide on (default: today, UTC).")
+        LocalDate today;
+        @Option(names = "--current-end", paramLabel = "yyyy-MM-dd",
+                description = "Decide the device as upgraded with cover up to this day (e.g. to probe the 6-month limit).")
+        LocalDate currentEnd;
+
+        @Override
+        public Integer call() {
+            SerialNumber sn = SerialNumber.parse(serial);
+            Device device = devices(data).find(sn).orElseThrow(() -> new UnknownDeviceException(sn));
+            WarrantyRules rules = new RuleFolder(folder).load();
+            LocalDate on = dayOrToday(today);
+            List<String> lines = new ArrayList<>();
+            lines.add(row("Rule set", rules.version() + "  (" + folder + ")"));
+            lines.add(row("Device", device.serial().value() + "  " + device.model() + "  " + device.category()
+                    + "  " + device.region()));
+            lines.add(row("Supply data", "produced " + device.productionDate() + ", shipped " + device.shipDate()
+                    + ", installed " + device.installDate().map(LocalDate::toString).orElse("never")
+                    + ", online " + device.onlineSince().map(at -> "since " + at).orElse("never")));
+            if (currentEnd != null) {
+                PolicyQuery query = new PolicyQuery(device, on, true, Optional.of(currentEnd));
+                lines.add("");
+                lines.add("Decided on " + on + " as upgraded, covered up to " + currentEnd);
+                lines.addAll(decision(rules.decide(query)));
+            } else {
+                PolicyDecision fresh = rules.decide(PolicyQuery.fresh(device, on));
+                lines.add("");
+                lines.add("Decided on " + on + ", nothing granted yet");
+                lines.addAll(decision(fresh));
+                if (fresh.upgrade().eligible()) {
+                    LocalDate end = fresh.standard().end().plusMonths(12L * fresh.upgrade().years());
+                    lines.add("");
+                    lines.add("Decided on " + on + " right after the free upgrade, covered up to " + end);
+                    lines.addAll(decision(rules.decide(new PolicyQuery(device, on, true, Optional.of(end)))));
+                }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            lines.forEach(out::println);
+            out.flush();
+            return 0;
+        }
+
+        static List<String> decision(PolicyDecision decision) {
+            List<String> lines = new ArrayList<>();
+            lines.add(row("Standard", decision.standard().start() + " to " + decision.standard().end() + " ("
+                    + decision.standard().years() + (decision.standard().years() == 1 ? " year)" : " years)")));
+            lines.add(row("Upgrade", (decision.upgrade().eligible()
+                    ? "eligible, +" + decision.upgrade().years() + (decision.upgrade().years() == 1 ? " year" : " years")
+                    : "refused") + ": " + decision.upgrade().reason()));
+            if (decision.offers().isEmpty()) {
+                lines.add(row("Offers", "none: " + decision.noOfferReason()));
+            }
+            for (int i = 0; i < decision.offers().size(); i++) {
+                OfferTerm offer = decision.offers().get(i);
+                lines.add(row(i == 0 ? "Offers" : "", String.format("%-11s %s", "+" + offer.months() + " months", offer.price())));
+            }
+            List<String> fired = decision.trace().firedRules();
+            lines.add(row("Rules fired", fired.size() + ", in firing order:"));
+            for (int i = 0; i < fired.size(); i++) {
+                lines.add(String.format("  %3d  %s", i + 1, fired.get(i)));
+            }
+            return lines;
+        }
+    }
+
+    /** A labelled line: the label padded to one column. */
+    private static String row(String label, String value) {
+        return String.format("%-13s %s", label, value).stripTrailing();
+    }
+
+    // ---------------------------------------------------------------- diff
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = {"List the devices whose warranty a policy change changes.",
+                    "Decides every device of the data with both rule folders on the same day and lists each "
+                            + "device whose standard start or end, upgrade (eligibility, years) or offers (terms, "
+                            + "prices) change, old -> new, then counts the changes by kind. Offers are those "
+                            + "shown right after the free upgrade on that day. Review a policy change with it "
+                            + "before it ships."})
+    static final class Diff implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "OLD-RULES-DIR", description = "The rule folder in use.")
+        String oldFolder;
+        @Parameters(index = "1", paramLabel = "NEW-RULES-DIR", description = "The changed rule folder.")
+        String newFolder;
+        @Option(names = "--data", paramLabel = "CSV",
+                description = "The device portfolio, a supply data CSV (default: the embedded sample data).")
+        Path data;
+        @Option(names = "--today", paramLabel = "yyyy-MM-dd",
+                description = "The day to decide on (default: today, UTC).")
+        LocalDate today;
+
+        @Override
+        public Integer call() {
+            List<Device> devices = devices(data).all().sorted(Comparator.comparing(Device::serial)).toList();
+            WarrantyRules oldRules = new RuleFolder(oldFolder).load();
+            WarrantyRules newRules = new RuleFolder(newFolder).load();
+            LocalDate on = dayOrToday(today);
+            PolicyDiff.Result result = PolicyDiff.compare(oldRules, newRules, devices, on);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(row("Old rules", result.oldVersion() + "  (" + oldFolder + ")"));
+            out.println(row("New rules", result.newVersion() + "  (" + newFolder + ")"));
+            out.println(row("Devices", result.devices() + " from " + dataLabel(data) + ", decided on " + on));
+            out.println();
+            if (result.changes().isEmpty()) {
+                out.println("  (no device changes)");
+            } else {
+                String format = "%-16s %-14s %-6s %-14s %s -> %s";
+                out.println(String.format("%-16s %-14s %-6s %-14s %s", "SERIAL", "MODEL", "REGION", "CHANGE",
+                        "OLD -> NEW"));
+                for (PolicyDiff.Change change : result.changes()) {
+                    out.println(String.format(format, change.serial().value(), change.device().model(),
+                            change.device().region(), change.kind().label(), change.before(), change.after()));
+                }
+            }
+            out.println();
+            List<String> counts = new ArrayList<>();
+            result.counts().forEach((kind, n) -> counts.add(kind.label() + " " + n));
+            out.println("Changes: " + String.join(", ", counts) + "; " + result.devicesChanged() + " of "
+                    + result.devices() + " devices changed");
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.warrantykit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.warrantykit.examples.DesignPolicy.TODAY;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.warrantykit.AccountId;
+import org.warrantykit.ExtensionOffer;
+import org.warrantykit.Money;
+import org.warrantykit.UpgradeStatus;
+import org.warrantykit.WarrantyService;
+import org.warrantykit.WarrantyView;
+import org.warrantykit.examples.DesignPolicy.Row;
+import org.warrantykit.rules.DroolsWarrantyRules;
+
+/** The custom rules example, loaded from the classpath, on the sample data. */
+class CustomRulesTest {
+    private static final DroolsWarrantyRules RULES = CustomRules.load();
+    /** The documented change: batteries 12 years; up to 10 kW, EUR +10 %. */
+    private static final PolicyVariant CUSTOM = PolicyVariant.DESIGN.withYears("BATTERY", 12)
+            .withPrice(10, 60, new BigDecimal("297")).withPrice(10, 120, new BigDecimal("594"));
+
+    private static WarrantyService service() {
+        return WarrantyService.builder().rules(RULES).devices(SampleData.devices())
+                .clock(Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC)).build();
+    }
+
+    @Test
+    void loadsFromTheClasspathUnderItsOwnName() {
+        assertThat(RULES.version()).startsWith(CustomRules.NAME + "@")
+                .isNotEqualTo(DroolsWarrantyRules.defaults().version());
+    }
+
+    @Test
+    void everySampleBatteryIsCoveredTwelveYears() {
+        WarrantyService service = service();
+        List<Row> batteries = DesignPolicy.rows().stream().filter(r -> r.category().equals("BATTERY")).toList();
+        assertThat(batteries).hasSizeGreaterThanOrEqualTo(3);
+        for (Row battery : batteries) {
+            WarrantyView view = service.inquire(battery.serial());
+            assertThat(view.start()).as(battery.serial()).isEqualTo(battery.standardStart());
+            assertThat(view.end()).as(battery.serial()).isEqualTo(battery.standardStart().plusYears(12).minusDays(1));
+        }
+    }
+
+    @Test
+    void anUpgradedTenKilowattInverterIsOfferedTheDearerExtensions() {
+        Row row = DesignPolicy.row("H3A10R2109203"); // alice's X3-HYBRID-G4, online, standard warranty running
+        WarrantyService service = service();
+        AccountId alice = AccountId.of("alice");
+        assertThat(service.requestUpgrade(alice, row.serial()).status()).isEqualTo(UpgradeStatus.UPGRADED);
+        List<ExtensionOffer> offers = service.offers(alice, row.serial());
+        // DESIGN.md: EUR 270 / 540, +10 %
+        Currency eur = Currency.getInstance("EUR");
+        BigDecimal plusTenPercent = new BigDecimal("1.1");
+        assertThat(offers).extracting(ExtensionOffer::months, ExtensionOffer::price).containsExactly(
+                tuple(60, Money.of(new BigDecimal("270").multiply(plusTenPercent), eur)),
+                tuple(120, Money.of(new BigDecimal("540").multiply(plusTenPercent), eur)));
+    }
+
+    @Test
+    void diffAgainstTheDefaultListsTheBatteriesAndTheTenKilowattInverters() {
+        List<Row> rows = DesignPolicy.rows();
+        List<PolicyVariant.Change> expected = PolicyVariant.DESIGN.changesTo(CUSTOM, rows, TODAY);
+        assertThat(expected).extracting(PolicyVariant.Change::kind).containsOnly("standard end", "offers");
+        assertThat(expected).filteredOn(c -> c.kind().equals("offers"))
+                .allSatisfy(c -> assertThat(DesignPolicy.row(c.serial()).model()).isEqualTo("X3-HYBRID-G4"))
+                .anySatisfy(c -> assertThat(c.after()).contains("GBP 252.00, +120 months GBP 505.00"));
+
+        RulesCliTest.Result result = RulesCliTest.rules("diff", RuleFolders.DEFAULT, RuleFolders.CUSTOM, "--today=" + TODAY);
+        RulesCliTest.assertDiff(result, expected, rows.size());
+    }
+}

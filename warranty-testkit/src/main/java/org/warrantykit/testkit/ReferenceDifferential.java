@@ -1,0 +1,136 @@
+package org.warrantykit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Objects;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.warrantykit.spi.PolicyDecision;
+import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.WarrantyRules;
+
+/**
+ * A differential test: a rule set decides every generated query as a plain-Java statement of the
+ * same policy does. By default the statement is {@link ReferencePolicy} (the default policy of
+ * DESIGN.md), which fits a rule set that keeps the default policy (reorganised files, renamed rule
+ * set). For a changed policy, either
+ *
+ * <ul>
+ *   <li>override {@link #expected} to apply your documented change to the reference's decision
+ *       (e.g. prices of one power class +10 %), and {@link #compares} to leave out the queries the
+ *       reference cannot speak for (test those explicitly); or</li>
+ *   <li>write your own plain-Java {@link WarrantyRules} and return it from {@link #reference()}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * class AcmeRulesDifferentialTest extends ReferenceDifferential {
+ *     @Override
+ *     protected WarrantyRules rules() {
+ *         return DroolsWarrantyRules.fromDirectory(Path.of("src/main/warranty-rules"));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Compared: standard term, upgrade verdict (eligibility, years, reason), offers (terms and
+ * prices), no-offer reason, and the rules that fired as a multiset (the engine's firing order is
+ * not guaranteed); not the rule-set version, since each names itself. Override
+ * {@link #compareFiredRules()} to leave the rule names out when yours differ from the reference's.
+ * jqwik makes one instance of the test class per property; each instance calls {@link #rules()}
+ * and {@link #reference()} once (keep a slow-to-load rule set in a static field).
+ */
+public abstract class ReferenceDifferential {
+    /** Tries of the batch property (the single-query property runs the same number). */
+    public static final int TRIES = 300;
+    /** Largest batch given to {@link WarrantyRules#decideAll}. */
+    public static final int MAX_BATCH = 40;
+
+    private WarrantyRules subject;
+    private WarrantyRules oracle;
+
+    /** The rule set under test. */
+    protected abstract WarrantyRules rules();
+
+    /** The plain-Java statement of the policy the rule set should implement. */
+    protected WarrantyRules reference() {
+        return new ReferencePolicy();
+    }
+
+    /** The queries compared; by default {@link WarrantyArbitraries#policyQueries()}. */
+    protected Arbitrary<PolicyQuery> queries() {
+        return WarrantyArbitraries.policyQueries();
+    }
+
+    /** Whether a query is compared at all; by default every one is. */
+    protected boolean compares(PolicyQuery query) {
+        return true;
+    }
+
+    /** The decision the rule set should make, given the reference's; by default the reference's. */
+    protected PolicyDecision expected(PolicyQuery query, PolicyDecision referenceDecision) {
+        return referenceDecision;
+    }
+
+    /** Whether the fired rules are compared (as a multiset); by default they are. */
+    protected boolean compareFiredRules() {
+        return true;
+    }
+
+    private WarrantyRules subject() {
+        if (subject == null) {
+            subject = Objects.requireNonNull(rules(), () -> getClass().getName() + ".rules() returned null");
+        }
+        return subject;
+    }
+
+    private WarrantyRules oracle() {
+        if (oracle == null) {
+            oracle = Objects.requireNonNull(reference(), () -> getClass().getName() + ".reference() returned null");
+        }
+        return oracle;
+    }
+
+    @Provide
+    final Arbitrary<PolicyQuery> differentialQuery() {
+        return queries();
+    }
+
+    @Provide
+    final Arbitrary<List<PolicyQuery>> differentialBatch() {
+        return queries().list().ofMinSize(1).ofMaxSize(MAX_BATCH).uniqueElements(q -> q.device().serial());
+    }
+
+    @Property(tries = TRIES)
+    public void batchDecisionsAgreeWithTheReference(@ForAll("differentialBatch") List<PolicyQuery> queries) {
+        List<PolicyDecision> actual = subject().decideAll(queries);
+        List<PolicyDecision> reference = oracle().decideAll(queries);
+        assertThat(actual).as("decisions for %d queries", queries.size()).hasSameSizeAs(queries);
+        for (int i = 0; i < queries.size(); i++) {
+            if (compares(queries.get(i))) {
+                assertAgrees(queries.get(i), actual.get(i), expected(queries.get(i), reference.get(i)));
+            }
+        }
+    }
+
+    @Property(tries = TRIES)
+    public void singleDecisionsAgreeWithTheReference(@ForAll("differentialQuery") PolicyQuery query) {
+        if (compares(query)) {
+            assertAgrees(query, subject().decide(query), expected(query, oracle().decide(query)));
+        }
+    }
+
+    /** Fails, naming the query and both decisions, unless {@code actual} decides as {@code expected}. */
+    protected void assertAgrees(PolicyQuery query, PolicyDecision actual, PolicyDecision expected) {
+        String about = "decision for " + query + "\n  rule set:  " + actual + "\n  expected:  " + expected;
+        assertThat(actual.standard()).as("standard term, %s", about).isEqualTo(expected.standard());
+        assertThat(actual.upgrade()).as("upgrade verdict, %s", about).isEqualTo(expected.upgrade());
+        assertThat(actual.offers()).as("offers, %s", about).isEqualTo(expected.offers());
+        assertThat(actual.noOfferReason()).as("no-offer reason, %s", about).isEqualTo(expected.noOfferReason());
+        if (compareFiredRules()) {
+            assertThat(actual.trace().firedRules()).as("fired rules, %s", about)
+                    .containsExactlyInAnyOrderElementsOf(expected.trace().firedRules());
+        }
+    }
+}

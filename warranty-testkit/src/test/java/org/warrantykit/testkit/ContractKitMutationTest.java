@@ -1,0 +1,300 @@
+package org.warrantykit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
+import org.warrantykit.Category;
+import org.warrantykit.DecisionTrace;
+import org.warrantykit.Device;
+import org.warrantykit.Money;
+import org.warrantykit.SerialNumber;
+import org.warrantykit.spi.OfferTerm;
+import org.warrantykit.spi.PolicyDecision;
+import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.StandardTerm;
+import org.warrantykit.spi.UpgradeVerdict;
+import org.warrantykit.spi.WarrantyRules;
+
+/**
+ * The contract kit catches broken rule sets: each property of {@link RuleSetContract} and
+ * {@link ReferenceDifferential}, called on a few hand-picked queries, passes for the reference
+ * policy and fails for a rule set broken in the way the property is about.
+ */
+class ContractKitMutationTest {
+    private static final ReferencePolicy REFERENCE = new ReferencePolicy();
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+
+    /** An X1-HYBRID-G4 installed 2025-04-22: the upgrade applies today, nothing is offered yet. */
+    private static final PolicyQuery RUNNING = PolicyQuery.fresh(device("MUT0000000001", "X1-HYBRID-G4",
+            LocalDate.of(2025, 1, 14), LocalDate.of(2025, 4, 22)), TODAY);
+    /** An upgraded X3-HYBRID-G4 with years of cover left: two offers. */
+    private static final PolicyQuery UPGRADED = new PolicyQuery(device("MUT0000000002", "X3-HYBRID-G4",
+            LocalDate.of(2024, 1, 10), LocalDate.of(2024, 3, 1)), TODAY, true, Optional.of(LocalDate.of(2034, 2, 28)));
+    /** An X1-BOOST whose standard warranty ended in 2020. */
+    private static final PolicyQuery EXPIRED = PolicyQuery.fresh(device("MUT0000000003", "X1-BOOST",
+            LocalDate.of(2015, 1, 10), LocalDate.of(2015, 3, 1)), TODAY);
+    private static final List<PolicyQuery> BATCH = List.of(RUNNING, UPGRADED, EXPIRED);
+
+    private static Device device(String serial, String model, LocalDate produced, LocalDate installed) {
+        return new Device(SerialNumber.parse(serial), model, Category.INVERTER, "DE", produced, produced.plusDays(20),
+                Optional.of(installed), Optional.empty(), Optional.empty());
+    }
+
+    /** The reference policy with one change applied to each of its decisions. */
+    private static WarrantyRules changed(BiFunction<PolicyQuery, PolicyDecision, PolicyDecision> change) {
+        return new WarrantyRules() {
+            @Override
+            public String version() {
+                return ReferencePolicy.VERSION;
+            }
+
+            @Override
+            public PolicyDecision decide(PolicyQuery query) {
+                return change.apply(query, REFERENCE.decide(query));
+            }
+        };
+    }
+
+    private static PolicyDecision with(PolicyDecision d, List<OfferTerm> offers, String noOfferReason) {
+        return new PolicyDecision(d.standard(), d.upgrade(), offers, noOfferReason, d.trace());
+    }
+
+    private static RuleSetContract contract(WarrantyRules rules) {
+        return new RuleSetContract() {
+            @Override
+            protected WarrantyRules rules() {
+                return rules;
+            }
+        };
+    }
+
+    /** Every contract property on the hand-picked queries. */
+    private static void runContract(RuleSetContract contract) {
+        contract.decidesEveryBatchWithoutFailing(BATCH);
+        contract.decidesAnEmptyBatchAsNoDecisions();
+        contract.standardTermIsWellFormed(BATCH);
+        for (PolicyQuery query : BATCH) {
+            contract.standardTermDependsOnTheDeviceAlone(Tuple.of(query,
+                    new PolicyQuery(query.device(), query.on().plusYears(3), true, Optional.of(query.on().plusYears(9)))));
+            contract.sameQueryDecidesTheSameWay(query);
+        }
+        contract.upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns(BATCH);
+        contract.noOffersBeforeTheUpgrade(BATCH);
+        contract.offersAreWellFormed(BATCH);
+        contract.sameBatchDecidesTheSameWay(BATCH);
+        contract.batchDecidesEachQueryAsDecideDoes(BATCH);
+        contract.traceNamesTheRuleSetVersionAndTheRulesThatFired(BATCH);
+    }
+
+    @Test
+    void theHandPickedQueriesReachWhatTheMutationsNeed() {
+        assertThat(REFERENCE.decide(RUNNING).upgrade().eligible()).isTrue();
+        assertThat(REFERENCE.decide(RUNNING).offers()).isEmpty();
+        assertThat(REFERENCE.decide(UPGRADED).offers()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(REFERENCE.decide(EXPIRED).upgrade().eligible()).isFalse();
+    }
+
+    @Test
+    void theReferencePolicyPassesEveryProperty() {
+        assertThatCode(() -> runContract(contract(REFERENCE))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aRuleSetThatThrowsFailsNamingTheQuery() {
+        RuleSetContract contract = contract(changed((q, d) -> {
+            if (q.device().model().equals("X1-BOOST")) {
+                throw new IllegalStateException("no rule for X1-BOOST");
+            }
+            return d;
+        }));
+        assertThatThrownBy(() -> contract.decidesEveryBatchWithoutFailing(BATCH)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("no rule for X1-BOOST").hasMessageContaining("MUT0000000003");
+    }
+
+    @Test
+    void aStandardTermOfSixtyYearsFails() {
+        RuleSetContract contract = contract(changed((q, d) -> new PolicyDecision(
+                new StandardTerm(d.standard().start(), 60), d.upgrade(), d.offers(), d.noOfferReason(), d.trace())));
+        assertThatThrownBy(() -> contract.standardTermIsWellFormed(BATCH)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("standard years");
+    }
+
+    @Test
+    void aStandardTermThatMovesWithTheDayAskedFails() {
+        RuleSetContract contract = contract(changed((q, d) -> new PolicyDecision(
+                new StandardTerm(q.on().minusYears(1), d.standard().years()), d.upgrade(), d.offers(),
+                d.noOfferReason(), d.trace())));
+        assertThatThrownBy(() -> contract.standardTermDependsOnTheDeviceAlone(
+                Tuple.of(RUNNING, PolicyQuery.fresh(RUNNING.device(), TODAY.plusDays(1)))))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("same device asked twice");
+    }
+
+    @Test
+    void anUpgradeGrantedAfterTheStandardWarrantyEndedFails() {
+        RuleSetContract contract = contract(changed((q, d) -> new PolicyDecision(d.standard(),
+                UpgradeVerdict.grant(5, "always"), d.offers(), d.noOfferReason(), d.trace())));
+        assertThatThrownBy(() -> contract.upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns(BATCH))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("MUT0000000003");
+    }
+
+    @Test
+    void offersBeforeTheUpgradeFail() {
+        RuleSetContract contract = contract(changed((q, d) -> q.upgraded() ? d
+                : with(d, List.of(new OfferTerm(60, Money.of("1", "EUR"))), "")));
+        assertThatThrownBy(() -> contract.noOffersBeforeTheUpgrade(BATCH)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("not upgraded");
+    }
+
+    @Test
+    void offersInDescendingOrderFail() {
+        RuleSetContract contract = contract(changed((q, d) -> {
+            List<OfferTerm> reversed = new ArrayList<>(d.offers());
+            Collections.reverse(reversed);
+            return with(d, reversed, d.noOfferReason());
+        }));
+        assertThatThrownBy(() -> contract.offersAreWellFormed(BATCH)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ascending");
+    }
+
+    @Test
+    void offersWithANoOfferReasonFail() {
+        RuleSetContract contract = contract(changed((q, d) -> with(d, d.offers(), "Sold out.")));
+        assertThatThrownBy(() -> contract.offersAreWellFormed(BATCH)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("no-offer reason next to offers");
+    }
+
+    @Test
+    void aTraceThatChangesFromCallToCallFails() {
+        AtomicInteger calls = new AtomicInteger();
+        RuleSetContract contract = contract(changed((q, d) -> new PolicyDecision(d.standard(), d.upgrade(), d.offers(),
+                d.noOfferReason(), new DecisionTrace(d.trace().ruleSetVersion(),
+                List.of("call " + calls.incrementAndGet())))));
+        assertThatThrownBy(() -> contract.sameQueryDecidesTheSameWay(RUNNING)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("decided twice");
+        assertThatThrownBy(() -> contract.sameBatchDecidesTheSameWay(BATCH)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("decided twice");
+    }
+
+    @Test
+    void aBatchInAnotherOrderThanItsQueriesFails() {
+        RuleSetContract contract = contract(new WarrantyRules() {
+            @Override
+            public String version() {
+                return ReferencePolicy.VERSION;
+            }
+
+            @Override
+            public PolicyDecision decide(PolicyQuery query) {
+                return REFERENCE.decide(query);
+            }
+
+            @Override
+            public List<PolicyDecision> decideAll(List<PolicyQuery> queries) {
+                List<PolicyDecision> decisions = new ArrayList<>(REFERENCE.decideAll(queries));
+                Collections.reverse(decisions);
+                return decisions;
+            }
+        });
+        assertThatThrownBy(() -> contract.batchDecidesEachQueryAsDecideDoes(BATCH)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("query 0 of 3");
+    }
+
+    @Test
+    void aTraceNamingAnotherVersionOrNoRuleFails() {
+        RuleSetContract otherVersion = contract(new WarrantyRules() {
+            @Override
+            public String version() {
+                return "acme-2027.01";
+            }
+
+            @Override
+            public PolicyDecision decide(PolicyQuery query) {
+                return REFERENCE.decide(query); // traces name "reference"
+            }
+        });
+        assertThatThrownBy(() -> otherVersion.traceNamesTheRuleSetVersionAndTheRulesThatFired(BATCH))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("trace version");
+        RuleSetContract noRules = contract(changed((q, d) -> new PolicyDecision(d.standard(), d.upgrade(), d.offers(),
+                d.noOfferReason(), new DecisionTrace(d.trace().ruleSetVersion(), List.of()))));
+        assertThatThrownBy(() -> noRules.traceNamesTheRuleSetVersionAndTheRulesThatFired(BATCH))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("fired rules");
+    }
+
+    // ---------------------------------------------------------------- ReferenceDifferential
+
+    private static final BiFunction<PolicyQuery, PolicyDecision, PolicyDecision> PRICES_UP_TEN_PERCENT = (q, d) ->
+            with(d, d.offers().stream().map(o -> new OfferTerm(o.months(), Money.of(o.price().amount()
+                    .multiply(new BigDecimal("1.1")).setScale(2, java.math.RoundingMode.HALF_UP),
+                    o.price().currency()))).toList(), d.noOfferReason());
+
+    private static ReferenceDifferential differential(WarrantyRules rules,
+                                                      BiFunction<PolicyQuery, PolicyDecision, PolicyDecision> expected,
+                                                      boolean compareUpgradedDevices) {
+        return new ReferenceDifferential() {
+            @Override
+            protected WarrantyRules rules() {
+                return rules;
+            }
+
+            @Override
+            protected PolicyDecision expected(PolicyQuery query, PolicyDecision referenceDecision) {
+                return expected.apply(query, referenceDecision);
+            }
+
+            @Override
+            protected boolean compares(PolicyQuery query) {
+                return compareUpgradedDevices || !query.upgraded();
+            }
+        };
+    }
+
+    @Test
+    void theDifferentialPassesForTheReferenceItself() {
+        ReferenceDifferential same = differential(REFERENCE, (q, d) -> d, true);
+        assertThatCode(() -> {
+            same.batchDecisionsAgreeWithTheReference(BATCH);
+            BATCH.forEach(same::singleDecisionsAgreeWithTheReference);
+        }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theDifferentialCatchesAChangedPriceUnlessExpectedOrLeftOut() {
+        WarrantyRules dearer = changed(PRICES_UP_TEN_PERCENT);
+        ReferenceDifferential unaware = differential(dearer, (q, d) -> d, true);
+        assertThatThrownBy(() -> unaware.batchDecisionsAgreeWithTheReference(BATCH)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("offers").hasMessageContaining("MUT0000000002");
+        assertThatThrownBy(() -> unaware.singleDecisionsAgreeWithTheReference(UPGRADED)).isInstanceOf(AssertionError.class);
+
+        ReferenceDifferential expecting = differential(dearer, PRICES_UP_TEN_PERCENT, true);
+        assertThatCode(() -> expecting.batchDecisionsAgreeWithTheReference(BATCH)).doesNotThrowAnyException();
+        ReferenceDifferential leavingOut = differential(dearer, (q, d) -> d, false);
+        assertThatCode(() -> leavingOut.batchDecisionsAgreeWithTheReference(BATCH)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theDifferentialComparesFiredRulesAsAMultiset() {
+        ReferenceDifferential reordered = differential(changed((q, d) -> {
+            List<String> fired = new ArrayList<>(d.trace().firedRules());
+            Collections.reverse(fired);
+            return new PolicyDecision(d.standard(), d.upgrade(), d.offers(), d.noOfferReason(),
+                    new DecisionTrace("other-version", fired));
+        }), (q, d) -> d, true);
+        assertThatCode(() -> reordered.batchDecisionsAgreeWithTheReference(BATCH)).doesNotThrowAnyException();
+        ReferenceDifferential missingRule = differential(changed((q, d) -> new PolicyDecision(d.standard(), d.upgrade(),
+                d.offers(), d.noOfferReason(), new DecisionTrace(d.trace().ruleSetVersion(),
+                d.trace().firedRules().subList(1, d.trace().firedRules().size())))), (q, d) -> d, true);
+        assertThatThrownBy(() -> missingRule.batchDecisionsAgreeWithTheReference(BATCH))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("fired rules");
+    }
+}
