@@ -28,8 +28,15 @@ import org.warrantykit.spi.WarrantyRules;
  */
 public final class WarrantyService {
     private static final Logger LOG = LoggerFactory.getLogger(WarrantyService.class);
+    /** Decisions cached by default (see {@link Builder#decisionCache}): about 1 KB each. */
+    public static final int DEFAULT_DECISION_CACHE = 10_000;
 
+    /** The rule set serving decisions: the given one, behind the decision cache when that is on. */
     private volatile WarrantyRules rules;
+    /** The rule set as given to the builder or {@link #replaceRules}, without the cache. */
+    private volatile WarrantyRules givenRules;
+    private final int decisionCache;
+    private final BulkViews bulk;
     private final DeviceWarranties warranties;
     private final Upgrades upgrades;
     private final Redemptions redemptions;
@@ -38,9 +45,12 @@ public final class WarrantyService {
     private final Certificates certificates;
 
     private WarrantyService(Builder builder) {
-        this.rules = builder.rules;
+        this.decisionCache = builder.decisionCache;
+        this.givenRules = builder.rules;
+        this.rules = cached(builder.rules);
         this.warranties = new DeviceWarranties(() -> rules, builder.devices, builder.clock, builder.ledger,
                 builder.upgrades);
+        this.bulk = new BulkViews(warranties);
         this.upgrades = new Upgrades(warranties, builder.upgrades);
         CodeHasher codeHasher = builder.codePepper != null ? new CodeHasher(builder.codePepper)
                 : CodeHasher.defaultFor(builder.codeVault);
@@ -56,25 +66,62 @@ public final class WarrantyService {
         return new Builder();
     }
 
-    /** The rule set serving decisions now. */
+    /** The rule set serving decisions now, as it was given (without the service's decision cache). */
     public WarrantyRules rules() {
-        return rules;
+        return givenRules;
     }
 
     /**
      * Replaces the rule set for all later decisions; decisions already running finish on the
-     * old one. Every decision reads the rule set once, so no decision mixes two of them.
+     * old one. Every decision reads the rule set once, so no decision mixes two of them. The new
+     * set gets a new, empty decision cache, so no decision of the old set is served after the swap.
      */
     public void replaceRules(WarrantyRules next) {
         WarrantyRules previous = rules;
-        rules = Objects.requireNonNull(next, "rules");
+        Objects.requireNonNull(next, "rules");
+        givenRules = next;
+        rules = cached(next);
         LOG.info("rule set {} replaced by {}", previous.version(), next.version());
+    }
+
+    private WarrantyRules cached(WarrantyRules given) {
+        return decisionCache > 0 ? CachingWarrantyRules.wrap(given, decisionCache) : given;
     }
 
     /** Public inquiry by serial number: the warranty as it stands today. */
     public WarrantyView inquire(String serial) {
         Device device = warranties.device(SerialNumber.parse(serial));
         return warranties.snapshot(device, rules, warranties.today()).view();
+    }
+
+    /**
+     * {@link #inquire} for many serial numbers, in order: decided lazily in batches of 1,000 per
+     * rule-set call (one engine session each), through the decision cache. Fails like
+     * {@code inquire} at the first malformed or unknown serial number; close the stream to close
+     * {@code serials}.
+     */
+    public java.util.stream.Stream<WarrantyView> inquireAll(java.util.stream.Stream<String> serials) {
+        return bulk.inquireAll(Objects.requireNonNull(serials, "serials"), rules);
+    }
+
+    /**
+     * Recomputes the warranty of every device in the registry, as of today, and hands each view
+     * to {@code sink} on the calling thread, in registry order. Devices are streamed from
+     * {@link DeviceRegistry#all()} in batches of 1,000 per rule-set call, decided on up to
+     * {@code parallelism} worker threads, so only a few batches are held at once; the decision
+     * cache is bypassed (a full sweep would only evict the hot entries). Returns the device count.
+     */
+    public long recomputeAll(java.util.function.Consumer<? super WarrantyView> sink, int parallelism) {
+        Objects.requireNonNull(sink, "sink");
+        if (parallelism < 1) {
+            throw new InvalidValueException("parallelism", "must be at least 1, was " + parallelism);
+        }
+        return bulk.recomputeAll(givenRules, sink, parallelism);
+    }
+
+    /** {@link #recomputeAll(java.util.function.Consumer, int)} on one worker per available processor. */
+    public long recomputeAll(java.util.function.Consumer<? super WarrantyView> sink) {
+        return recomputeAll(sink, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -256,7 +303,23 @@ public final class WarrantyService {
         private CertificateStore certificateStore = new InMemoryCertificateStore();
         private CertificateSigner certificateSigner;
 
+        private int decisionCache = DEFAULT_DECISION_CACHE;
+
         private Builder() {
+        }
+
+        /**
+         * How many policy decisions to cache, keyed by the whole policy query (device facts, day,
+         * ledger state) per rule set; a rule swap starts an empty cache. 0 turns the cache off.
+         * Default {@value WarrantyService#DEFAULT_DECISION_CACHE}. Needs a deterministic rule set,
+         * which the {@link WarrantyRules} port requires anyway.
+         */
+        public Builder decisionCache(int maxEntries) {
+            if (maxEntries < 0) {
+                throw new ConfigurationException("decisionCache must be 0 (off) or positive, was " + maxEntries);
+            }
+            this.decisionCache = maxEntries;
+            return this;
         }
 
         public Builder rules(WarrantyRules rules) {

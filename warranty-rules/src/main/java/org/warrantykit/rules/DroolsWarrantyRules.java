@@ -14,6 +14,7 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -38,11 +39,18 @@ public final class DroolsWarrantyRules implements WarrantyRules {
     public static final String DEFAULT_FOLDER = "org/warrantykit/rules/default";
 
     private final KieBase kieBase;
+    /**
+     * Sessions for {@link #decideAll}, reused: creating a session costs about as much as deciding
+     * a few dozen devices. A pooled session's {@code dispose()} resets it (facts, agenda, truth
+     * maintenance) and returns it; the pool grows to the number of concurrent callers.
+     */
+    private final KieSessionsPool sessions;
     private final String version;
     private final Map<String, RuleSource> sourcesByPath;
 
     private DroolsWarrantyRules(KieBase kieBase, String version, Map<String, RuleSource> sourcesByPath) {
         this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(1);
         this.version = version;
         this.sourcesByPath = sourcesByPath;
     }
@@ -135,7 +143,7 @@ public final class DroolsWarrantyRules implements WarrantyRules {
         for (PolicyQuery query : queries) {
             facts.add(Facts.of(query));
         }
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         DecisionCollector collector = new DecisionCollector(this);
         try {
             session.addEventListener(collector.agendaListener);
@@ -151,6 +159,9 @@ public final class DroolsWarrantyRules implements WarrantyRules {
             throw new RuleSetException("A rule failed while deciding", List.of(
                     problemAt(rule, "rule \"" + rule.getName() + "\" failed: " + cause.getMessage())), e);
         } finally {
+            // the pooled session is reused: it must not keep this call's listeners
+            session.removeEventListener(collector.agendaListener);
+            session.removeEventListener(collector.insertListener);
             session.dispose();
         }
         List<PolicyDecision> decisions = new ArrayList<>(facts.size());
