@@ -70,8 +70,7 @@ public final class JdbcWarrantyStores {
                 .upgradeRequests(upgradeRequests(dataSource))
                 .orders(orders(dataSource))
                 .codeVault(codeVault(dataSource))
-                .certificateStore(certificates(dataSource))
-                .ownership(ownership(dataSource));
+                .certificateStore(certificates(dataSource));
     }
 
     public static JdbcCoverageLedger coverageLedger(DataSource dataSource) {
@@ -92,9 +91,5 @@ public final class JdbcWarrantyStores {
 
     public static JdbcCertificateStore certificates(DataSource dataSource) {
         return new JdbcCertificateStore(dataSource);
-    }
-
-    public static JdbcOwnershipStore ownership(DataSource dataSource) {
-        return new JdbcOwnershipStore(dataSource);
     }
 }
