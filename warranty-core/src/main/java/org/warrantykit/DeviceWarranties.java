@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.warrantykit.spi.CoverageLedger;
 import org.warrantykit.spi.DeviceRegistry;
 import org.warrantykit.spi.LedgerEntry;
+import org.warrantykit.spi.OwnershipStore;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
 import org.warrantykit.spi.UpgradeRequestStore;
@@ -32,9 +33,16 @@ final class DeviceWarranties {
     private final Clock clock;
     private final CoverageLedger ledger;
     private final UpgradeRequestStore onlineStatus;
+    private final OwnershipStore ownership;
 
     DeviceWarranties(Supplier<WarrantyRules> rules, DeviceRegistry registry, Clock clock, CoverageLedger ledger,
                      UpgradeRequestStore onlineStatus) {
+        this(rules, registry, clock, ledger, onlineStatus, new org.warrantykit.memory.InMemoryOwnershipStore());
+    }
+
+    DeviceWarranties(Supplier<WarrantyRules> rules, DeviceRegistry registry, Clock clock, CoverageLedger ledger,
+                     UpgradeRequestStore onlineStatus, OwnershipStore ownership) {
+        this.ownership = ownership;
         this.rules = rules;
         this.registry = registry;
         this.clock = clock;
@@ -80,7 +88,33 @@ final class DeviceWarranties {
 
     /** The device with this serial, as the registry knows it plus online observations. */
     Device device(SerialNumber sn) {
-        return withObservedOnline(registry.find(sn).orElseThrow(() -> new UnknownDeviceException(sn)));
+        return withTransfers(withObservedOnline(registry.find(sn).orElseThrow(() -> new UnknownDeviceException(sn))));
+    }
+
+    /** The device with the owner it was transferred to through the service (house sale), if any. */
+    Device withTransfers(Device device) {
+        return ownership.owner(device.serial()).map(device::withOwner).orElse(device);
+    }
+
+    /**
+     * The account's devices by serial number: the registry's, less those transferred away, plus those
+     * transferred to it; with online observations.
+     */
+    List<Device> ownedBy(AccountId account) {
+        java.util.TreeMap<SerialNumber, Device> owned = new java.util.TreeMap<>();
+        for (Device registered : registry.ownedBy(account)) {
+            Device current = withTransfers(registered);
+            if (current.isOwnedBy(account)) {
+                owned.put(current.serial(), withObservedOnline(current));
+            }
+        }
+        for (SerialNumber sn : ownership.transferredTo(account)) {
+            Device device = device(sn);
+            if (device.isOwnedBy(account)) {
+                owned.putIfAbsent(sn, device);
+            }
+        }
+        return List.copyOf(owned.values());
     }
 
     /** Parses the serial, finds the device and checks that the account owns it. */
@@ -112,6 +146,17 @@ final class DeviceWarranties {
         List<LedgerEntry> entries = ledger.entries(device.serial());
         PolicyDecision decision = policy.decide(query(device, entries, on));
         return new Snapshot(device, entries, decision, view(device, entries, decision, on));
+    }
+
+    /**
+     * The device's warranty as it stood at the end of {@code day} (service clock zone): the ledger
+     * entries recorded by then, decided and shown for that day.
+     */
+    Snapshot snapshotAsOf(Device device, WarrantyRules policy, LocalDate day) {
+        List<LedgerEntry> entries = ledger.entries(device.serial()).stream()
+                .takeWhile(e -> !dayOf(e.recordedAt()).isAfter(day)).toList();
+        PolicyDecision decision = policy.decide(query(device, entries, day));
+        return new Snapshot(device, entries, decision, view(device, entries, decision, day));
     }
 
     /** Snapshots of many devices with one batched policy call. */

@@ -8,6 +8,13 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.nio.file.Path;
+import org.warrantykit.Campaign;
+import org.warrantykit.Certificate;
+import org.warrantykit.CodeRejectedException;
+import org.warrantykit.ExtensionOffer;
+import org.warrantykit.Order;
+import org.warrantykit.pdf.CertificatePdf;
 import org.warrantykit.AccessDeniedException;
 import org.warrantykit.AccountId;
 import org.warrantykit.InvalidSerialNumberException;
@@ -21,7 +28,9 @@ import org.warrantykit.rules.DroolsWarrantyRules;
  * DRL policy and a fixed clock, so its output is the same on every run:
  * inquiry, an upgrade requested while the inverter is offline, the inverter coming online, the
  * inquiry after the upgrade, a refused upgrade, a wrong owner, a malformed serial number and the
- * owner's dashboard.
+ * owner's dashboard; then the Edit step with an extended-warranty code and a promotion code (and
+ * two refused codes), an online extension purchase with its payment, and the signed certificate
+ * as a PDF.
  *
  * <p>Each step is one small method listed in {@link #steps()}; add a step there to extend the story.
  */
@@ -38,19 +47,32 @@ public final class Demo {
     /** What a person might type instead of a serial number. */
     static final String MALFORMED_SERIAL = "H1B-50A/1234";
     static final Period EXPIRING_WITHIN = Period.ofMonths(6);
+    /** A campaign of the default codes.drl: German 2025 installations of X1/X3 hybrid inverters. */
+    static final String PROMOTION = "SUMMER25";
+    static final int PROMOTION_MONTHS = 12;
+    static final int CODE_YEARS = 2;
 
     private final WarrantyService service;
     private final Clock clock;
     private final PrintStream out;
+    private final Path certificateFolder;
+    /** The extension code alice redeemed, kept to show that it cannot be used twice. */
+    private String redeemedCode = "";
 
     /** A step of the story: a heading and what it does. */
     record Step(String title, Runnable action) {
     }
 
     public Demo(WarrantyService service, Clock clock, PrintStream out) {
+        this(service, clock, out, Path.of("target", "warranty-kit-demo"));
+    }
+
+    /** As above, writing the certificate PDF into {@code certificateFolder}. */
+    public Demo(WarrantyService service, Clock clock, PrintStream out, Path certificateFolder) {
         this.service = Objects.requireNonNull(service, "service");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.out = Objects.requireNonNull(out, "out");
+        this.certificateFolder = Objects.requireNonNull(certificateFolder, "certificateFolder");
     }
 
     public static void main(String[] args) {
@@ -78,7 +100,12 @@ public final class Demo {
                 new Step("alice asks to upgrade her battery " + ALICE_BATTERY, this::upgradeNotEligible),
                 new Step("bob tries to upgrade alice's inverter", this::wrongOwner),
                 new Step("Someone types a malformed serial number", this::malformedSerial),
-                new Step("alice's dashboard", this::dashboard));
+                new Step("alice's dashboard", this::dashboard),
+                new Step("Back office issues extended-warranty codes; alice enters one (Edit)", this::redeemExtensionCode),
+                new Step("alice enters the promotion code " + PROMOTION, this::redeemPromotionCode),
+                new Step("alice mistypes a code, then reuses a redeemed one", this::rejectedCodes),
+                new Step("alice buys an extension online (Wty Extend)", this::buyExtension),
+                new Step("alice downloads her warranty certificate", this::downloadCertificate));
     }
 
     public void run() {
@@ -151,6 +178,63 @@ public final class Demo {
         out.println("  Expiring within " + EXPIRING_WITHIN.toTotalMonths() + " months (by " + horizon + "), "
                 + expiring.size() + ":");
         print(Views.table(expiring));
+    }
+
+    void redeemExtensionCode() {
+        LocalDate today = LocalDate.now(clock);
+        List<String> codes = service.codeIssuer().issueExtensionCodes("X1-HYBRID-G4", CODE_YEARS, 3, today.plusYears(1));
+        out.println("  Issued " + codes.size() + " codes for X1-HYBRID-G4, +" + CODE_YEARS + " years, valid until "
+                + today.plusYears(1) + " (shown once; only their keyed hashes are stored):");
+        codes.forEach(code -> out.println("    " + code));
+        redeemedCode = codes.get(0);
+        out.println("  alice enters " + redeemedCode + " for " + ALICE_INVERTER + ":");
+        print(Views.warranty(service.redeem(ALICE, ALICE_INVERTER, redeemedCode), false));
+    }
+
+    void redeemPromotionCode() {
+        LocalDate today = LocalDate.now(clock);
+        service.codeIssuer().createCampaign(Campaign.of(PROMOTION, today.minusMonths(1), today.plusMonths(2), 500,
+                PROMOTION_MONTHS));
+        out.println("  Campaign " + PROMOTION + ": +" + PROMOTION_MONTHS + " months, up to 500 devices, eligibility in codes.drl");
+        print(Views.warranty(service.redeem(ALICE, ALICE_INVERTER, PROMOTION.toLowerCase(java.util.Locale.ROOT)), true));
+    }
+
+    void rejectedCodes() {
+        String typo = redeemedCode.substring(0, 3) + (redeemedCode.charAt(3) == 'A' ? 'B' : 'A') + redeemedCode.substring(4);
+        for (String code : List.of(typo, redeemedCode)) {
+            try {
+                service.redeem(ALICE, ALICE_INVERTER, code);
+                out.println("  unexpected: " + code + " was accepted");
+            } catch (CodeRejectedException e) {
+                out.println("  " + code + " -> " + e.reason() + ": " + e.getMessage());
+            }
+        }
+        out.println("  The warranty still ends " + service.inquire(ALICE_INVERTER).end() + ".");
+    }
+
+    void buyExtension() {
+        List<ExtensionOffer> offers = service.offers(ALICE, ALICE_INVERTER);
+        out.println("  Offers for " + ALICE_INVERTER + " (VAT excluded):");
+        offers.forEach(o -> out.println("    " + o.offerId() + "  +" + o.months() / 12 + " years  " + o.price()
+                + "  new end " + o.newEnd()));
+        ExtensionOffer chosen = offers.get(0);
+        Order order = service.purchase(ALICE, ALICE_INVERTER, chosen.offerId(), "demo-checkout-1");
+        out.println("  Order " + order.orderId() + ": " + order.state() + ", total " + order.total() + ", pay by "
+                + order.payBy());
+        Order paid = service.confirmPayment(order.orderId(), "psp-demo-0001");
+        out.println("  Payment confirmed by the host: " + paid.state());
+        print(Views.warranty(service.inquire(ALICE_INVERTER), false));
+    }
+
+    void downloadCertificate() {
+        Certificate certificate = service.certificate(ALICE, ALICE_INVERTER);
+        Path pdf = certificateFolder.resolve("certificate-" + certificate.number() + ".pdf");
+        CertificatePdf.render(certificate, pdf);
+        out.println("  Certificate " + certificate.number() + " for " + certificate.serial() + ", "
+                + certificate.coverages().size() + " coverage lines, valid " + certificate.validFrom() + " .. "
+                + certificate.validUntil());
+        out.println("  Signature genuine: " + service.certificateVerifier().verify(certificate));
+        out.println("  PDF written to " + pdf.toAbsolutePath());
     }
 
     private void print(List<String> lines) {

@@ -7,6 +7,8 @@ import static org.warrantykit.examples.DesignPolicy.TODAY;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,6 +30,15 @@ class DemoTest {
     private static final Row INVERTER = DesignPolicy.row(Demo.ALICE_INVERTER);
     private static final Row BATTERY = DesignPolicy.row(Demo.ALICE_BATTERY);
     private static String output;
+    private static final Path PDF_FOLDER = createTempFolder();
+
+    private static Path createTempFolder() {
+        try {
+            return Files.createTempDirectory("demo-certificates");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @BeforeAll
     static void runDemo() {
@@ -37,9 +48,21 @@ class DemoTest {
     static String run() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            new Demo(Demo.sampleService(CLOCK), CLOCK, out).run();
+            new Demo(Demo.sampleService(CLOCK), CLOCK, out, PDF_FOLDER).run();
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Codes, batch ids, order ids and certificate numbers are random by design (they must not be
+     * guessable), and the PDF folder differs between runs; everything else must repeat exactly.
+     */
+    static String withoutRandomParts(String text) {
+        return text.replaceAll("O-[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}", "<order>")
+                .replaceAll("WK-\\d{8}-[0-9A-Z]{5}-[0-9A-Z]{5}", "<certificate>")
+                .replaceAll("B-\\d{8}-[0-9A-Z]{6}", "<batch>")
+                .replaceAll("\\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\\b", "<code>")
+                .replaceAll("PDF written to .*", "PDF written to <path>");
     }
 
     /** The text under the heading "n. ..." up to the next heading. */
@@ -150,7 +173,65 @@ class DemoTest {
 
     @Test
     void outputIsReproducible() {
-        assertThat(run()).isEqualTo(output);
+        String again = run();
+        assertThat(again).isNotEqualTo(output); // fresh codes and numbers each run ...
+        assertThat(withoutRandomParts(again)).isEqualTo(withoutRandomParts(output)); // ... and nothing else differs
+    }
+
+    @Test
+    void extensionCodeMovesTheEndByItsYearsAndNamesTheBatchNotTheCode() {
+        String step = section(9);
+        LocalDate codeEnd = INVERTER.upgradedEnd().plusYears(Demo.CODE_YEARS);
+        List<String> codes = Pattern.compile("(?m)^    ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})$").matcher(step).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(codes).hasSize(3).doesNotHaveDuplicates();
+        assertThat(step).contains("State          EXTENDED")
+                .contains("Warranty       " + INVERTER.standardStart() + " to " + codeEnd)
+                .contains("EXTENSION  " + INVERTER.upgradedEnd().plusDays(1) + " to " + codeEnd + "  (extension batch B-");
+        String coverages = step.substring(step.indexOf("Coverages"));
+        codes.forEach(code -> assertThat(coverages).doesNotContain(code));
+    }
+
+    @Test
+    void promotionAddsItsMonthsAndTheTraceNamesTheCampaignRule() {
+        LocalDate codeEnd = INVERTER.upgradedEnd().plusYears(Demo.CODE_YEARS);
+        LocalDate promoEnd = codeEnd.plusMonths(Demo.PROMOTION_MONTHS);
+        assertThat(section(10)).contains("Warranty       " + INVERTER.standardStart() + " to " + promoEnd)
+                .contains("PROMOTION  " + codeEnd.plusDays(1) + " to " + promoEnd + "  (promotion SUMMER25)")
+                .contains("Campaign SUMMER25 accepted");
+    }
+
+    @Test
+    void aTypoAndAReusedCodeAreRefusedAndChangeNothing() {
+        LocalDate promoEnd = INVERTER.upgradedEnd().plusYears(Demo.CODE_YEARS).plusMonths(Demo.PROMOTION_MONTHS);
+        String step = section(11);
+        assertThat(step).contains("-> MALFORMED: ").contains("-> ALREADY_USED: ")
+                .contains("The warranty still ends " + promoEnd + ".");
+    }
+
+    @Test
+    void boughtExtensionIsPricedByTheDesignTableAndStartsAtTheCurrentEnd() {
+        LocalDate promoEnd = INVERTER.upgradedEnd().plusYears(Demo.CODE_YEARS).plusMonths(Demo.PROMOTION_MONTHS);
+        String step = section(12);
+        // X1-HYBRID-G4 is 5 kW, installed in DE: EUR 200 for +5 years, EUR 400 for +10 years
+        assertThat(step).contains("EXT-60M  +5 years  EUR 200.00  new end " + promoEnd.plusYears(5))
+                .contains("EXT-120M  +10 years  EUR 400.00  new end " + promoEnd.plusYears(10))
+                .contains("PENDING_PAYMENT, total EUR 200.00, pay by " + Demo.NOW.plus(java.time.Duration.ofDays(7)))
+                .contains("Payment confirmed by the host: PAID")
+                .contains("Warranty       " + INVERTER.standardStart() + " to " + promoEnd.plusYears(5))
+                .contains("EXTENSION  " + promoEnd.plusDays(1) + " to " + promoEnd.plusYears(5) + "  (order O-");
+    }
+
+    @Test
+    void certificateIsGenuineAndWrittenAsAPdf() throws java.io.IOException {
+        LocalDate end = INVERTER.upgradedEnd().plusYears(Demo.CODE_YEARS).plusMonths(Demo.PROMOTION_MONTHS).plusYears(5);
+        String step = section(13);
+        assertThat(step).contains("5 coverage lines, valid " + INVERTER.standardStart() + " .. " + end)
+                .contains("Signature genuine: true");
+        String path = line(step, "PDF written to").strip().substring("PDF written to ".length());
+        assertThat(Path.of(path)).startsWith(PDF_FOLDER).isRegularFile();
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(Path.of(path)), 5);
+        assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
 
     @Test
@@ -163,7 +244,7 @@ class DemoTest {
         } finally {
             System.setOut(original);
         }
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(output);
+        assertThat(withoutRandomParts(bytes.toString(StandardCharsets.UTF_8))).isEqualTo(withoutRandomParts(output));
     }
 
     private static String line(String text, String label) {

@@ -70,7 +70,8 @@ public final class JdbcWarrantyStores {
                 .upgradeRequests(upgradeRequests(dataSource))
                 .orders(orders(dataSource))
                 .codeVault(codeVault(dataSource))
-                .certificateStore(certificates(dataSource));
+                .certificateStore(certificates(dataSource))
+                .ownership(ownership(dataSource));
     }
 
     public static JdbcCoverageLedger coverageLedger(DataSource dataSource) {
@@ -91,5 +92,9 @@ public final class JdbcWarrantyStores {
 
     public static JdbcCertificateStore certificates(DataSource dataSource) {
         return new JdbcCertificateStore(dataSource);
+    }
+
+    public static JdbcOwnershipStore ownership(DataSource dataSource) {
+        return new JdbcOwnershipStore(dataSource);
     }
 }

@@ -98,7 +98,7 @@ abstract class TwoInstanceContract {
     private static WarrantyService service(DataSource dataSource, InMemoryDeviceRegistry registry) {
         return JdbcWarrantyStores.configure(WarrantyService.builder(), dataSource)
                 .rules(new TestPolicy()).devices(registry).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .decisionCache(0).codePepper(PEPPER).codeLockout(1_000_000, java.time.Duration.ofMinutes(1)).build();
+                .codePepper(PEPPER).codeLockout(1_000_000, java.time.Duration.ofMinutes(1)).build();
     }
 
     /** Runs {@code task(instance, thread)} on every thread of both instances at once; rethrows failures. */
@@ -323,5 +323,55 @@ abstract class TwoInstanceContract {
             assertConsistent(serial);
         }
         assertThat(second.codeIssuer().redemptions("SUMMER25")).isEqualTo(limit);
+    }
+
+    @Test
+    void theWarrantyFollowsTheDeviceToItsNewOwnerOnce() throws Exception {
+        AccountId bob = AccountId.of("bob");
+        AccountId carol = AccountId.of("carol");
+        String sold = online.get(0);
+        first.requestUpgrade(ALICE, sold);
+        org.warrantykit.WarrantyView before = first.inquire(sold);
+        Map<AccountId, AtomicInteger> winners = new ConcurrentHashMap<>();
+        race((instance, thread) -> {
+            AccountId buyer = thread % 2 == 0 ? bob : carol;
+            try {
+                instance.transferOwnership(sold, ALICE, buyer);
+                winners.computeIfAbsent(buyer, b -> new AtomicInteger()).incrementAndGet();
+            } catch (org.warrantykit.AccessDeniedException soldAlready) {
+                // another thread sold it first
+            }
+        });
+        assertThat(winners).hasSize(1);
+        AccountId buyer = winners.keySet().iterator().next();
+        AccountId other = buyer.equals(bob) ? carol : bob;
+        assertThat(second.inquire(sold).coverages()).isEqualTo(before.coverages());
+        assertThat(second.devices(buyer)).extracting(v -> v.serial().value()).containsExactly(sold);
+        assertThat(second.devices(ALICE)).extracting(v -> v.serial().value()).doesNotContain(sold)
+                .hasSize(2 * DEVICES - 1);
+        assertThat(second.devices(other)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.transferOwnership(sold, ALICE, other))
+                .isInstanceOf(org.warrantykit.AccessDeniedException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.offers(ALICE, sold))
+                .isInstanceOf(org.warrantykit.AccessDeniedException.class);
+        assertThat(first.offers(buyer, sold)).isNotEmpty();
+        // and on: the new owner sells it back
+        second.transferOwnership(sold, buyer, ALICE);
+        assertThat(first.devices(ALICE)).hasSize(2 * DEVICES);
+        assertThat(first.devices(buyer)).isEmpty();
+    }
+
+    @Test
+    void inquiryAsOfADayShowsOnlyWhatWasRecordedByThen() {
+        String serial = online.get(1);
+        first.requestUpgrade(ALICE, serial);
+        LocalDate today = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+        assertThat(first.inquireAsOf(serial, today.minusDays(1)).coverages()).extracting(Coverage::kind)
+                .containsExactly(CoverageKind.STANDARD);
+        assertThat(first.inquireAsOf(serial, today.minusDays(1)).state()).isEqualTo(org.warrantykit.WarrantyState.STANDARD);
+        assertThat(second.inquireAsOf(serial, today).coverages()).isEqualTo(first.inquire(serial).coverages());
+        assertThat(second.inquireAsOf(serial, today).state()).isEqualTo(org.warrantykit.WarrantyState.UPGRADED);
+        assertThat(second.inquireAsOf(serial, LocalDate.of(2040, 1, 1)).state())
+                .isEqualTo(org.warrantykit.WarrantyState.EXPIRED);
     }
 }

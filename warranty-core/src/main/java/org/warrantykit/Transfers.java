@@ -1,0 +1,38 @@
+package org.warrantykit;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warrantykit.spi.OwnershipStore;
+
+/** The warranty follows the device: a house sale moves the device, coverage intact, to the new owner. */
+final class Transfers {
+    private static final Logger LOG = LoggerFactory.getLogger(Transfers.class);
+
+    private final DeviceWarranties warranties;
+    private final OwnershipStore ownership;
+
+    Transfers(DeviceWarranties warranties, OwnershipStore ownership) {
+        this.warranties = warranties;
+        this.ownership = ownership;
+    }
+
+    WarrantyView transfer(String serial, AccountId from, AccountId to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        SerialNumber sn = warranties.ownedDevice(from, serial).serial();
+        return warranties.retrying(sn, "transferring it", () -> {
+            Device device = warranties.ownedDevice(from, sn.value()); // throws once someone else moved it
+            if (!from.equals(to)) {
+                Optional<AccountId> expected = ownership.owner(sn);
+                if (!ownership.transfer(sn, expected, from, to, warranties.clock().instant())) {
+                    return Optional.empty();
+                }
+                LOG.info("device {} transferred from {} to {}", sn, from, to);
+                device = warranties.device(sn);
+            }
+            return Optional.of(warranties.snapshot(device, warranties.rules(), warranties.today()).view());
+        });
+    }
+}
