@@ -43,13 +43,15 @@ public final class WarrantyService {
     private final CodeIssuer codeIssuer;
     private final Purchases purchases;
     private final Certificates certificates;
+    private final Transfers transfers;
 
     private WarrantyService(Builder builder) {
         this.decisionCache = builder.decisionCache;
         this.givenRules = builder.rules;
         this.rules = cached(builder.rules);
         this.warranties = new DeviceWarranties(() -> rules, builder.devices, builder.clock, builder.ledger,
-                builder.upgrades);
+                builder.upgrades, builder.ownership);
+        this.transfers = new Transfers(warranties, builder.ownership);
         this.bulk = new BulkViews(warranties);
         this.upgrades = new Upgrades(warranties, builder.upgrades);
         CodeHasher codeHasher = builder.codePepper != null ? new CodeHasher(builder.codePepper)
@@ -172,10 +174,32 @@ public final class WarrantyService {
     /** Dashboard: every device the account owns, by serial number, decided in one batch. */
     public List<WarrantyView> devices(AccountId account) {
         Objects.requireNonNull(account, "account");
-        List<Device> owned = warranties.registry().ownedBy(account).stream()
-                .map(warranties::withObservedOnline).toList();
+        List<Device> owned = warranties.ownedBy(account);
         return warranties.snapshots(owned, rules, warranties.today()).stream()
                 .map(DeviceWarranties.Snapshot::view).toList();
+    }
+
+    /**
+     * Inquiry as of a day: the coverages recorded up to the end of {@code date} (in the service
+     * clock's zone), with the state, actions and policy decision of that day. Before the first grant
+     * was recorded this is the computed standard warranty, as {@link #inquire} showed it then.
+     */
+    public WarrantyView inquireAsOf(String serial, LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        Device device = warranties.device(SerialNumber.parse(serial));
+        return warranties.snapshotAsOf(device, rules, date).view();
+    }
+
+    /**
+     * The warranty follows the device (house sale): moves the device from its current owner
+     * {@code from} to {@code to}, coverage intact; {@code to} then sees it in {@link #devices} and may
+     * act on it, {@code from} no longer. Recorded in the {@link Builder#ownership ownership store},
+     * as the device registry is read-only. Transferring to the current owner changes nothing.
+     *
+     * @throws AccessDeniedException when {@code from} is not the device's current owner
+     */
+    public WarrantyView transferOwnership(String serial, AccountId from, AccountId to) {
+        return transfers.transfer(serial, from, to);
     }
 
     /** The account's devices whose warranty is still running but ends within {@code within}. */
@@ -302,6 +326,7 @@ public final class WarrantyService {
         private Duration paymentWindow = Purchases.DEFAULT_PAYMENT_WINDOW;
         private CertificateStore certificateStore = new InMemoryCertificateStore();
         private CertificateSigner certificateSigner;
+        private org.warrantykit.spi.OwnershipStore ownership = new org.warrantykit.memory.InMemoryOwnershipStore();
 
         private int decisionCache = DEFAULT_DECISION_CACHE;
 
@@ -387,6 +412,12 @@ public final class WarrantyService {
             }
             this.codeMaxFailures = maxFailures;
             this.codeLockoutWindow = window;
+            return this;
+        }
+
+        /** Where owner changes made by {@link WarrantyService#transferOwnership} are kept; default in memory. */
+        public Builder ownership(org.warrantykit.spi.OwnershipStore ownership) {
+            this.ownership = Objects.requireNonNull(ownership, "ownership");
             return this;
         }
 
