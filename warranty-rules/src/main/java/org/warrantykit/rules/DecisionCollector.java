@@ -102,8 +102,8 @@ final class DecisionCollector {
         return "";
     }
 
-    PolicyDecision decisionFor(PolicyQuery query) {
-        String serial = query.device().serial().value();
+    /** The device's outputs, each checked against its Jakarta constraints. */
+    private List<Output> validatedOutputs(String serial) {
         List<Output> outputs = outputsBySerial.getOrDefault(serial, List.of());
         List<RuleProblem> problems = new ArrayList<>();
         for (Output output : outputs) {
@@ -116,6 +116,12 @@ final class DecisionCollector {
         if (!problems.isEmpty()) {
             throw new RuleSetException("Rule output failed validation", problems);
         }
+        return outputs;
+    }
+
+    PolicyDecision decisionFor(PolicyQuery query) {
+        String serial = query.device().serial().value();
+        List<Output> outputs = validatedOutputs(serial);
         DecisionTrace trace = new DecisionTrace(rules.version(), firedBySerial.getOrDefault(serial, List.of()));
         StandardStart start = single(outputs, StandardStart.class, query, "the standard start");
         StandardYears years = single(outputs, StandardYears.class, query, "the standard term in years");
@@ -137,18 +143,7 @@ final class DecisionCollector {
      */
     CodeDecision codeDecisionFor(CodeQuery query) {
         String serial = query.device().serial().value();
-        List<Output> outputs = outputsBySerial.getOrDefault(serial, List.of());
-        List<RuleProblem> problems = new ArrayList<>();
-        for (Output output : outputs) {
-            for (ConstraintViolation<DeviceScoped> violation : VALIDATOR.validate(output.fact())) {
-                problems.add(rules.problemAt(output.rule(), output.fact().getClass().getSimpleName() + "."
-                        + violation.getPropertyPath() + " " + violation.getMessage() + " (was "
-                        + violation.getInvalidValue() + ") for device " + serial));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new RuleSetException("Rule output failed validation", problems);
-        }
+        List<Output> outputs = validatedOutputs(serial);
         DecisionTrace trace = new DecisionTrace(rules.version(), firedBySerial.getOrDefault(serial, List.of()));
         List<Output> refusals = of(outputs, CodeRefusal.class);
         if (!refusals.isEmpty()) {

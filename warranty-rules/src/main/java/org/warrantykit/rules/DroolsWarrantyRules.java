@@ -143,12 +143,25 @@ public final class DroolsWarrantyRules implements WarrantyRules {
         for (PolicyQuery query : queries) {
             facts.add(Facts.of(query));
         }
+        DecisionCollector collector = run(facts, "deciding");
+        List<PolicyDecision> decisions = new ArrayList<>(facts.size());
+        for (PolicyQuery query : queries) {
+            decisions.add(collector.decisionFor(query));
+        }
+        return decisions;
+    }
+
+    /**
+     * Inserts the facts into a pooled session, fires the rules and returns what they decided; a
+     * consequence that throws becomes a {@link RuleSetException} at the rule's file and line.
+     */
+    private DecisionCollector run(List<?> facts, String doing) {
         KieSession session = sessions.newKieSession();
         DecisionCollector collector = new DecisionCollector(this);
         try {
             session.addEventListener(collector.agendaListener);
             session.addEventListener(collector.insertListener);
-            for (DeviceFact fact : facts) {
+            for (Object fact : facts) {
                 session.insert(fact);
             }
             session.fireAllRules();
@@ -156,7 +169,7 @@ public final class DroolsWarrantyRules implements WarrantyRules {
         } catch (ConsequenceException e) {
             Rule rule = e.getMatch().getRule();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new RuleSetException("A rule failed while deciding", List.of(
+            throw new RuleSetException("A rule failed while " + doing, List.of(
                     problemAt(rule, "rule \"" + rule.getName() + "\" failed: " + cause.getMessage())), e);
         } finally {
             // the pooled session is reused: it must not keep this call's listeners
@@ -164,11 +177,7 @@ public final class DroolsWarrantyRules implements WarrantyRules {
             session.removeEventListener(collector.insertListener);
             session.dispose();
         }
-        List<PolicyDecision> decisions = new ArrayList<>(facts.size());
-        for (PolicyQuery query : queries) {
-            decisions.add(collector.decisionFor(query));
-        }
-        return decisions;
+        return collector;
     }
 
     private static boolean hasRepeatedSerial(List<PolicyQuery> queries) {
@@ -213,30 +222,13 @@ public final class DroolsWarrantyRules implements WarrantyRules {
 
     /**
      * Runs the code rules ({@code codes.drl} in the default policy) for one code entered for one
-     * device, in a session of its own: only {@code CodeDevice} and the code's fact are inserted, so
+     * device, in a session of its own (from the pool): only {@code CodeDevice} and the code's fact are inserted, so
      * no standard, upgrade or pricing rule fires. Refusals outweigh acceptances; a code no rule
      * accepts is refused.
      */
     @Override
     public CodeDecision judgeCode(CodeQuery query) {
-        KieSession session = kieBase.newKieSession();
-        DecisionCollector collector = new DecisionCollector(this);
-        try {
-            session.addEventListener(collector.agendaListener);
-            session.addEventListener(collector.insertListener);
-            for (Object fact : CodeFacts.of(query)) {
-                session.insert(fact);
-            }
-            session.fireAllRules();
-            collector.collect(session.getObjects());
-        } catch (ConsequenceException e) {
-            Rule rule = e.getMatch().getRule();
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new RuleSetException("A rule failed while judging a code", List.of(
-                    problemAt(rule, "rule \"" + rule.getName() + "\" failed: " + cause.getMessage())), e);
-        } finally {
-            session.dispose();
-        }
+        DecisionCollector collector = run(CodeFacts.of(query), "judging a code");
         return collector.codeDecisionFor(query);
     }
 
