@@ -89,6 +89,12 @@ public final class WarrantyCli implements Runnable {
             description = "Folder of .drl files (+ optional ruleset.properties) to use instead of the default policy.")
     private Path rulesDir;
 
+    @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = {"Keep upgrades, online reports and ownership in a file-backed H2 database at FILE "
+                    + "(created and migrated on first use), so state survives between runs.",
+                    "Default: in memory, lost when the command ends."})
+    private Path database;
+
     @Option(names = "--today", paramLabel = "yyyy-MM-dd", scope = ScopeType.INHERIT,
             description = "Run on a fixed clock at the start of this day (UTC) instead of the system clock.")
     private LocalDate today;
@@ -162,7 +168,11 @@ public final class WarrantyCli implements Runnable {
                     : Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
             DeviceRegistry registry = data == null ? SampleData.devices() : InMemoryDeviceRegistry.fromCsv(data);
             WarrantyRules rules = rulesDir == null ? defaultRules() : DroolsWarrantyRules.fromDirectory(rulesDir);
-            service = WarrantyService.builder().rules(rules).devices(registry).clock(chosen).build();
+            WarrantyService.Builder builder = WarrantyService.builder().rules(rules).devices(registry).clock(chosen);
+            if (database != null) {
+                builder = DemoDatabase.configure(builder, database);
+            }
+            service = builder.build();
             clock = chosen;
         }
         return service;

@@ -273,6 +273,24 @@ class WarrantyCliTest {
                 "zz-broken.drl");
     }
 
+    // --- --db: state survives between runs ---------------------------------------------------------
+
+    @Test
+    void aFileDatabaseKeepsTheUpgradeBetweenSeparateRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String db = "--db=" + dir.resolve("warranty");
+        Row inverter = DesignPolicy.row("H1B50A1234567");
+        assertThat(cli(DAY, db, "upgrade", "alice", "H1B50A1234567").out()).contains("PENDING_ONLINE");
+        // a new run, a new service: the pending request was stored in the file
+        assertThat(cli(DAY, db, "online", "H1B50A1234567", "--at", "2026-11-27T09:15:00Z").out())
+                .contains("State          UPGRADED");
+        Result later = cli(DAY, db, "inquire", "H1B50A1234567");
+        assertThat(later.code()).isZero();
+        assertThat(later.out()).contains("State          UPGRADED")
+                .contains("Warranty       " + inverter.standardStart() + " to " + inverter.upgradedEnd());
+        // without the database nothing was kept
+        assertThat(cli(DAY, "inquire", "H1B50A1234567").out()).contains("State          STANDARD");
+    }
+
     // --- shell -----------------------------------------------------------------------------------
 
     @Test
