@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.List;
+import org.warrantykit.RuleProblem;
 import org.warrantykit.RuleSetException;
 import org.warrantykit.WarrantyService;
 
@@ -74,10 +76,18 @@ public final class RuleFolderWatcher implements AutoCloseable {
             service.replaceRules(DroolsWarrantyRules.fromDirectory(folder));
             return true;
         } catch (RuleSetException e) {
-            LOG.warn("rule folder {} refused, {} keeps serving: {}", folder, service.rules().version(), e.getMessage());
-            onRejected.accept(e);
-            return false;
+            return refused(e);
+        } catch (RuntimeException e) {
+            // e.g. a file vanishing mid-save: report it like any refusal, the watcher must keep running
+            return refused(new RuleSetException("Cannot load rules", List.of(
+                    new RuleProblem(folder.toString(), 0, e.toString())), e));
         }
+    }
+
+    private boolean refused(RuleSetException e) {
+        LOG.warn("rule folder {} refused, {} keeps serving: {}", folder, service.rules().version(), e.getMessage());
+        onRejected.accept(e);
+        return false;
     }
 
     private void loop() {

@@ -7,13 +7,11 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.warrantykit.RuleProblem;
@@ -47,20 +45,12 @@ final class RuleSetLoader {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                boolean opened = false;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                    opened = true;
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                try {
+                // A private file system per load (not the provider's shared one, which another
+                // thread loading rules at the same time could close under us).
+                String spec = uri.getRawSchemeSpecificPart();
+                Path jar = Path.of(URI.create(spec.substring(0, spec.indexOf("!/"))));
+                try (FileSystem fs = FileSystems.newFileSystem(jar)) {
                     return read(fs.getPath(path), "classpath:" + path);
-                } finally {
-                    if (opened) {
-                        fs.close();
-                    }
                 }
             }
             return read(Path.of(uri), "classpath:" + path);
