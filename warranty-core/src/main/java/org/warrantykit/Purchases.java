@@ -21,6 +21,7 @@ import org.warrantykit.InvalidOrderException.Reason;
 import org.warrantykit.spi.LedgerEntry;
 import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.OrderStore;
+import org.warrantykit.spi.Transactions;
 import org.warrantykit.spi.WarrantyRules;
 
 /**
@@ -31,6 +32,10 @@ import org.warrantykit.spi.WarrantyRules;
  * {@link OrderStore}, and each line is applied by an optimistic ledger append that first looks for
  * the coverage the order already granted (its source names the order). Whoever confirms, however
  * often and from however many threads, the ledger gets one EXTENSION per line.
+ *
+ * <p>Placing and confirming each run as one {@link Transactions unit of work}: with durable stores
+ * the order turns PAID in the same transaction that appends its extensions, so a crash leaves the
+ * order pending (and payable) or paid and extended, never paid without its coverage.
  */
 final class Purchases {
     private static final Logger LOG = LoggerFactory.getLogger(Purchases.class);
@@ -42,11 +47,13 @@ final class Purchases {
     private final DeviceWarranties warranties;
     private final OrderStore orders;
     private final Duration paymentWindow;
+    private final Transactions transactions;
 
-    Purchases(DeviceWarranties warranties, OrderStore orders, Duration paymentWindow) {
+    Purchases(DeviceWarranties warranties, OrderStore orders, Duration paymentWindow, Transactions transactions) {
         this.warranties = warranties;
         this.orders = orders;
         this.paymentWindow = paymentWindow;
+        this.transactions = transactions;
     }
 
     /** A requested line: the parsed serial and the normalized offer id. */
@@ -75,7 +82,10 @@ final class Purchases {
         Objects.requireNonNull(account, "account");
         String key = token("idempotencyKey", idempotencyKey);
         List<Wanted> wanted = parse(selections);
+        return transactions.inTransaction(() -> place(account, wanted, key));
+    }
 
+    private Order place(AccountId account, List<Wanted> wanted, String key) {
         Optional<Order> earlier = orders.findByIdempotencyKey(account, key);
         if (earlier.isPresent()) {
             return sameRequest(earlier.get(), wanted);
@@ -110,6 +120,10 @@ final class Purchases {
     Order confirmPayment(String orderId, String paymentReference) {
         String id = orderId(orderId);
         String reference = token("paymentReference", paymentReference);
+        return transactions.inTransaction(() -> confirm(id, reference));
+    }
+
+    private Order confirm(String id, String reference) {
         while (true) {
             Order order = find(id);
             switch (order.state()) {

@@ -17,6 +17,7 @@ import org.warrantykit.spi.CodeUse;
 import org.warrantykit.spi.CodeVault;
 import org.warrantykit.spi.LedgerEntry;
 import org.warrantykit.spi.StoredCode;
+import org.warrantykit.spi.Transactions;
 import org.warrantykit.spi.WarrantyRules;
 
 /**
@@ -32,6 +33,10 @@ import org.warrantykit.spi.WarrantyRules;
  * append cannot be made, the claim is given back, so a code is either used and granted or neither.
  * Only when the ledger store fails in a way that leaves it unknown whether the grant was written is
  * the claim kept (at most once; the claim records device, account and time for reconciliation).
+ *
+ * <p>Each redemption runs as one {@link Transactions unit of work}: with durable stores the claim (or
+ * reservation) and the grant commit together or not at all, so a crash or a failure between them
+ * leaves neither behind; the give-back above is then only what in-memory stores rely on.
  */
 final class Redemptions {
     private static final Logger LOG = LoggerFactory.getLogger(Redemptions.class);
@@ -40,12 +45,15 @@ final class Redemptions {
     private final CodeVault vault;
     private final CodeHasher hasher;
     private final AttemptLimiter limiter;
+    private final Transactions transactions;
 
-    Redemptions(DeviceWarranties warranties, CodeVault vault, CodeHasher hasher, AttemptLimiter limiter) {
+    Redemptions(DeviceWarranties warranties, CodeVault vault, CodeHasher hasher, AttemptLimiter limiter,
+                Transactions transactions) {
         this.warranties = warranties;
         this.vault = vault;
         this.hasher = hasher;
         this.limiter = limiter;
+        this.transactions = transactions;
     }
 
     /** What a successful append wrote, and the decision that allowed it. */
@@ -64,9 +72,9 @@ final class Redemptions {
         AttemptLimiter.Permit permit = limiter.admit(account);
         try {
             CodeFormat.Parsed parsed = CodeFormat.parse(code);
-            WarrantyView view = parsed instanceof CodeFormat.ExtensionText extension
+            WarrantyView view = transactions.inTransaction(() -> parsed instanceof CodeFormat.ExtensionText extension
                     ? redeemExtension(account, owned.serial(), extension)
-                    : redeemCampaign(account, owned.serial(), (CodeFormat.CampaignText) parsed);
+                    : redeemCampaign(account, owned.serial(), (CodeFormat.CampaignText) parsed));
             permit.release();
             return view;
         } catch (CodeRejectedException e) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warrantykit.spi.OwnershipStore;
+import org.warrantykit.spi.Transactions;
 
 /** The warranty follows the device: a house sale moves the device, coverage intact, to the new owner. */
 final class Transfers {
@@ -12,17 +13,19 @@ final class Transfers {
 
     private final DeviceWarranties warranties;
     private final OwnershipStore ownership;
+    private final Transactions transactions;
 
-    Transfers(DeviceWarranties warranties, OwnershipStore ownership) {
+    Transfers(DeviceWarranties warranties, OwnershipStore ownership, Transactions transactions) {
         this.warranties = warranties;
         this.ownership = ownership;
+        this.transactions = transactions;
     }
 
     WarrantyView transfer(String serial, AccountId from, AccountId to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         SerialNumber sn = warranties.ownedDevice(from, serial).serial();
-        return warranties.retrying(sn, "transferring it", () -> {
+        return transactions.inTransaction(() -> warranties.retrying(sn, "transferring it", () -> {
             Device device = warranties.ownedDevice(from, sn.value()); // throws once someone else moved it
             if (!from.equals(to)) {
                 Optional<AccountId> expected = ownership.owner(sn);
@@ -33,6 +36,6 @@ final class Transfers {
                 device = warranties.device(sn);
             }
             return Optional.of(warranties.snapshot(device, warranties.rules(), warranties.today()).view());
-        });
+        }));
     }
 }

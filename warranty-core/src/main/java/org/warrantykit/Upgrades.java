@@ -9,28 +9,35 @@ import org.slf4j.LoggerFactory;
 import org.warrantykit.DeviceWarranties.Snapshot;
 import org.warrantykit.spi.LedgerEntry;
 import org.warrantykit.spi.PolicyDecision;
+import org.warrantykit.spi.Transactions;
 import org.warrantykit.spi.UpgradeRequest;
 import org.warrantykit.spi.UpgradeRequestStore;
 import org.warrantykit.spi.WarrantyRules;
 
-/** The free online upgrade: granted at once for online devices, pending until online otherwise. */
+/**
+ * The free online upgrade: granted at once for online devices, pending until online otherwise. A
+ * request and an online report each run as one {@link Transactions unit of work} (a pending request
+ * is removed in the transaction that appends its upgrade).
+ */
 final class Upgrades {
     private static final Logger LOG = LoggerFactory.getLogger(Upgrades.class);
     static final String UPGRADE_SOURCE = "online upgrade";
 
     private final DeviceWarranties warranties;
     private final UpgradeRequestStore requests;
+    private final Transactions transactions;
 
-    Upgrades(DeviceWarranties warranties, UpgradeRequestStore requests) {
+    Upgrades(DeviceWarranties warranties, UpgradeRequestStore requests, Transactions transactions) {
         this.warranties = warranties;
         this.requests = requests;
+        this.transactions = transactions;
     }
 
     UpgradeResult request(AccountId account, String serial) {
         Device owned = warranties.ownedDevice(account, serial);
         SerialNumber sn = owned.serial();
         WarrantyRules policy = warranties.rules();
-        return warranties.retrying(sn, "upgrading", () -> {
+        return transactions.inTransaction(() -> warranties.retrying(sn, "upgrading", () -> {
             Device device = warranties.device(sn);
             LocalDate today = warranties.today();
             Snapshot now = warranties.snapshot(device, policy, today);
@@ -68,14 +75,17 @@ final class Upgrades {
             // The view after the grant, explained by the decision that produced it (which names the upgrade rule).
             WarrantyView after = warranties.snapshot(device, policy, today).view();
             return Optional.of(new UpgradeResult(UpgradeStatus.UPGRADED, at.decision().upgrade().reason(), after));
-        });
+        }));
     }
 
     void deviceOnline(String serial, Instant at) {
         java.util.Objects.requireNonNull(at, "at");
         SerialNumber sn = warranties.device(SerialNumber.parse(serial)).serial();
-        requests.recordOnline(sn, at);
-        applyPending(sn);
+        transactions.inTransaction(() -> {
+            requests.recordOnline(sn, at);
+            applyPending(sn);
+            return null;
+        });
     }
 
     /** Applies a pending request on the later of its request day and the device's online day. */

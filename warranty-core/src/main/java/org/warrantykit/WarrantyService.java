@@ -51,15 +51,15 @@ public final class WarrantyService {
         this.rules = cached(builder.rules);
         this.warranties = new DeviceWarranties(() -> rules, builder.devices, builder.clock, builder.ledger,
                 builder.upgrades, builder.ownership);
-        this.transfers = new Transfers(warranties, builder.ownership);
+        this.transfers = new Transfers(warranties, builder.ownership, builder.transactions);
         this.bulk = new BulkViews(warranties);
-        this.upgrades = new Upgrades(warranties, builder.upgrades);
+        this.upgrades = new Upgrades(warranties, builder.upgrades, builder.transactions);
         CodeHasher codeHasher = builder.codePepper != null ? new CodeHasher(builder.codePepper)
                 : CodeHasher.defaultFor(builder.codeVault);
         this.redemptions = new Redemptions(warranties, builder.codeVault, codeHasher,
-                new AttemptLimiter(builder.codeMaxFailures, builder.codeLockoutWindow, builder.clock));
+                new AttemptLimiter(builder.codeMaxFailures, builder.codeLockoutWindow, builder.clock), builder.transactions);
         this.codeIssuer = new CodeIssuer(builder.codeVault, codeHasher, builder.clock);
-        this.purchases = new Purchases(warranties, builder.orders, builder.paymentWindow);
+        this.purchases = new Purchases(warranties, builder.orders, builder.paymentWindow, builder.transactions);
         this.certificates = new Certificates(warranties, builder.upgrades, builder.certificateStore,
                 builder.certificateSigner);
     }
@@ -327,6 +327,7 @@ public final class WarrantyService {
         private CertificateStore certificateStore = new InMemoryCertificateStore();
         private CertificateSigner certificateSigner;
         private org.warrantykit.spi.OwnershipStore ownership = new org.warrantykit.memory.InMemoryOwnershipStore();
+        private org.warrantykit.spi.Transactions transactions = org.warrantykit.spi.Transactions.none();
 
         private int decisionCache = DEFAULT_DECISION_CACHE;
 
@@ -418,6 +419,17 @@ public final class WarrantyService {
         /** Where owner changes made by {@link WarrantyService#transferOwnership} are kept; default in memory. */
         public Builder ownership(org.warrantykit.spi.OwnershipStore ownership) {
             this.ownership = Objects.requireNonNull(ownership, "ownership");
+            return this;
+        }
+
+        /**
+         * Makes each service operation one unit of work across the stores (see
+         * {@link org.warrantykit.spi.Transactions}); {@code JdbcWarrantyStores.configure} sets the
+         * database's. Default {@link org.warrantykit.spi.Transactions#none()}: in-memory stores have
+         * no rollback across stores, and the service's compensations keep them consistent.
+         */
+        public Builder transactions(org.warrantykit.spi.Transactions transactions) {
+            this.transactions = Objects.requireNonNull(transactions, "transactions");
             return this;
         }
 

@@ -13,10 +13,27 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Plain-JDBC plumbing shared by the stores: one transaction per operation, portable types. */
+/**
+ * Plain-JDBC plumbing shared by the stores: one transaction per operation, portable types.
+ *
+ * <p>When a {@link JdbcTransactions} unit of work on the same {@link DataSource} is running on the
+ * current thread, each store operation instead runs on that unit's connection, inside a savepoint:
+ * its writes commit or roll back with the whole unit, and a store operation that fails (a lost race
+ * on a key, a stale count) is undone alone, leaving the unit's transaction usable (PostgreSQL aborts
+ * a transaction on any error unless it is rolled back to a savepoint).
+ */
 final class Jdbc {
     /** SQLSTATE of a unique or primary-key violation (H2 and PostgreSQL alike). */
     static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * SQLSTATEs after which a whole transaction can simply run again: serialization failure (and H2's
+     * deadlock), PostgreSQL's deadlock, H2's lock timeout and concurrent update.
+     */
+    private static final java.util.Set<String> TRANSIENT = java.util.Set.of("40001", "40P01", "HYT00", "90131");
+
+    /** The connection of the unit of work running on this thread, per data source (usually none). */
+    private static final ThreadLocal<java.util.Map<DataSource, Connection>> BOUND =
+            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
     private final DataSource dataSource;
 
@@ -39,8 +56,32 @@ final class Jdbc {
         T map(ResultSet row) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction: commits when it returns, rolls back when it throws. */
+    static Connection bound(DataSource dataSource) {
+        return BOUND.get().get(dataSource);
+    }
+
+    static void bind(DataSource dataSource, Connection connection) {
+        BOUND.get().put(dataSource, connection);
+    }
+
+    static void unbind(DataSource dataSource) {
+        java.util.Map<DataSource, Connection> bound = BOUND.get();
+        bound.remove(dataSource);
+        if (bound.isEmpty()) {
+            BOUND.remove();
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction: commits when it returns, rolls back when it throws. Inside
+     * a unit of work on this thread: runs in a savepoint of the unit's transaction instead, rolled back
+     * to when it throws; the unit commits.
+     */
     <T> T transaction(String what, Work<T> work) {
+        Connection bound = bound(dataSource);
+        if (bound != null) {
+            return inSavepoint(bound, what, work);
+        }
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -76,7 +117,35 @@ final class Jdbc {
     }
 
     <T> List<T> query(String what, String sql, Binder binder, RowMapper<T> mapper) {
+        Connection bound = bound(dataSource);
+        if (bound != null) { // a read needs no savepoint: if it fails, the unit of work fails
+            try {
+                return query(bound, sql, binder, mapper);
+            } catch (SQLException e) {
+                throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
+            }
+        }
         return transaction(what, c -> query(c, sql, binder, mapper));
+    }
+
+    private static <T> T inSavepoint(Connection connection, String what, Work<T> work) {
+        try {
+            java.sql.Savepoint savepoint = connection.setSavepoint();
+            try {
+                T result = work.run(connection);
+                connection.releaseSavepoint(savepoint);
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    connection.rollback(savepoint);
+                } catch (SQLException again) {
+                    e.addSuppressed(again);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
+        }
     }
 
     <T> Optional<T> queryOne(String what, String sql, Binder binder, RowMapper<T> mapper) {
@@ -102,6 +171,20 @@ final class Jdbc {
             binder.bind(statement);
             return statement.executeUpdate();
         }
+    }
+
+    /** Whether {@code e} comes from a deadlock, lock timeout or serialization failure: worth a new try. */
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if (s.getSQLState() != null && TRANSIENT.contains(s.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     static boolean isUniqueViolation(Throwable e) {
@@ -163,7 +246,7 @@ final class Jdbc {
         return items;
     }
 
-    private static void rollbackQuietly(Connection connection, Throwable cause) {
+    static void rollbackQuietly(Connection connection, Throwable cause) {
         try {
             connection.rollback();
         } catch (SQLException e) {
@@ -171,7 +254,7 @@ final class Jdbc {
         }
     }
 
-    private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
+    static void restoreAutoCommit(Connection connection, boolean autoCommit) {
         try {
             connection.setAutoCommit(autoCommit);
         } catch (SQLException ignored) {

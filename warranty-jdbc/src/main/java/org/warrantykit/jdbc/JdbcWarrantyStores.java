@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * }</pre>
  *
- * <p>Every store operation is one database transaction, and correctness rests on constraints and
+ * <p>Every service operation is one database transaction ({@link JdbcTransactions}): all its writes
+ * commit together or not at all. Correctness between concurrent operations rests on constraints and
  * conditional updates, never on JVM locks: any number of service instances, in one or many JVMs,
- * may share one database.
+ * may share one database. A store used on its own (outside a service operation) runs each call in
+ * its own short transaction.
  */
 public final class JdbcWarrantyStores {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcWarrantyStores.class);
@@ -59,7 +61,8 @@ public final class JdbcWarrantyStores {
     }
 
     /**
-     * Sets every durable store this module provides on {@code builder}. The code vault outlives the
+     * Sets every durable store this module provides on {@code builder}, and {@link #transactions} so
+     * that each service operation is one transaction across them. The code vault outlives the
      * service, so the builder also needs {@code codePepper(secret)} (kept outside this database) and,
      * for certificates that stay verifiable, {@code certificateSigner(...)} with the maker's key.
      */
@@ -71,7 +74,13 @@ public final class JdbcWarrantyStores {
                 .orders(orders(dataSource))
                 .codeVault(codeVault(dataSource))
                 .certificateStore(certificates(dataSource))
-                .ownership(ownership(dataSource));
+                .ownership(ownership(dataSource))
+                .transactions(transactions(dataSource));
+    }
+
+    /** Runs each service operation as one transaction on {@code dataSource}, joined by this module's stores. */
+    public static JdbcTransactions transactions(DataSource dataSource) {
+        return new JdbcTransactions(dataSource);
     }
 
     public static JdbcCoverageLedger coverageLedger(DataSource dataSource) {

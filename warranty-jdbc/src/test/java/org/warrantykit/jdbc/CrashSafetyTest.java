@@ -33,19 +33,15 @@ import org.warrantykit.spi.LedgerEntry;
  * Kills a JVM running service operations on a file H2 database at random points, many times, and
  * checks after every kill that the database holds only whole operations.
  *
- * <p>The invariant, stated honestly for the two operations that make two commits:
+ * <p>Every service operation is one transaction, so after every kill:
  * <ul>
  *   <li>Every ledger is well formed: STANDARD first and only there, coverages contiguous, at most one
  *       UPGRADE, at most one EXTENSION per order and one PROMOTION per campaign; every EXTENSION names
  *       a PAID order that has a line for the device; every PROMOTION has the device's campaign use.</li>
- *   <li>confirmPayment commits PAID first and appends the extensions after; a kill between the two
- *       leaves a PAID order without its extension. That is the documented recovery path: confirming
- *       again (the host retries, as it never got an answer) completes it. So after a kill at most one
- *       PAID order lacks its extension, and after the final, unkilled run none does.</li>
- *   <li>A promotion reserves the campaign redemption, then appends the PROMOTION. A kill between the two
- *       leaves a reservation without coverage (the campaign use records serial, account and time for an
- *       operator to reconcile); redeeming again is refused as already used. So at most one such
- *       orphan per kill, never more.</li>
+ *   <li>Every PAID order has exactly its coverage: one EXTENSION per line, on the line's device, for the
+ *       line's months (PAID and the extensions commit together; no "paid, extension pending").</li>
+ *   <li>Every counted campaign use has its PROMOTION (the reservation and the coverage commit
+ *       together; no orphan reservation), and the campaign's count equals its uses.</li>
  *   <li>Every operation the child acknowledged before it was killed is in the database.</li>
  * </ul>
  */
@@ -131,14 +127,16 @@ class CrashSafetyTest {
             JdbcCoverageLedger ledger = JdbcWarrantyStores.coverageLedger(pool);
             Map<String, String> orderState = new HashMap<>();
             Map<String, String> orderSerial = new HashMap<>();
+            Map<String, Integer> orderMonths = new HashMap<>();
             Set<String> campaignUses = new HashSet<>();
             int taken;
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-                try (ResultSet r = s.executeQuery("SELECT o.order_id, o.state, l.serial FROM wk_order o "
+                try (ResultSet r = s.executeQuery("SELECT o.order_id, o.state, l.serial, l.months FROM wk_order o "
                         + "JOIN wk_order_line l ON l.order_id = o.order_id")) {
                     while (r.next()) {
                         orderState.put(r.getString(1), r.getString(2));
-                        orderSerial.put(r.getString(1), r.getString(3));
+                        assertThat(orderSerial.put(r.getString(1), r.getString(3))).as("one line per order").isNull();
+                        orderMonths.put(r.getString(1), r.getInt(4));
                     }
                 }
                 try (ResultSet r = s.executeQuery("SELECT serial FROM wk_campaign_use WHERE code = '"
@@ -154,8 +152,7 @@ class CrashSafetyTest {
             }
             assertThat(taken).as("campaign count matches its uses").isEqualTo(campaignUses.size());
 
-            int paidWithoutExtension = 0;
-            int orphanUses = 0;
+            List<String> orphanUses = new ArrayList<>();
             for (int i = 0; i < CrashWorkload.DEVICES; i++) {
                 String sn = CrashWorkload.serial(i);
                 List<LedgerEntry> entries = ledger.entries(new SerialNumber(sn));
@@ -173,21 +170,34 @@ class CrashSafetyTest {
                 }
                 boolean promoted = coverages.stream().anyMatch(c -> c.kind() == CoverageKind.PROMOTION);
                 if (campaignUses.contains(sn) && !promoted) {
-                    orphanUses++;
+                    orphanUses.add(sn);
                 }
             }
+            List<String> paidWithoutExtension = new ArrayList<>();
             for (Map.Entry<String, String> order : orderState.entrySet()) {
+                String sn = orderSerial.get(order.getKey());
+                List<Coverage> coverages = ledger.entries(new SerialNumber(sn)).stream().map(LedgerEntry::coverage)
+                        .toList();
+                List<Coverage> granted = coverages.stream()
+                        .filter(c -> c.source().equals("order " + order.getKey())).toList();
                 if (order.getValue().equals("PAID")) {
-                    boolean extended = ledger.entries(new SerialNumber(orderSerial.get(order.getKey()))).stream()
-                            .anyMatch(e -> e.coverage().source().equals("order " + order.getKey()));
-                    if (!extended) {
-                        paidWithoutExtension++;
+                    if (granted.size() != 1) {
+                        paidWithoutExtension.add(order.getKey());
+                        continue;
                     }
+                    Coverage extension = granted.get(0);
+                    Coverage before = coverages.get(coverages.indexOf(extension) - 1);
+                    assertThat(extension.kind()).as(order.getKey()).isEqualTo(CoverageKind.EXTENSION);
+                    assertThat(extension.end()).as(order.getKey() + " extends by its months").isEqualTo(
+                            before.end().plusMonths(orderMonths.get(order.getKey())));
+                } else {
+                    assertThat(granted).as(order.getKey() + " is " + order.getValue() + " and grants nothing").isEmpty();
                 }
             }
-            assertThat(paidWithoutExtension).as("PAID orders awaiting their extension")
-                    .isLessThanOrEqualTo(finished ? 0 : 1);
-            assertThat(orphanUses).as("campaign uses whose PROMOTION a kill cut off").isLessThanOrEqualTo(kills);
+            assertThat(paidWithoutExtension).as("PAID orders without exactly their extension (after " + kills
+                    + " kills)").isEmpty();
+            assertThat(orphanUses).as("counted campaign uses without their PROMOTION (after " + kills + " kills)")
+                    .isEmpty();
 
             // Everything the child acknowledged is there.
             for (String ack : acks) {

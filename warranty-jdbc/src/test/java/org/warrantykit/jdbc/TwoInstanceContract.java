@@ -374,4 +374,84 @@ abstract class TwoInstanceContract {
         assertThat(second.inquireAsOf(serial, LocalDate.of(2040, 1, 1)).state())
                 .isEqualTo(org.warrantykit.WarrantyState.EXPIRED);
     }
+
+    /** Stands for the process dying: an Error no compensation catches. */
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("simulated crash after the ledger append");
+        }
+    }
+
+    /** A service on the shared database whose ledger dies right after each append it wrote. */
+    private WarrantyService crashingAfterAppend() {
+        DataSource dataSource = database.newDataSource();
+        JdbcCoverageLedger real = JdbcWarrantyStores.coverageLedger(dataSource);
+        org.warrantykit.spi.CoverageLedger crashing = new org.warrantykit.spi.CoverageLedger() {
+            @Override
+            public List<LedgerEntry> entries(SerialNumber serial) {
+                return real.entries(serial);
+            }
+
+            @Override
+            public boolean append(SerialNumber serial, int expectedCount, List<LedgerEntry> entries) {
+                if (real.append(serial, expectedCount, entries)) {
+                    throw new SimulatedCrash();
+                }
+                return false;
+            }
+        };
+        return JdbcWarrantyStores.configure(WarrantyService.builder(), dataSource).ledger(crashing)
+                .rules(new TestPolicy()).devices(InMemoryDeviceRegistry.of(online.stream()
+                        .map(s -> device(s, true)).toList())).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .codePepper(PEPPER).build();
+    }
+
+    @Test
+    void aPaymentThatDiesAfterItsLedgerWriteLeavesTheOrderPendingAndNoCoverage() {
+        String serial = online.get(0);
+        first.requestUpgrade(ALICE, serial);
+        Order order = first.purchase(ALICE, serial, "EXT-60M", "crash-" + serial);
+        WarrantyService dying = crashingAfterAppend();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dying.confirmPayment(order.orderId(), "pay-1"))
+                .isInstanceOf(SimulatedCrash.class);
+
+        assertThat(second.order(ALICE, order.orderId()).state()).isEqualTo(OrderState.PENDING_PAYMENT);
+        assertThat(kinds(serial)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE);
+        assertThat(second.confirmPayment(order.orderId(), "pay-1").state()).isEqualTo(OrderState.PAID);
+        assertThat(kinds(serial)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE, CoverageKind.EXTENSION);
+    }
+
+    @Test
+    void aPromotionThatDiesAfterItsLedgerWriteLeavesNoCountedUse() {
+        String serial = online.get(0);
+        first.requestUpgrade(ALICE, serial);
+        first.codeIssuer().createCampaign(org.warrantykit.Campaign.of("CRASHED", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31), 1, 6));
+        WarrantyService dying = crashingAfterAppend();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dying.redeem(ALICE, serial, "crashed"))
+                .isInstanceOf(SimulatedCrash.class);
+
+        assertThat(second.codeIssuer().redemptions("CRASHED")).isZero();
+        assertThat(kinds(serial)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE);
+        second.redeem(ALICE, serial, "crashed"); // the one redemption the limit allows is still free
+        assertThat(second.codeIssuer().redemptions("CRASHED")).isEqualTo(1);
+        assertThat(kinds(serial)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE, CoverageKind.PROMOTION);
+    }
+
+    @Test
+    void anExtensionCodeWhoseRedemptionDiesAfterItsLedgerWriteStaysUnused() {
+        String serial = online.get(0);
+        first.requestUpgrade(ALICE, serial);
+        String code = first.codeIssuer().issueExtensionCodes("X1-BOOST", 2, 1, LocalDate.of(2027, 12, 31)).get(0);
+        WarrantyService dying = crashingAfterAppend();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dying.redeem(ALICE, serial, code))
+                .isInstanceOf(SimulatedCrash.class);
+
+        assertThat(kinds(serial)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE);
+        second.redeem(ALICE, serial, code); // not ALREADY_USED: the claim was rolled back with the grant
+        assertThat(kinds(serial)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE, CoverageKind.EXTENSION);
+    }
 }

@@ -1,0 +1,99 @@
+package org.warrantykit.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warrantykit.spi.Transactions;
+
+/**
+ * One database transaction per service operation: takes a connection from the data source, turns
+ * auto-commit off and binds it to the current thread while the work runs, so every JDBC store of
+ * this module on the same {@link DataSource} works on it (each store call in a savepoint). Commits
+ * when the work returns, rolls back when it throws: a failure or a crash at any step leaves nothing
+ * behind.
+ *
+ * <p>Races between instances are still settled by keys and conditional updates; a store call that
+ * loses one is rolled back to its savepoint and the service re-reads inside the same transaction.
+ * When the database itself gives up on the transaction (deadlock, lock timeout, serialization
+ * failure), the whole unit is rolled back and run again from the top, up to {@value #MAX_ATTEMPTS}
+ * times. A nested call joins the running unit. No JVM locks are taken.
+ */
+public final class JdbcTransactions implements Transactions {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactions.class);
+    /** How often a unit of work is run when the database keeps reporting transient conflicts. */
+    public static final int MAX_ATTEMPTS = 8;
+
+    private final DataSource dataSource;
+
+    JdbcTransactions(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (Jdbc.bound(dataSource) != null) {
+            return work.get();
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS || !Jdbc.isTransient(e)) {
+                    throw e;
+                }
+                LOG.debug("transaction rolled back on a transient conflict (attempt {}): {}", attempt, e.getMessage());
+                pause(attempt);
+            }
+        }
+    }
+
+    private <T> T once(Supplier<T> work) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new JdbcStoreException("warranty store could not open a transaction: " + e.getMessage(), e);
+        }
+        boolean autoCommit = true;
+        try (connection) {
+            autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            Jdbc.bind(dataSource, connection);
+            T result;
+            try {
+                result = work.get();
+                connection.commit();
+            } catch (SQLException | RuntimeException | Error e) {
+                Jdbc.rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                Jdbc.unbind(dataSource);
+                Jdbc.restoreAutoCommit(connection, autoCommit);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new JdbcStoreException("warranty store could not run a transaction: " + e.getMessage(), e);
+        }
+    }
+
+    /** A short random pause, growing with the attempt, so two colliding units do not collide again. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JdbcStoreException("interrupted while retrying a transaction", null);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JDBC transactions on " + dataSource;
+    }
+}
