@@ -36,11 +36,6 @@ final class DeviceWarranties {
     private final OwnershipStore ownership;
 
     DeviceWarranties(Supplier<WarrantyRules> rules, DeviceRegistry registry, Clock clock, CoverageLedger ledger,
-                     UpgradeRequestStore onlineStatus) {
-        this(rules, registry, clock, ledger, onlineStatus, new org.warrantykit.memory.InMemoryOwnershipStore());
-    }
-
-    DeviceWarranties(Supplier<WarrantyRules> rules, DeviceRegistry registry, Clock clock, CoverageLedger ledger,
                      UpgradeRequestStore onlineStatus, OwnershipStore ownership) {
         this.ownership = ownership;
         this.rules = rules;
@@ -119,7 +114,7 @@ final class DeviceWarranties {
 
     /** Parses the serial, finds the device and checks that the account owns it. */
     Device ownedDevice(AccountId account, String serial) {
-        java.util.Objects.requireNonNull(account, "account");
+        InvalidValueException.require("account", account);
         Device device = device(SerialNumber.parse(serial));
         if (!device.isOwnedBy(account)) {
             throw new AccessDeniedException(account, "device " + device.serial(),

@@ -12,4 +12,15 @@ public final class InvalidValueException extends WarrantyException {
     public String field() {
         return field;
     }
+
+    /**
+     * Returns {@code value}, or refuses a missing argument of a public call with this exception
+     * (rather than a NullPointerException), naming the argument.
+     */
+    public static <T> T require(String field, T value) {
+        if (value == null) {
+            throw new InvalidValueException(field, "is required but was not given");
+        }
+        return value;
+    }
 }

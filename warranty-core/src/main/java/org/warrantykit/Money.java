@@ -49,7 +49,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     private static BigDecimal parseAmount(String amount) {
         try {
-            return new BigDecimal(Objects.requireNonNull(amount, "amount").strip());
+            return new BigDecimal(InvalidValueException.require("amount", amount).strip());
         } catch (NumberFormatException e) {
             throw new InvalidValueException("amount", "\"" + amount + "\" is not a decimal number");
         }
@@ -57,7 +57,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     private static Currency currency(String code) {
         try {
-            return Currency.getInstance(Objects.requireNonNull(code, "currency").strip());
+            return Currency.getInstance(InvalidValueException.require("currency", code).strip());
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("currency", "\"" + code + "\" is not an ISO 4217 currency code");
         }

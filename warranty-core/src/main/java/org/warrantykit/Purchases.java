@@ -79,7 +79,7 @@ final class Purchases {
     }
 
     Order purchase(AccountId account, List<OfferSelection> selections, String idempotencyKey) {
-        Objects.requireNonNull(account, "account");
+        InvalidValueException.require("account", account);
         String key = token("idempotencyKey", idempotencyKey);
         List<Wanted> wanted = parse(selections);
         return transactions.inTransaction(() -> place(account, wanted, key));
@@ -159,7 +159,7 @@ final class Purchases {
     }
 
     Order cancel(AccountId account, String orderId) {
-        Objects.requireNonNull(account, "account");
+        InvalidValueException.require("account", account);
         Order order = owned(account, orderId(orderId));
         while (true) {
             switch (order.state()) {
@@ -193,12 +193,12 @@ final class Purchases {
     }
 
     Order order(AccountId account, String orderId) {
-        Objects.requireNonNull(account, "account");
+        InvalidValueException.require("account", account);
         return owned(account, orderId(orderId));
     }
 
     List<Order> orders(AccountId account) {
-        return orders.placedBy(Objects.requireNonNull(account, "account"));
+        return orders.placedBy(InvalidValueException.require("account", account));
     }
 
     /** Appends each line's EXTENSION unless the ledger already holds the one this order granted. */
@@ -257,7 +257,7 @@ final class Purchases {
     }
 
     private static List<Wanted> parse(List<OfferSelection> selections) {
-        Objects.requireNonNull(selections, "selections");
+        InvalidValueException.require("selections", selections);
         if (selections.isEmpty()) {
             throw new InvalidOrderException(Reason.NO_LINES, "An order needs at least one device and offer");
         }

@@ -22,8 +22,8 @@ final class Transfers {
     }
 
     WarrantyView transfer(String serial, AccountId from, AccountId to) {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
+        InvalidValueException.require("from", from);
+        InvalidValueException.require("to", to);
         SerialNumber sn = warranties.ownedDevice(from, serial).serial();
         return transactions.inTransaction(() -> warranties.retrying(sn, "transferring it", () -> {
             Device device = warranties.ownedDevice(from, sn.value()); // throws once someone else moved it

@@ -22,6 +22,8 @@ import org.warrantykit.spi.WarrantyRules;
 final class Upgrades {
     private static final Logger LOG = LoggerFactory.getLogger(Upgrades.class);
     static final String UPGRADE_SOURCE = "online upgrade";
+    /** How far ahead of the service clock a reported online time may be. */
+    static final java.time.Duration ONLINE_CLOCK_SKEW = java.time.Duration.ofDays(1);
 
     private final DeviceWarranties warranties;
     private final UpgradeRequestStore requests;
@@ -79,7 +81,14 @@ final class Upgrades {
     }
 
     void deviceOnline(String serial, Instant at) {
-        java.util.Objects.requireNonNull(at, "at");
+        InvalidValueException.require("at", at);
+        // A device clock may run a little ahead; a report far in the future is a bad timestamp that
+        // would otherwise become the device's permanent "online since".
+        Instant latest = warranties.clock().instant().plus(ONLINE_CLOCK_SKEW);
+        if (at.isAfter(latest)) {
+            throw new InvalidValueException("at", "the device cannot have come online at " + at
+                    + ", later than now (" + warranties.clock().instant() + ") plus " + ONLINE_CLOCK_SKEW.toHours() + " h");
+        }
         SerialNumber sn = warranties.device(SerialNumber.parse(serial)).serial();
         transactions.inTransaction(() -> {
             requests.recordOnline(sn, at);

@@ -23,7 +23,8 @@ import org.warrantykit.spi.UpgradeRequestStore;
 import org.warrantykit.spi.WarrantyRules;
 
 /**
- * The end-user warranty operations. Thread-safe; every call either completes or changes nothing.
+ * The end-user warranty operations. Thread-safe. A call refused with a {@link WarrantyException}
+ * changes nothing; with transactional stores (warranty-jdbc) every operation is one transaction.
  * Build one with {@link #builder()}.
  */
 public final class WarrantyService {
@@ -173,7 +174,7 @@ public final class WarrantyService {
 
     /** Dashboard: every device the account owns, by serial number, decided in one batch. */
     public List<WarrantyView> devices(AccountId account) {
-        Objects.requireNonNull(account, "account");
+        InvalidValueException.require("account", account);
         List<Device> owned = warranties.ownedBy(account);
         return warranties.snapshots(owned, rules, warranties.today()).stream()
                 .map(DeviceWarranties.Snapshot::view).toList();
@@ -185,7 +186,7 @@ public final class WarrantyService {
      * was recorded this is the computed standard warranty, as {@link #inquire} showed it then.
      */
     public WarrantyView inquireAsOf(String serial, LocalDate date) {
-        Objects.requireNonNull(date, "date");
+        InvalidValueException.require("date", date);
         Device device = warranties.device(SerialNumber.parse(serial));
         return warranties.snapshotAsOf(device, rules, date).view();
     }
@@ -204,11 +205,16 @@ public final class WarrantyService {
 
     /** The account's devices whose warranty is still running but ends within {@code within}. */
     public List<WarrantyView> expiringWithin(AccountId account, Period within) {
-        Objects.requireNonNull(within, "within");
+        InvalidValueException.require("within", within);
         if (within.isNegative()) {
             throw new InvalidValueException("within", "must not be negative, was " + within);
         }
-        LocalDate horizon = warranties.today().plus(within);
+        LocalDate horizon;
+        try {
+            horizon = warranties.today().plus(within);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw new InvalidValueException("within", within + " reaches past the last representable date");
+        }
         return devices(account).stream()
                 .filter(v -> v.state() != WarrantyState.EXPIRED && !v.end().isAfter(horizon))
                 .toList();

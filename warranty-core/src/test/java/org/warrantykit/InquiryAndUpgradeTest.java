@@ -239,4 +239,28 @@ class InquiryAndUpgradeTest {
         assertThat(service.requestUpgrade(ALICE, "OFFLINE0001").status()).isEqualTo(UpgradeStatus.UPGRADED);
         assertThat(Optional.of(service.inquire("OFFLINE0001").end())).contains(LocalDate.of(2035, 2, 28));
     }
+
+    @Test
+    void missingArgumentsAndImpossibleTimesAreRefusedWithTypedErrorsAndChangeNothing() {
+        assertThatThrownBy(() -> service.requestUpgrade(null, "ONLINE00001")).isInstanceOf(InvalidValueException.class)
+                .hasMessage("account: is required but was not given");
+        assertThatThrownBy(() -> service.devices(null)).isInstanceOf(InvalidValueException.class)
+                .hasMessage("account: is required but was not given");
+        assertThatThrownBy(() -> service.expiringWithin(ALICE, null)).isInstanceOf(InvalidValueException.class)
+                .hasMessage("within: is required but was not given");
+        assertThatThrownBy(() -> service.expiringWithin(ALICE, Period.ofYears(Integer.MAX_VALUE)))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("last representable date");
+        assertThatThrownBy(() -> service.deviceOnline("OFFLINE0001", null)).isInstanceOf(InvalidValueException.class)
+                .hasMessage("at: is required but was not given");
+        assertThatThrownBy(() -> service.deviceOnline("OFFLINE0001", Instant.MAX)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("cannot have come online at +1000000000-12-31T23:59:59.999999999Z");
+        assertThatThrownBy(() -> service.deviceOnline("OFFLINE0001", clock.instant().plus(Duration.ofDays(2))))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("later than now (2026-11-27T10:00:00Z) plus 24 h");
+        assertThat(requests.onlineSince(OFFLINE.serial())).isEmpty();
+        assertThat(ledger.entries(ONLINE.serial())).isEmpty();
+        // a device clock slightly ahead is still accepted
+        service.deviceOnline("OFFLINE0001", clock.instant().plus(Duration.ofHours(2)));
+        assertThat(requests.onlineSince(OFFLINE.serial())).contains(clock.instant().plus(Duration.ofHours(2)));
+        assertThat(service.inquire("OFFLINE0001").state()).isEqualTo(WarrantyState.STANDARD);
+    }
 }
