@@ -68,18 +68,22 @@ final class Redemptions {
     }
 
     WarrantyView redeem(AccountId account, String serial, String code) {
-        Device owned = warranties.ownedDevice(account, serial);
+        InvalidValueException.require("account", account);
+        // Admitted before anything else: a failed attempt of any reason the caller controls (bad
+        // serial, someone else's device, a refused code) counts toward the lockout (DESIGN.md).
         AttemptLimiter.Permit permit = limiter.admit(account);
         try {
+            Device owned = warranties.ownedDevice(account, serial);
             CodeFormat.Parsed parsed = CodeFormat.parse(code);
             WarrantyView view = transactions.inTransaction(() -> parsed instanceof CodeFormat.ExtensionText extension
                     ? redeemExtension(account, owned.serial(), extension)
                     : redeemCampaign(account, owned.serial(), (CodeFormat.CampaignText) parsed));
             permit.release();
             return view;
-        } catch (CodeRejectedException e) {
+        } catch (CodeRejectedException | InvalidSerialNumberException | UnknownDeviceException
+                 | AccessDeniedException | InvalidValueException e) {
             permit.failed();
-            LOG.debug("code refused for account {} on device {}: {}", account, owned.serial(), e.reason());
+            LOG.debug("redeem refused for account {} on {}: {}", account, serial, e.getMessage());
             throw e;
         } finally {
             permit.release(); // no effect when the outcome was reported above

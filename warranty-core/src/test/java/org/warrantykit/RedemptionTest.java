@@ -315,6 +315,27 @@ class RedemptionTest {
     }
 
     @Test
+    void wrongDevicesAndMalformedSerialsCountTowardTheLockoutToo() {
+        WarrantyService strict = WarrantyService.builder().rules(new CodeTestPolicy())
+                .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).codeLockout(3, Duration.ofMinutes(15)).build();
+        strict.requestUpgrade(ALICE, "ALICEDE0001");
+        List<String> codes = strict.codeIssuer().issueExtensionCodes("X1-HYBRID-G4", 5, 1, TODAY.plusYears(1));
+        // probing other people's devices and made-up serials is guessing too
+        assertThatThrownBy(() -> strict.redeem(ALICE, "BOBDE000001", codes.get(0))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> strict.redeem(ALICE, "NOSUCHDEVICE1", codes.get(0))).isInstanceOf(UnknownDeviceException.class);
+        assertThatThrownBy(() -> strict.redeem(ALICE, "bad-serial", codes.get(0))).isInstanceOf(InvalidSerialNumberException.class);
+        CodeRejectedException locked = catchThrowableOfType(CodeRejectedException.class,
+                () -> strict.redeem(ALICE, "ALICEDE0001", codes.get(0)));
+        assertThat(locked.reason()).isEqualTo(Reason.LOCKED_OUT);
+        assertThat(strict.inquire("ALICEDE0001").coverages()).extracting(Coverage::kind)
+                .containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE);
+        assertThatThrownBy(() -> strict.redeem(null, "ALICEDE0001", codes.get(0))).isInstanceOf(InvalidValueException.class)
+                .hasMessage("account: is required but was not given");
+        fx.clock.advance(Duration.ofMinutes(15));
+        assertThat(strict.redeem(ALICE, "ALICEDE0001", codes.get(0)).state()).isEqualTo(WarrantyState.EXTENDED);
+    }
+
+    @Test
     void theDefaultServiceIssuesAndRedeemsWithAGeneratedKey() {
         WarrantyService plain = WarrantyService.builder().rules(new CodeTestPolicy())
                 .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).build();
