@@ -12,11 +12,19 @@ final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
     MutableClock(String instant) {
-        this.now = new AtomicReference<>(Instant.parse(instant));
+        this(Instant.parse(instant));
+    }
+
+    MutableClock(Instant start) {
+        this.now = new AtomicReference<>(start);
     }
 
     void advance(Duration by) {
         now.updateAndGet(i -> i.plus(by));
+    }
+
+    void set(Instant instant) {
+        now.set(instant);
     }
 
     @Override

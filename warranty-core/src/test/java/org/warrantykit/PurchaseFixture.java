@@ -2,17 +2,13 @@ package org.warrantykit;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
@@ -51,7 +47,7 @@ final class PurchaseFixture {
     static final String B1 = "BOBDEVICE01";
     static final List<String> UPGRADED = List.of(A1, A2, GB, MEGA, B1);
 
-    final TestClock clock = new TestClock(NOW);
+    final MutableClock clock = new MutableClock(NOW);
     final InMemoryCoverageLedger ledger = new InMemoryCoverageLedger();
     final InMemoryOrderStore orders = new InMemoryOrderStore();
     final InMemoryDeviceRegistry registry = InMemoryDeviceRegistry.of(List.of(
@@ -117,38 +113,6 @@ final class PurchaseFixture {
         placed.addAll(orders.placedBy(BOB));
         all.put("orders", placed);
         return all;
-    }
-
-    /** A UTC clock the test moves. */
-    static final class TestClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        TestClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(i -> i.plus(by));
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("purchase tests run in UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 
     /**

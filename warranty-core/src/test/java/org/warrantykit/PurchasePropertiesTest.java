@@ -40,7 +40,7 @@ class PurchasePropertiesTest {
 
     /** A service holding one device of Alice's, in a situation. */
     static final class World {
-        final PurchaseFixture.TestClock clock = new PurchaseFixture.TestClock(NOW);
+        final MutableClock clock = new MutableClock(NOW);
         final InMemoryCoverageLedger ledger = new InMemoryCoverageLedger();
         final InMemoryOrderStore orders = new InMemoryOrderStore();
         final List<String> serials = new ArrayList<>();
