@@ -31,6 +31,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(parseAmount(amount), currency(currencyCode));
     }
 
+    /** {@code amount} in the currency with this ISO 4217 code; names the code when it is not one. */
+    public static Money of(BigDecimal amount, String currencyCode) {
+        return new Money(amount, currency(currencyCode));
+    }
+
     /** Parses {@code "EUR 200.00"}, the form {@link #toString()} prints. */
     public static Money parse(String text) {
         if (text == null) {

@@ -59,6 +59,9 @@ class ValuesTest {
         assertThatThrownBy(() -> Money.of("1.005", "EUR")).isInstanceOf(InvalidValueException.class)
                 .hasMessage("amount: 1.005 has more than 2 decimals for EUR; round it first");
         assertThatThrownBy(() -> Money.of("10", "EURO")).hasMessage("currency: \"EURO\" is not an ISO 4217 currency code");
+        assertThat(Money.of(new BigDecimal("459"), "GBP")).isEqualTo(Money.of("459.00", "GBP"));
+        assertThatThrownBy(() -> Money.of(new BigDecimal("459"), "gbp")).isInstanceOf(InvalidValueException.class)
+                .hasMessage("currency: \"gbp\" is not an ISO 4217 currency code");
         assertThatThrownBy(() -> Money.of("ten", "EUR")).hasMessage("amount: \"ten\" is not a decimal number");
         assertThatThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "GBP")))
                 .hasMessage("currency: cannot combine EUR 1.00 with GBP 1.00");

@@ -218,7 +218,7 @@ final class DecisionCollector {
         for (Output output : byMonths.values()) {
             OfferPrice price = (OfferPrice) output.fact();
             try {
-                terms.add(new OfferTerm(price.months(), Money.of(price.amount(), currency(price.currency()))));
+                terms.add(new OfferTerm(price.months(), Money.of(price.amount(), price.currency())));
             } catch (WarrantyException e) {
                 throw new RuleSetException("Rule output failed validation", List.of(
                         rules.problemAt(output.rule(), e.getMessage() + " for device " + query.device().serial())), e);
@@ -226,14 +226,6 @@ final class DecisionCollector {
         }
         terms.sort(Comparator.comparingInt(OfferTerm::months));
         return terms;
-    }
-
-    private static java.util.Currency currency(String code) {
-        try {
-            return java.util.Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw new org.warrantykit.InvalidValueException("currency", "\"" + code + "\" is not an ISO 4217 currency code");
-        }
     }
 
     private static String noOfferReason(List<Output> outputs) {
