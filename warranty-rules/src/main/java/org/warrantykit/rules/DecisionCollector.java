@@ -1,8 +1,5 @@
 package org.warrantykit.rules;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,17 +37,18 @@ import org.warrantykit.spi.UpgradeVerdict;
 
 /**
  * Listens to one engine session: which rules fired for which device, and which rule inserted
- * each output fact. Turns a device's outputs into a validated {@link PolicyDecision}; an output
- * that breaks its constraints, a missing or contradictory decision is a {@link RuleSetException}
- * naming the rule responsible.
+ * each output fact. Turns a device's outputs into a {@link PolicyDecision}; a missing or
+ * contradictory decision is a {@link RuleSetException} naming the rules responsible. (Each output
+ * fact checks its own fields when a rule creates it.)
  */
 final class DecisionCollector {
-    private static final Validator VALIDATOR = buildValidator();
+    /** Outputs per device in the default policy; sizing the maps up front spares rehashing. */
+    private static final int OUTPUTS_PER_DEVICE = 12;
 
     private final DroolsWarrantyRules rules;
-    private final Map<String, List<String>> firedBySerial = new HashMap<>();
-    private final Map<Object, Rule> insertedBy = new java.util.IdentityHashMap<>();
-    private final Map<String, List<Output>> outputsBySerial = new HashMap<>();
+    private final Map<String, List<String>> firedBySerial;
+    private final Map<Object, Rule> insertedBy;
+    private final Map<String, List<Output>> outputsBySerial;
     final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -67,8 +65,11 @@ final class DecisionCollector {
         }
     };
 
-    DecisionCollector(DroolsWarrantyRules rules) {
+    DecisionCollector(DroolsWarrantyRules rules, int devices) {
         this.rules = rules;
+        this.firedBySerial = new HashMap<>(devices * 4 / 3 + 1);
+        this.outputsBySerial = new HashMap<>(devices * 4 / 3 + 1);
+        this.insertedBy = new java.util.IdentityHashMap<>(devices * OUTPUTS_PER_DEVICE);
     }
 
     /**
@@ -87,13 +88,7 @@ final class DecisionCollector {
     private record Output(DeviceScoped fact, Rule rule) {
     }
 
-    private static Validator buildValidator() {
-        try (var factory = Validation.buildDefaultValidatorFactory()) {
-            return factory.getValidator();
-        }
-    }
-
-    private static String serialOf(List<Object> objects) {
+    static String serialOf(List<Object> objects) {
         for (Object object : objects) {
             if (object instanceof DeviceScoped scoped) {
                 return scoped.serial();
@@ -102,26 +97,13 @@ final class DecisionCollector {
         return "";
     }
 
-    /** The device's outputs, each checked against its Jakarta constraints. */
-    private List<Output> validatedOutputs(String serial) {
-        List<Output> outputs = outputsBySerial.getOrDefault(serial, List.of());
-        List<RuleProblem> problems = new ArrayList<>();
-        for (Output output : outputs) {
-            for (ConstraintViolation<DeviceScoped> violation : VALIDATOR.validate(output.fact())) {
-                problems.add(rules.problemAt(output.rule(), output.fact().getClass().getSimpleName() + "."
-                        + violation.getPropertyPath() + " " + violation.getMessage() + " (was "
-                        + violation.getInvalidValue() + ") for device " + serial));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new RuleSetException("Rule output failed validation", problems);
-        }
-        return outputs;
+    private List<Output> outputs(String serial) {
+        return outputsBySerial.getOrDefault(serial, List.of());
     }
 
     PolicyDecision decisionFor(PolicyQuery query) {
         String serial = query.device().serial().value();
-        List<Output> outputs = validatedOutputs(serial);
+        List<Output> outputs = outputs(serial);
         DecisionTrace trace = new DecisionTrace(rules.version(), firedBySerial.getOrDefault(serial, List.of()));
         StandardStart start = single(outputs, StandardStart.class, query, "the standard start");
         StandardYears years = single(outputs, StandardYears.class, query, "the standard term in years");
@@ -143,7 +125,7 @@ final class DecisionCollector {
      */
     CodeDecision codeDecisionFor(CodeQuery query) {
         String serial = query.device().serial().value();
-        List<Output> outputs = validatedOutputs(serial);
+        List<Output> outputs = outputs(serial);
         DecisionTrace trace = new DecisionTrace(rules.version(), firedBySerial.getOrDefault(serial, List.of()));
         List<Output> refusals = of(outputs, CodeRefusal.class);
         if (!refusals.isEmpty()) {

@@ -28,6 +28,7 @@ import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
 import org.warrantykit.spi.WarrantyRules;
 import org.warrantykit.rules.facts.DeviceFact;
+import org.warrantykit.rules.facts.InvalidFactException;
 
 /**
  * The policy as Drools DRL, compiled once when loaded and shared by all decisions (thread-safe).
@@ -37,6 +38,13 @@ import org.warrantykit.rules.facts.DeviceFact;
 public final class DroolsWarrantyRules implements WarrantyRules {
     /** Classpath folder of the shipped default policy. */
     public static final String DEFAULT_FOLDER = "org/warrantykit/rules/default";
+
+    /**
+     * Devices per engine session in {@link #decideAll}. Measured per device: ≈ 9 µs in sessions of
+     * 32–128 devices, 11 µs at 1,000 and 21 µs at 4,000 (a large session's working memory no longer
+     * fits the CPU caches); below ~16 the per-session reset dominates (14 µs for one device).
+     */
+    static final int DEVICES_PER_SESSION = 64;
 
     private final KieBase kieBase;
     /**
@@ -139,14 +147,17 @@ public final class DroolsWarrantyRules implements WarrantyRules {
         if (hasRepeatedSerial(queries)) {
             return decideInRounds(queries);
         }
-        List<DeviceFact> facts = new ArrayList<>(queries.size());
-        for (PolicyQuery query : queries) {
-            facts.add(Facts.of(query));
-        }
-        DecisionCollector collector = run(facts, "deciding");
-        List<PolicyDecision> decisions = new ArrayList<>(facts.size());
-        for (PolicyQuery query : queries) {
-            decisions.add(collector.decisionFor(query));
+        List<PolicyDecision> decisions = new ArrayList<>(queries.size());
+        for (int from = 0; from < queries.size(); from += DEVICES_PER_SESSION) {
+            List<PolicyQuery> chunk = queries.subList(from, Math.min(queries.size(), from + DEVICES_PER_SESSION));
+            List<DeviceFact> facts = new ArrayList<>(chunk.size());
+            for (PolicyQuery query : chunk) {
+                facts.add(Facts.of(query));
+            }
+            DecisionCollector collector = run(facts, "deciding");
+            for (PolicyQuery query : chunk) {
+                decisions.add(collector.decisionFor(query));
+            }
         }
         return decisions;
     }
@@ -157,7 +168,7 @@ public final class DroolsWarrantyRules implements WarrantyRules {
      */
     private DecisionCollector run(List<?> facts, String doing) {
         KieSession session = sessions.newKieSession();
-        DecisionCollector collector = new DecisionCollector(this);
+        DecisionCollector collector = new DecisionCollector(this, facts.size());
         try {
             session.addEventListener(collector.agendaListener);
             session.addEventListener(collector.insertListener);
@@ -169,6 +180,10 @@ public final class DroolsWarrantyRules implements WarrantyRules {
         } catch (ConsequenceException e) {
             Rule rule = e.getMatch().getRule();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof InvalidFactException invalid) {
+                throw new RuleSetException("Rule output failed validation", List.of(problemAt(rule,
+                        invalid.getMessage() + " for device " + DecisionCollector.serialOf(e.getMatch().getObjects()))), e);
+            }
             throw new RuleSetException("A rule failed while " + doing, List.of(
                     problemAt(rule, "rule \"" + rule.getName() + "\" failed: " + cause.getMessage())), e);
         } finally {

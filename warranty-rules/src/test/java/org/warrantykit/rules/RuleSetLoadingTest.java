@@ -122,11 +122,25 @@ class RuleSetLoadingTest {
     @Test
     void aFailingConsequenceIsReportedWithItsRule() throws IOException {
         replaceIn("standard-terms.drl", "StandardTermFact.of( $sn, $start, $years )",
-                "new StandardTermFact( $sn, $start, $years, $start )");
+                "StandardTermFact.of( $sn, $start, $years / ( $years - $years ) )");
         RuleSetException e = catchThrowableOfType(RuleSetException.class, () -> DroolsWarrantyRules.fromDirectory(dir));
         assertThat(e.getMessage()).startsWith("A rule failed while deciding");
         assertThat(e.problems().get(0).toString()).startsWith("standard-terms.drl:"
-                + lineOf("standard-terms.drl", "rule \"Standard term: start and length") + ": rule \"Standard term: start and length make the term\" failed");
+                + lineOf("standard-terms.drl", "rule \"Standard term: start and length") + ": rule \"Standard term: start and length make the term\" failed")
+                .contains("/ by zero");
+    }
+
+    @Test
+    void anInconsistentOutputIsRefusedWhenTheRuleCreatesIt() throws IOException {
+        replaceIn("standard-terms.drl", "StandardTermFact.of( $sn, $start, $years )",
+                "new StandardTermFact( $sn, $start, $years, $start )");
+        RuleSetException e = catchThrowableOfType(RuleSetException.class, () -> DroolsWarrantyRules.fromDirectory(dir));
+        assertThat(e.getMessage()).startsWith("Rule output failed validation");
+        RuleProblem problem = e.problems().get(0);
+        assertThat(problem.file()).isEqualTo("standard-terms.drl");
+        assertThat(problem.line()).isEqualTo(lineOf("standard-terms.drl", "rule \"Standard term: start and length"));
+        assertThat(problem.message()).startsWith("StandardTermFact.end must be the day before the")
+                .contains("for device SAMPLE");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.warrantykit.rules.facts;
 
-import jakarta.validation.constraints.NotBlank;
-
 /** Decision: no extension is offered, and why. Outweighs any price. */
-public record NoOffer(@NotBlank String serial, @NotBlank String reason) implements DeviceScoped {
+public record NoOffer(String serial, String reason) implements DeviceScoped {
+    public NoOffer {
+        Require.notBlank("NoOffer", "serial", serial);
+        Require.notBlank("NoOffer", "reason", reason);
+    }
 }

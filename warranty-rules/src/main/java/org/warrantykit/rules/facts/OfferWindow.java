@@ -1,7 +1,8 @@
 package org.warrantykit.rules.facts;
 
-import jakarta.validation.constraints.NotBlank;
-
 /** Classification: the device may be offered an online extension now. */
-public record OfferWindow(@NotBlank String serial) implements DeviceScoped {
+public record OfferWindow(String serial) implements DeviceScoped {
+    public OfferWindow {
+        Require.notBlank("OfferWindow", "serial", serial);
+    }
 }

@@ -1,11 +1,12 @@
 package org.warrantykit.rules.facts;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.PositiveOrZero;
-
 /** Classification: the device's product line, its power (0 when unknown) and whether extensions are sold online. */
 public record ProductLine(
-        @NotBlank String serial,
-        @PositiveOrZero int powerKw,
+        String serial,
+        int powerKw,
         boolean onlineExtension) implements DeviceScoped {
+    public ProductLine {
+        Require.notBlank("ProductLine", "serial", serial);
+        Require.zeroOrMore("ProductLine", "powerKw", powerKw);
+    }
 }

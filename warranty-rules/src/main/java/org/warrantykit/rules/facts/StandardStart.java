@@ -1,9 +1,11 @@
 package org.warrantykit.rules.facts;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 
 /** Decision: the first day of the standard warranty. */
-public record StandardStart(@NotBlank String serial, @NotNull LocalDate start) implements DeviceScoped {
+public record StandardStart(String serial, LocalDate start) implements DeviceScoped {
+    public StandardStart {
+        Require.notBlank("StandardStart", "serial", serial);
+        Require.notNull("StandardStart", "start", start);
+    }
 }

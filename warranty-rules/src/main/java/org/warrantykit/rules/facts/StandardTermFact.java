@@ -1,20 +1,21 @@
 package org.warrantykit.rules.facts;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 
 /**
  * The standard term made from {@link StandardStart} and {@link StandardYears}, with its last day,
  * so later rules (upgrade, pricing) can test {@code end}. Build it with {@link #of}.
  */
-public record StandardTermFact(@NotBlank String serial, @NotNull LocalDate start, int years, @NotNull LocalDate end)
+public record StandardTermFact(String serial, LocalDate start, int years, LocalDate end)
         implements DeviceScoped {
 
     public StandardTermFact {
-        if (start != null && !start.plusYears(years).minusDays(1).equals(end)) {
-            throw new IllegalArgumentException("end of a " + years + "-year term from " + start
-                    + " is " + start.plusYears(years).minusDays(1) + ", not " + end);
+        Require.notBlank("StandardTermFact", "serial", serial);
+        Require.notNull("StandardTermFact", "start", start);
+        Require.between("StandardTermFact", "years", years, 1, 50);
+        if (!start.plusYears(years).minusDays(1).equals(end)) {
+            throw new InvalidFactException("StandardTermFact", "end", end, "must be the day before the "
+                    + years + "-year anniversary of " + start + ", " + start.plusYears(years).minusDays(1));
         }
     }
 

@@ -1,10 +1,11 @@
 package org.warrantykit.rules.facts;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-
 /** Decision: the free online upgrade applies and adds {@code years}; {@code reason} is shown to the owner. */
-public record UpgradeGrant(@NotBlank String serial, @Min(1) @Max(50) int years, @NotBlank String reason)
+public record UpgradeGrant(String serial, int years, String reason)
         implements DeviceScoped {
+    public UpgradeGrant {
+        Require.notBlank("UpgradeGrant", "serial", serial);
+        Require.between("UpgradeGrant", "years", years, 1, 50);
+        Require.notBlank("UpgradeGrant", "reason", reason);
+    }
 }

@@ -1,7 +1,9 @@
 package org.warrantykit.rules.facts;
 
-import jakarta.validation.constraints.NotBlank;
-
 /** Decision: no upgrade, and why (shown to the owner). A refusal outweighs any grant. */
-public record UpgradeRefusal(@NotBlank String serial, @NotBlank String reason) implements DeviceScoped {
+public record UpgradeRefusal(String serial, String reason) implements DeviceScoped {
+    public UpgradeRefusal {
+        Require.notBlank("UpgradeRefusal", "serial", serial);
+        Require.notBlank("UpgradeRefusal", "reason", reason);
+    }
 }
