@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
@@ -16,6 +17,7 @@ import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -55,9 +57,13 @@ public final class DroolsWarrantyRules implements WarrantyRules {
     private final KieSessionsPool sessions;
     private final String version;
     private final Map<String, RuleSource> sourcesByPath;
+    /** Loaded from the folder's {@code ruleset.compiled} rather than compiled from its DRL. */
+    private final boolean precompiled;
 
-    private DroolsWarrantyRules(KieBase kieBase, String version, Map<String, RuleSource> sourcesByPath) {
+    private DroolsWarrantyRules(KieBase kieBase, String version, Map<String, RuleSource> sourcesByPath,
+                                boolean precompiled) {
         this.kieBase = kieBase;
+        this.precompiled = precompiled;
         this.sessions = kieBase.newKieSessionsPool(1);
         this.version = version;
         this.sourcesByPath = sourcesByPath;
@@ -73,21 +79,41 @@ public final class DroolsWarrantyRules implements WarrantyRules {
         return compile(RuleSetLoader.fromDirectory(dir));
     }
 
-    /** As {@link #fromDirectory} for a folder on the classpath, e.g. {@code "com/acme/warranty-rules"}. */
+    /**
+     * As {@link #fromDirectory} for a folder on the classpath, e.g. {@code "com/acme/warranty-rules"}.
+     * When the folder also holds a {@code ruleset.compiled} written by {@link RuleSetPrecompiler} for
+     * exactly these sources and this Drools version, the compiled packages are loaded from it instead
+     * of compiling the DRL again (the shipped default policy is precompiled at build time); the
+     * sample check runs either way.
+     */
     public static DroolsWarrantyRules fromClasspath(String folder) {
+        return compile(RuleSetLoader.fromClasspath(folder, classLoader()));
+    }
+
+    /** The loader of rule folders and their fact classes: the context class loader, else this library's. */
+    private static ClassLoader classLoader() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return compile(RuleSetLoader.fromClasspath(folder,
-                loader != null ? loader : DroolsWarrantyRules.class.getClassLoader()));
+        return loader != null ? loader : DroolsWarrantyRules.class.getClassLoader();
     }
 
     private static DroolsWarrantyRules compile(RuleSetLoader.Folder folder) {
+        String version = versionOf(folder);
+        Optional<KieBase> precompiled = folder.compiled()
+                .flatMap(compiled -> PrecompiledRuleSet.read(compiled, version, classLoader()));
+        return checked(precompiled.orElseGet(() -> compilePackages(folder).newKieBase()), version, folder,
+                precompiled.isPresent());
+    }
+
+    /** Compiles the folder's DRL files; a folder that does not compile is a {@link RuleSetException}. */
+    static KnowledgeBuilder compilePackages(RuleSetLoader.Folder folder) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        Map<String, RuleSource> byPath = new LinkedHashMap<>();
+        // One batch instead of one add() per file: the files' rules are compiled together, in parallel.
+        CompositeKnowledgeBuilder batch = builder.batch();
         for (RuleSource source : folder.sources()) {
-            byPath.put(source.path(), source);
-            builder.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
+            batch.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
                     .setSourcePath(source.path()), ResourceType.DRL);
         }
+        batch.build();
         if (builder.hasErrors()) {
             List<RuleProblem> problems = new ArrayList<>();
             for (KnowledgeBuilderError error : builder.getErrors()) {
@@ -107,13 +133,22 @@ public final class DroolsWarrantyRules implements WarrantyRules {
                     .filter(p -> !p.message().equals("Parser returned a null Package")).toList();
             throw new RuleSetException("The rule set does not compile", useful.isEmpty() ? problems : useful);
         }
-        String version = versionOf(folder);
-        DroolsWarrantyRules rules = new DroolsWarrantyRules(builder.newKieBase(), version, Map.copyOf(byPath));
+        return builder;
+    }
+
+    /** The rule set over a compiled KieBase, once it has passed the sample check. */
+    static DroolsWarrantyRules checked(KieBase kieBase, String version, RuleSetLoader.Folder folder,
+                                       boolean precompiled) {
+        Map<String, RuleSource> byPath = new LinkedHashMap<>();
+        for (RuleSource source : folder.sources()) {
+            byPath.put(source.path(), source);
+        }
+        DroolsWarrantyRules rules = new DroolsWarrantyRules(kieBase, version, Map.copyOf(byPath), precompiled);
         SampleCheck.run(rules);
         return rules;
     }
 
-    private static String versionOf(RuleSetLoader.Folder folder) {
+    static String versionOf(RuleSetLoader.Folder folder) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (RuleSource source : folder.sources()) {
@@ -127,6 +162,10 @@ public final class DroolsWarrantyRules implements WarrantyRules {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    boolean precompiled() {
+        return precompiled;
     }
 
     @Override

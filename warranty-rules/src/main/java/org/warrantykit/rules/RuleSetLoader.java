@@ -12,19 +12,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.warrantykit.RuleProblem;
 import org.warrantykit.RuleSetException;
 
-/** Reads the files of a rule folder: every {@code *.drl} plus an optional {@code ruleset.properties}. */
+/**
+ * Reads the files of a rule folder: every {@code *.drl} plus an optional {@code ruleset.properties};
+ * from a classpath folder also its {@code ruleset.compiled}, if any (see {@link RuleSetPrecompiler}).
+ */
 final class RuleSetLoader {
     static final String PROPERTIES = "ruleset.properties";
 
     private RuleSetLoader() {
     }
 
-    record Folder(String name, List<RuleSource> sources) {
+    /** @param compiled the folder's precompiled packages; only read from classpath folders */
+    record Folder(String name, List<RuleSource> sources, Optional<byte[]> compiled) {
     }
 
     static Folder fromDirectory(Path dir) {
@@ -32,7 +37,8 @@ final class RuleSetLoader {
             throw new RuleSetException("Cannot load rules", List.of(
                     new RuleProblem(dir.toString(), 0, "not a directory")));
         }
-        return read(dir, dir.toString());
+        // An operator's folder is always compiled: its DRL is what they edit and what must be checked.
+        return read(dir, dir.toString(), false);
     }
 
     static Folder fromClasspath(String folder, ClassLoader loader) {
@@ -50,19 +56,20 @@ final class RuleSetLoader {
                 String spec = uri.getRawSchemeSpecificPart();
                 Path jar = Path.of(URI.create(spec.substring(0, spec.indexOf("!/"))));
                 try (FileSystem fs = FileSystems.newFileSystem(jar)) {
-                    return read(fs.getPath(path), "classpath:" + path);
+                    return read(fs.getPath(path), "classpath:" + path, true);
                 }
             }
-            return read(Path.of(uri), "classpath:" + path);
+            return read(Path.of(uri), "classpath:" + path, true);
         } catch (IOException | URISyntaxException e) {
             throw new RuleSetException("Cannot load rules", List.of(
                     new RuleProblem("classpath:" + path, 0, "cannot read: " + e.getMessage())), e);
         }
     }
 
-    private static Folder read(Path dir, String label) {
+    private static Folder read(Path dir, String label, boolean precompiledAllowed) {
         List<RuleSource> sources = new ArrayList<>();
         String name = "";
+        Optional<byte[]> compiled = Optional.empty();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
                 String fileName = file.getFileName().toString();
@@ -72,6 +79,8 @@ final class RuleSetLoader {
                     Properties properties = new Properties();
                     properties.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
                     name = properties.getProperty("name", "").strip();
+                } else if (precompiledAllowed && fileName.equals(PrecompiledRuleSet.FILE)) {
+                    compiled = Optional.of(Files.readAllBytes(file));
                 }
             }
         } catch (IOException e) {
@@ -82,7 +91,7 @@ final class RuleSetLoader {
             throw new RuleSetException("Cannot load rules", List.of(
                     new RuleProblem(label, 0, "the folder holds no .drl file")));
         }
-        return new Folder(name, List.copyOf(sources));
+        return new Folder(name, List.copyOf(sources), compiled);
     }
 
 }

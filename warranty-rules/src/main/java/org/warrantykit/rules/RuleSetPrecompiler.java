@@ -1,0 +1,57 @@
+package org.warrantykit.rules;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.warrantykit.RuleProblem;
+import org.warrantykit.RuleSetException;
+
+/**
+ * Build-time tool: compiles a rule folder, runs the sample check, and writes the compiled packages
+ * to {@code ruleset.compiled} in the same folder, which {@link DroolsWarrantyRules#fromClasspath}
+ * then loads instead of compiling. The warranty-rules build runs it on the default policy; a jar
+ * of your own rules can do the same (see docs/rule-authoring.md). Exits 1 when the folder is
+ * refused, printing each problem as {@code file:line: message}.
+ *
+ * <pre>java -cp ... org.warrantykit.rules.RuleSetPrecompiler path/to/rule-folder</pre>
+ */
+public final class RuleSetPrecompiler {
+    private RuleSetPrecompiler() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: RuleSetPrecompiler <rule-folder>");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]);
+        try {
+            Path written = precompile(dir);
+            System.out.println("wrote " + written + " (" + Files.size(written) + " bytes)");
+        } catch (RuleSetException e) {
+            for (RuleProblem problem : e.problems()) {
+                System.err.println(problem);
+            }
+            System.err.println("REFUSED " + dir + ": " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Compiles and checks the folder, writes its {@code ruleset.compiled}, and returns that file. */
+    public static Path precompile(Path dir) throws IOException {
+        RuleSetLoader.Folder folder = RuleSetLoader.fromDirectory(dir);
+        String version = DroolsWarrantyRules.versionOf(folder);
+        KnowledgeBuilder builder = DroolsWarrantyRules.compilePackages(folder);
+        // Serialized before any KieBase exists: the first KieBase takes the packages themselves.
+        byte[] compiled = PrecompiledRuleSet.write(builder.getKnowledgePackages(), version);
+        DroolsWarrantyRules.checked(builder.newKieBase(), version, folder, false);
+        // What is shipped must load: a file that fails here would silently cost every start-up.
+        DroolsWarrantyRules.checked(PrecompiledRuleSet.read(compiled, version, RuleSetPrecompiler.class.getClassLoader())
+                .orElseThrow(() -> new IllegalStateException("the file just written for " + version + " does not load")),
+                version, folder, true);
+        Path file = dir.resolve(PrecompiledRuleSet.FILE);
+        Files.write(file, compiled);
+        return file;
+    }
+}
