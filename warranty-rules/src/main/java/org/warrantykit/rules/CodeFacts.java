@@ -7,6 +7,7 @@ import org.warrantykit.CodeKind;
 import org.warrantykit.Device;
 import org.warrantykit.rules.facts.CampaignCodeFact;
 import org.warrantykit.rules.facts.CodeDevice;
+import org.warrantykit.rules.facts.DeviceScoped;
 import org.warrantykit.rules.facts.ExtensionCodeFact;
 import org.warrantykit.spi.CodeQuery;
 
@@ -15,7 +16,7 @@ final class CodeFacts {
     private CodeFacts() {
     }
 
-    static List<Object> of(CodeQuery query) {
+    static List<DeviceScoped> of(CodeQuery query) {
         Device device = query.device();
         String serial = device.serial().value();
         CodeDevice codeDevice = new CodeDevice(
@@ -30,7 +31,7 @@ final class CodeFacts {
                 query.on(),
                 query.upgraded(),
                 query.currentEnd());
-        Object code = query.kind() == CodeKind.EXTENSION
+        DeviceScoped code = query.kind() == CodeKind.EXTENSION
                 ? new ExtensionCodeFact(serial, query.name(), query.model().orElseThrow(), query.months() / 12)
                 : new CampaignCodeFact(serial, query.name(), query.months(), query.upgradeYears());
         return List.of(codeDevice, code);

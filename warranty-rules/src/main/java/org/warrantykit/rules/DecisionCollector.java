@@ -1,7 +1,6 @@
 package org.warrantykit.rules;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,9 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Money;
 import org.warrantykit.RuleProblem;
@@ -42,47 +43,70 @@ import org.warrantykit.spi.UpgradeVerdict;
  * fact checks its own fields when a rule creates it.)
  */
 final class DecisionCollector {
-    /** Outputs per device in the default policy; sizing the maps up front spares rehashing. */
+    /** Outputs per device in the default policy; sizing the lists up front spares copying. */
     private static final int OUTPUTS_PER_DEVICE = 12;
 
     private final DroolsWarrantyRules rules;
     private final Map<String, List<String>> firedBySerial;
-    private final Map<Object, Rule> insertedBy;
     private final Map<String, List<Output>> outputsBySerial;
     final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
-            String serial = serialOf(event.getMatch().getObjects());
+            // In a session of one device every rule fired for it; finding it in the match is the slow part.
+            String serial = soleSerial != null ? soleSerial : serialOf(event.getMatch().getObjects());
             firedBySerial.computeIfAbsent(serial, s -> new ArrayList<>()).add(event.getMatch().getRule().getName());
         }
     };
+    /**
+     * Keeps each device's outputs as rules insert them, and drops those a rule deletes: what is
+     * left when the rules are done is the decision. (Cheaper than walking the session's working
+     * memory afterwards.)
+     */
     final DefaultRuleRuntimeEventListener insertListener = new DefaultRuleRuntimeEventListener() {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
-            if (event.getRule() != null) {
-                insertedBy.put(event.getObject(), event.getRule());
+            if (event.getRule() != null && event.getObject() instanceof DeviceScoped scoped) {
+                outputsBySerial.computeIfAbsent(scoped.serial(), s -> new ArrayList<>(OUTPUTS_PER_DEVICE))
+                        .add(new Output(scoped, event.getRule()));
+            }
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            if (event.getOldObject() instanceof DeviceScoped scoped) {
+                List<Output> outputs = outputsBySerial.get(scoped.serial());
+                if (outputs != null) {
+                    outputs.removeIf(output -> output.fact() == scoped);
+                }
+            }
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            if (event.getOldObject() != event.getObject() && event.getOldObject() instanceof DeviceScoped old) {
+                List<Output> outputs = outputsBySerial.getOrDefault(old.serial(), new ArrayList<>());
+                for (int i = 0; i < outputs.size(); i++) {
+                    if (outputs.get(i).fact() == old) {
+                        Output replaced = outputs.remove(i);
+                        if (event.getObject() instanceof DeviceScoped now) {
+                            outputsBySerial.computeIfAbsent(now.serial(), s -> new ArrayList<>()).add(
+                                    new Output(now, event.getRule() != null ? event.getRule() : replaced.rule()));
+                        }
+                        return;
+                    }
+                }
             }
         }
     };
 
-    DecisionCollector(DroolsWarrantyRules rules, int devices) {
+    /** The session's only device, or null when it holds several. */
+    private final String soleSerial;
+
+    DecisionCollector(DroolsWarrantyRules rules, int devices, String soleSerial) {
         this.rules = rules;
+        this.soleSerial = soleSerial;
         this.firedBySerial = new HashMap<>(devices * 4 / 3 + 1);
         this.outputsBySerial = new HashMap<>(devices * 4 / 3 + 1);
-        this.insertedBy = new java.util.IdentityHashMap<>(devices * OUTPUTS_PER_DEVICE);
-    }
-
-    /**
-     * Takes the outputs that are still in working memory once the rules are done: a fact inserted
-     * with {@code insertLogical} and later retracted by truth maintenance does not count.
-     */
-    void collect(java.util.Collection<?> workingMemory) {
-        for (Object object : workingMemory) {
-            Rule rule = insertedBy.get(object);
-            if (rule != null && object instanceof DeviceScoped scoped) {
-                outputsBySerial.computeIfAbsent(scoped.serial(), s -> new ArrayList<>()).add(new Output(scoped, rule));
-            }
-        }
     }
 
     private record Output(DeviceScoped fact, Rule rule) {
@@ -103,10 +127,10 @@ final class DecisionCollector {
 
     PolicyDecision decisionFor(PolicyQuery query) {
         String serial = query.device().serial().value();
-        List<Output> outputs = outputs(serial);
+        ByKind outputs = new ByKind(outputs(serial));
         DecisionTrace trace = new DecisionTrace(rules.version(), firedBySerial.getOrDefault(serial, List.of()));
-        StandardStart start = single(outputs, StandardStart.class, query, "the standard start");
-        StandardYears years = single(outputs, StandardYears.class, query, "the standard term in years");
+        StandardStart start = single(outputs.starts, StandardStart.class, query, "the standard start");
+        StandardYears years = single(outputs.years, StandardYears.class, query, "the standard term in years");
         try {
             return new PolicyDecision(new StandardTerm(start.start(), years.years()), upgrade(outputs, query),
                     offers(outputs, query), noOfferReason(outputs), trace);
@@ -116,6 +140,35 @@ final class DecisionCollector {
             }
             throw new RuleSetException("Rule outputs do not make a valid decision", List.of(
                     new RuleProblem("(rule set " + rules.version() + ")", 0, e.getMessage() + " for device " + serial)), e);
+        }
+    }
+
+    /** A device's outputs sorted by kind in one pass (this runs for every decision). */
+    private static final class ByKind {
+        final List<Output> starts = new ArrayList<>(1);
+        final List<Output> years = new ArrayList<>(1);
+        final List<Output> grants = new ArrayList<>(1);
+        final List<Output> upgradeRefusals = new ArrayList<>(1);
+        final List<Output> noOffers = new ArrayList<>(2);
+        final List<Output> prices = new ArrayList<>(3);
+
+        ByKind(List<Output> outputs) {
+            for (Output output : outputs) {
+                DeviceScoped fact = output.fact();
+                if (fact instanceof StandardStart) {
+                    starts.add(output);
+                } else if (fact instanceof StandardYears) {
+                    years.add(output);
+                } else if (fact instanceof UpgradeGrant) {
+                    grants.add(output);
+                } else if (fact instanceof UpgradeRefusal) {
+                    upgradeRefusals.add(output);
+                } else if (fact instanceof NoOffer) {
+                    noOffers.add(output);
+                } else if (fact instanceof OfferPrice) {
+                    prices.add(output);
+                }
+            }
         }
     }
 
@@ -149,44 +202,43 @@ final class DecisionCollector {
                         .collect(Collectors.joining("; ")), trace);
     }
 
-    private <T extends DeviceScoped> T single(List<Output> outputs, Class<T> type, PolicyQuery query, String what) {
-        List<Output> found = of(outputs, type);
+    /** The one output all of {@code found}'s rules agree on; none is an incomplete, two a contradicting rule set. */
+    private <T extends DeviceScoped> T single(List<Output> found, Class<T> type, PolicyQuery query, String what) {
         if (found.isEmpty()) {
             throw new RuleSetException("The rule set is incomplete", List.of(new RuleProblem(
                     "(rule set " + rules.version() + ")", 0, "no rule decided " + what + " for model "
                     + query.device().model() + " (" + query.device().category() + ", device "
                     + query.device().serial() + ")")));
         }
-        Set<Object> distinct = found.stream().map(o -> (Object) o.fact()).collect(Collectors.toSet());
-        if (distinct.size() > 1) {
-            throw new RuleSetException("The rule set contradicts itself", found.stream()
-                    .map(o -> rules.problemAt(o.rule(), "decides " + what + " as " + o.fact()
-                            + "; other rules decide differently"))
-                    .toList());
+        DeviceScoped first = found.get(0).fact();
+        for (Output other : found) {
+            if (!other.fact().equals(first)) {
+                throw new RuleSetException("The rule set contradicts itself", found.stream()
+                        .map(o -> rules.problemAt(o.rule(), "decides " + what + " as " + o.fact()
+                                + "; other rules decide differently"))
+                        .toList());
+            }
         }
-        return type.cast(found.get(0).fact());
+        return type.cast(first);
     }
 
-    private UpgradeVerdict upgrade(List<Output> outputs, PolicyQuery query) {
-        List<Output> refusals = of(outputs, UpgradeRefusal.class);
-        if (!refusals.isEmpty()) {
-            return UpgradeVerdict.refuse(refusals.stream().map(o -> ((UpgradeRefusal) o.fact()).reason())
-                    .distinct().sorted().collect(Collectors.joining(" ")));
+    private UpgradeVerdict upgrade(ByKind outputs, PolicyQuery query) {
+        if (!outputs.upgradeRefusals.isEmpty()) {
+            return UpgradeVerdict.refuse(reasons(outputs.upgradeRefusals));
         }
-        List<Output> grants = of(outputs, UpgradeGrant.class);
-        if (grants.isEmpty()) {
+        if (outputs.grants.isEmpty()) {
             return UpgradeVerdict.refuse("No upgrade applies to model " + query.device().model() + ".");
         }
-        UpgradeGrant grant = single(outputs, UpgradeGrant.class, query, "the upgrade");
+        UpgradeGrant grant = single(outputs.grants, UpgradeGrant.class, query, "the upgrade");
         return UpgradeVerdict.grant(grant.years(), grant.reason());
     }
 
-    private List<OfferTerm> offers(List<Output> outputs, PolicyQuery query) {
-        if (!of(outputs, NoOffer.class).isEmpty()) {
+    private List<OfferTerm> offers(ByKind outputs, PolicyQuery query) {
+        if (!outputs.noOffers.isEmpty() || outputs.prices.isEmpty()) {
             return List.of();
         }
         Map<Integer, Output> byMonths = new TreeMap<>();
-        for (Output output : of(outputs, OfferPrice.class)) {
+        for (Output output : outputs.prices) {
             OfferPrice price = (OfferPrice) output.fact();
             Output earlier = byMonths.putIfAbsent(price.months(), output);
             if (earlier != null && !earlier.fact().equals(price)) {
@@ -206,17 +258,30 @@ final class DecisionCollector {
                         rules.problemAt(output.rule(), e.getMessage() + " for device " + query.device().serial())), e);
             }
         }
-        terms.sort(Comparator.comparingInt(OfferTerm::months));
         return terms;
     }
 
-    private static String noOfferReason(List<Output> outputs) {
-        List<Output> refusals = of(outputs, NoOffer.class);
-        if (!refusals.isEmpty()) {
-            return refusals.stream().map(o -> ((NoOffer) o.fact()).reason()).distinct().sorted()
-                    .collect(Collectors.joining(" "));
+    private static String noOfferReason(ByKind outputs) {
+        if (!outputs.noOffers.isEmpty()) {
+            return reasons(outputs.noOffers);
         }
-        return of(outputs, OfferPrice.class).isEmpty() ? "No extension is priced for this device." : "";
+        return outputs.prices.isEmpty() ? "No extension is priced for this device." : "";
+    }
+
+    /** The reasons of refusals (NoOffer, UpgradeRefusal), distinct, sorted and joined. */
+    private static String reasons(List<Output> refusals) {
+        if (refusals.size() == 1) {
+            return reasonOf(refusals.get(0).fact());
+        }
+        java.util.SortedSet<String> distinct = new java.util.TreeSet<>();
+        for (Output refusal : refusals) {
+            distinct.add(reasonOf(refusal.fact()));
+        }
+        return String.join(" ", distinct);
+    }
+
+    private static String reasonOf(DeviceScoped refusal) {
+        return refusal instanceof NoOffer noOffer ? noOffer.reason() : ((UpgradeRefusal) refusal).reason();
     }
 
     private static List<Output> of(List<Output> outputs, Class<?> type) {

@@ -30,6 +30,7 @@ import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
 import org.warrantykit.spi.WarrantyRules;
 import org.warrantykit.rules.facts.DeviceFact;
+import org.warrantykit.rules.facts.DeviceScoped;
 import org.warrantykit.rules.facts.InvalidFactException;
 
 /**
@@ -183,7 +184,7 @@ public final class DroolsWarrantyRules implements WarrantyRules {
         if (queries.isEmpty()) {
             return List.of();
         }
-        if (hasRepeatedSerial(queries)) {
+        if (queries.size() > 1 && hasRepeatedSerial(queries)) {
             return decideInRounds(queries);
         }
         List<PolicyDecision> decisions = new ArrayList<>(queries.size());
@@ -205,9 +206,9 @@ public final class DroolsWarrantyRules implements WarrantyRules {
      * Inserts the facts into a pooled session, fires the rules and returns what they decided; a
      * consequence that throws becomes a {@link RuleSetException} at the rule's file and line.
      */
-    private DecisionCollector run(List<?> facts, String doing) {
+    private DecisionCollector run(List<? extends DeviceScoped> facts, String doing) {
         KieSession session = sessions.newKieSession();
-        DecisionCollector collector = new DecisionCollector(this, facts.size());
+        DecisionCollector collector = new DecisionCollector(this, facts.size(), soleSerial(facts));
         try {
             session.addEventListener(collector.agendaListener);
             session.addEventListener(collector.insertListener);
@@ -215,7 +216,6 @@ public final class DroolsWarrantyRules implements WarrantyRules {
                 session.insert(fact);
             }
             session.fireAllRules();
-            collector.collect(session.getObjects());
         } catch (ConsequenceException e) {
             Rule rule = e.getMatch().getRule();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -232,6 +232,17 @@ public final class DroolsWarrantyRules implements WarrantyRules {
             session.dispose();
         }
         return collector;
+    }
+
+    /** The serial all facts share, or null when they belong to several devices. */
+    private static String soleSerial(List<? extends DeviceScoped> facts) {
+        String serial = facts.get(0).serial();
+        for (DeviceScoped fact : facts) {
+            if (!fact.serial().equals(serial)) {
+                return null;
+            }
+        }
+        return serial;
     }
 
     private static boolean hasRepeatedSerial(List<PolicyQuery> queries) {
