@@ -24,7 +24,7 @@ public final class CpuProbe {
     private CpuProbe() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int bulk = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         long cpu = THREADS.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
@@ -65,9 +65,20 @@ public final class CpuProbe {
             wall = System.nanoTime();
             Fleet.policy("drools");
             if (i >= 2) {
-                report("rebuild (drools)", cpu, wall, 1, "ms");
+                report("load precompiled default again (drools)", cpu, wall, 1, "ms");
             }
         }
+        RuleSetBenchmark.Folder folder = new RuleSetBenchmark.Folder();
+        folder.copyDefaults();
+        for (int i = 0; i < 8; i++) {
+            cpu = THREADS.getCurrentThreadCpuTime();
+            wall = System.nanoTime();
+            folder.edited("drools");
+            if (i >= 5) {
+                report("rebuild of an edited folder (drools)", cpu, wall, 1, "ms");
+            }
+        }
+        folder.delete();
         for (String impl : List.of("reference", "drools")) {
             WarrantyService service = Fleet.service(Fleet.policy(impl), bulk, 0, 100_000);
             for (int round = 0; round < 2; round++) {
