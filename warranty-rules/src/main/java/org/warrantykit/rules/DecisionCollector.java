@@ -58,46 +58,45 @@ final class DecisionCollector {
         }
     };
     /**
-     * Keeps each device's outputs as rules insert them, and drops those a rule deletes: what is
-     * left when the rules are done is the decision. (Cheaper than walking the session's working
-     * memory afterwards.)
+     * Keeps each device's outputs as rules insert them, and drops those a rule deletes or replaces
+     * ({@code drools.update(handle, newFact)}): what is left when the rules are done is the decision.
+     * (Cheaper than walking the session's working memory afterwards.)
      */
     final DefaultRuleRuntimeEventListener insertListener = new DefaultRuleRuntimeEventListener() {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
-            if (event.getRule() != null && event.getObject() instanceof DeviceScoped scoped) {
-                outputsBySerial.computeIfAbsent(scoped.serial(), s -> new ArrayList<>(OUTPUTS_PER_DEVICE))
-                        .add(new Output(scoped, event.getRule()));
-            }
+            addOutput(event.getObject(), event.getRule());
         }
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
-            if (event.getOldObject() instanceof DeviceScoped scoped) {
-                List<Output> outputs = outputsBySerial.get(scoped.serial());
-                if (outputs != null) {
-                    outputs.removeIf(output -> output.fact() == scoped);
-                }
-            }
+            removeOutput(event.getOldObject());
         }
 
         @Override
         public void objectUpdated(ObjectUpdatedEvent event) {
-            if (event.getOldObject() != event.getObject() && event.getOldObject() instanceof DeviceScoped old) {
-                List<Output> outputs = outputsBySerial.getOrDefault(old.serial(), new ArrayList<>());
-                for (int i = 0; i < outputs.size(); i++) {
-                    if (outputs.get(i).fact() == old) {
-                        Output replaced = outputs.remove(i);
-                        if (event.getObject() instanceof DeviceScoped now) {
-                            outputsBySerial.computeIfAbsent(now.serial(), s -> new ArrayList<>()).add(
-                                    new Output(now, event.getRule() != null ? event.getRule() : replaced.rule()));
-                        }
-                        return;
-                    }
-                }
+            if (event.getOldObject() != event.getObject()) {
+                removeOutput(event.getOldObject());
+                addOutput(event.getObject(), event.getRule());
             }
         }
     };
+
+    private void addOutput(Object object, Rule insertedBy) {
+        if (insertedBy != null && object instanceof DeviceScoped scoped) {
+            outputsBySerial.computeIfAbsent(scoped.serial(), s -> new ArrayList<>(OUTPUTS_PER_DEVICE))
+                    .add(new Output(scoped, insertedBy));
+        }
+    }
+
+    private void removeOutput(Object object) {
+        if (object instanceof DeviceScoped scoped) {
+            List<Output> outputs = outputsBySerial.get(scoped.serial());
+            if (outputs != null) {
+                outputs.removeIf(output -> output.fact() == scoped);
+            }
+        }
+    }
 
     /** The session's only device, or null when it holds several. */
     private final String soleSerial;

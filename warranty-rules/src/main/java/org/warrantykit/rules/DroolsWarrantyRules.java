@@ -43,9 +43,10 @@ public final class DroolsWarrantyRules implements WarrantyRules {
     public static final String DEFAULT_FOLDER = "org/warrantykit/rules/default";
 
     /**
-     * Devices per engine session in {@link #decideAll}. Measured per device: ≈ 9 µs in sessions of
-     * 32–128 devices, 11 µs at 1,000 and 21 µs at 4,000 (a large session's working memory no longer
-     * fits the CPU caches); below ~16 the per-session reset dominates (14 µs for one device).
+     * Devices per engine session in {@link #decideAll}. Measured per device when chosen: ≈ 9 µs in
+     * sessions of 32–128 devices, 11 µs at 1,000 and 21 µs at 4,000 (a large session's working
+     * memory no longer fits the CPU caches); a session of one device pays the pool's reset alone.
+     * 64 and 128 still measure alike (docs/performance.md).
      */
     static final int DEVICES_PER_SESSION = 64;
 

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
 
-/** A decision is what the rules leave in working memory: an output a rule deletes again is not part of it. */
+/**
+ * A decision is what the rules leave in working memory: an output a rule deletes again is not part
+ * of it, and one a rule replaces counts as its replacement.
+ */
 class RetractedOutputsTest {
     private static final String NOT_UPGRADED = "Extensions can be bought once the free online upgrade is applied.";
     private static final String NOT_SOLD_ONLINE = "Model X3-MEGA-G2 cannot be extended online.";
@@ -54,6 +57,28 @@ class RetractedOutputsTest {
         // the same in a batch of several devices
         assertThat(rules.decideAll(java.util.List.of(megaInDe, megaInGb))).extracting(PolicyDecision::noOfferReason)
                 .containsExactly(NOT_UPGRADED + " " + NOT_SOLD_ONLINE, NOT_UPGRADED);
+    }
+
+    @Test
+    void anOutputReplacedByARuleCountsAsItsReplacement() throws IOException {
+        Files.writeString(dir.resolve("override.drl"), """
+                package org.warrantykit.rules.policy;
+                import org.warrantykit.rules.facts.*;
+
+                rule "Offer override: GB devices get their own product-line reason"
+                when
+                    DeviceFact( $sn : serial, region == "GB" )
+                    $refusal : NoOffer( serial == $sn, reason.startsWith( "Model " ) )
+                then
+                    drools.update( drools.getFactHandle( $refusal ), new NoOffer( $sn, "Sold by installers in GB." ) );
+                end
+                """);
+        DroolsWarrantyRules rules = DroolsWarrantyRules.fromDirectory(dir);
+        assertThat(rules.decide(sample("X3-MEGA-G2", "GB")).noOfferReason())
+                .isEqualTo(NOT_UPGRADED + " Sold by installers in GB.");
+        assertThat(rules.decideAll(java.util.List.of(sample("X3-MEGA-G2", "DE"), sample("X3-MEGA-G2", "GB"))))
+                .extracting(PolicyDecision::noOfferReason)
+                .containsExactly(NOT_UPGRADED + " " + NOT_SOLD_ONLINE, NOT_UPGRADED + " Sold by installers in GB.");
     }
 
     private static PolicyQuery sample(String model, String region) {
