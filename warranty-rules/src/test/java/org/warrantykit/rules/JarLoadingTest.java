@@ -29,8 +29,8 @@ class JarLoadingTest {
                 zip.putNextEntry(new ZipEntry(folder));
                 zip.closeEntry();
             }
-            for (String file : RuleSetLoadingTest.FILES) {
-                try (InputStream in = getClass().getResourceAsStream("/" + DroolsWarrantyRules.DEFAULT_FOLDER + "/" + file)) {
+            for (String file : DefaultRuleFolder.FILES) {
+                try (InputStream in = DefaultRuleFolder.open(file)) {
                     zip.putNextEntry(new ZipEntry("com/acme/rules/" + file));
                     in.transferTo(zip);
                     zip.closeEntry();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -32,11 +31,8 @@ class PrecompiledRuleSetTest {
 
     @BeforeEach
     void copyDefaultsWithTheirCompiledFile() throws IOException {
-        folder = Files.createDirectories(classpath.resolve(FOLDER));
-        for (String file : RuleSetLoadingTest.FILES) {
-            copyResource(file);
-        }
-        copyResource(PrecompiledRuleSet.FILE);
+        folder = DefaultRuleFolder.copyTo(classpath.resolve(FOLDER));
+        DefaultRuleFolder.copyFile(PrecompiledRuleSet.FILE, folder);
     }
 
     @Test
@@ -119,17 +115,7 @@ class PrecompiledRuleSetTest {
         }
     }
 
-    private void copyResource(String file) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/" + DroolsWarrantyRules.DEFAULT_FOLDER + "/" + file)) {
-            assertThat(in).as(file + " on the classpath").isNotNull();
-            Files.copy(in, folder.resolve(file));
-        }
-    }
-
     private void replaceIn(String file, String from, String to) throws IOException {
-        Path path = folder.resolve(file);
-        String text = Files.readString(path);
-        assertThat(text).contains(from);
-        Files.writeString(path, text.replace(from, to));
+        DefaultRuleFolder.replaceIn(folder.resolve(file), from, to);
     }
 }

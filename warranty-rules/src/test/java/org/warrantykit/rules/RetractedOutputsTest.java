@@ -3,7 +3,6 @@ package org.warrantykit.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,11 +24,7 @@ class RetractedOutputsTest {
 
     @BeforeEach
     void copyDefaults() throws IOException {
-        for (String file : RuleSetLoadingTest.FILES) {
-            try (InputStream in = getClass().getResourceAsStream("/" + DroolsWarrantyRules.DEFAULT_FOLDER + "/" + file)) {
-                Files.copy(in, dir.resolve(file));
-            }
-        }
+        DefaultRuleFolder.copyTo(dir);
     }
 
     @Test

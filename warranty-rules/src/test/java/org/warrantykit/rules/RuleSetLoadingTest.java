@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,28 +15,16 @@ import org.warrantykit.RuleSetException;
 
 /** A rule folder that is broken in any way is refused with file:line problems a rule author can act on. */
 class RuleSetLoadingTest {
-    static final List<String> FILES = List.of("product-lines.drl", "standard-terms.drl", "upgrade.drl", "pricing.drl",
-            "codes.drl", "ruleset.properties");
-
     @TempDir
     Path dir;
 
     @BeforeEach
     void copyDefaults() throws IOException {
-        for (String file : FILES) {
-            try (InputStream in = getClass().getResourceAsStream("/" + DroolsWarrantyRules.DEFAULT_FOLDER + "/" + file)) {
-                if (in != null) {
-                    Files.copy(in, dir.resolve(file));
-                }
-            }
-        }
+        DefaultRuleFolder.copyTo(dir);
     }
 
     private void replaceIn(String file, String from, String to) throws IOException {
-        Path path = dir.resolve(file);
-        String text = Files.readString(path);
-        assertThat(text).contains(from);
-        Files.writeString(path, text.replace(from, to));
+        DefaultRuleFolder.replaceIn(dir.resolve(file), from, to);
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.warrantykit.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,21 +36,11 @@ class RuleSwapTest {
     Path dir;
 
     private Path copyDefaults(String name) throws IOException {
-        Path folder = Files.createDirectories(dir.resolve(name));
-        for (String file : RuleSetLoadingTest.FILES) {
-            try (InputStream in = getClass().getResourceAsStream("/" + DroolsWarrantyRules.DEFAULT_FOLDER + "/" + file)) {
-                if (in != null) {
-                    Files.copy(in, folder.resolve(file));
-                }
-            }
-        }
-        return folder;
+        return DefaultRuleFolder.copyTo(dir.resolve(name));
     }
 
     private static void replaceIn(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertThat(text).contains(from);
-        Files.writeString(file, text.replace(from, to));
+        DefaultRuleFolder.replaceIn(file, from, to);
     }
 
     private static WarrantyService service(DroolsWarrantyRules rules) {
