@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -49,6 +50,8 @@ final class DecisionCollector {
     private final DroolsWarrantyRules rules;
     private final Map<String, List<String>> firedBySerial;
     private final Map<String, List<Output>> outputsBySerial;
+    /** The session's only device, or null when it holds several. */
+    private final String soleSerial;
     final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -82,6 +85,13 @@ final class DecisionCollector {
         }
     };
 
+    DecisionCollector(DroolsWarrantyRules rules, int devices, String soleSerial) {
+        this.rules = rules;
+        this.soleSerial = soleSerial;
+        this.firedBySerial = new HashMap<>(devices * 4 / 3 + 1);
+        this.outputsBySerial = new HashMap<>(devices * 4 / 3 + 1);
+    }
+
     private void addOutput(Object object, Rule insertedBy) {
         if (insertedBy != null && object instanceof DeviceScoped scoped) {
             outputsBySerial.computeIfAbsent(scoped.serial(), s -> new ArrayList<>(OUTPUTS_PER_DEVICE))
@@ -96,16 +106,6 @@ final class DecisionCollector {
                 outputs.removeIf(output -> output.fact() == scoped);
             }
         }
-    }
-
-    /** The session's only device, or null when it holds several. */
-    private final String soleSerial;
-
-    DecisionCollector(DroolsWarrantyRules rules, int devices, String soleSerial) {
-        this.rules = rules;
-        this.soleSerial = soleSerial;
-        this.firedBySerial = new HashMap<>(devices * 4 / 3 + 1);
-        this.outputsBySerial = new HashMap<>(devices * 4 / 3 + 1);
     }
 
     private record Output(DeviceScoped fact, Rule rule) {
@@ -181,11 +181,8 @@ final class DecisionCollector {
         DecisionTrace trace = new DecisionTrace(rules.version(), firedBySerial.getOrDefault(serial, List.of()));
         List<Output> refusals = of(outputs, CodeRefusal.class);
         if (!refusals.isEmpty()) {
-            return CodeDecision.refuse(
-                    refusals.stream().map(o -> ((CodeRefusal) o.fact()).reason()).distinct().sorted()
-                            .collect(Collectors.joining(" ")),
-                    refusals.stream().map(o -> o.rule().getName()).distinct().sorted()
-                            .collect(Collectors.joining("; ")), trace);
+            return CodeDecision.refuse(joined(refusals, o -> ((CodeRefusal) o.fact()).reason(), " "),
+                    joined(refusals, o -> o.rule().getName(), "; "), trace);
         }
         List<Output> acceptances = of(outputs, CodeAcceptance.class);
         if (acceptances.isEmpty()) {
@@ -194,11 +191,8 @@ final class DecisionCollector {
             return CodeDecision.refuse("No rule of rule set " + rules.version() + " accepts " + what + ".",
                     "no rule accepts " + what, trace);
         }
-        return CodeDecision.allow(
-                acceptances.stream().map(o -> ((CodeAcceptance) o.fact()).reason()).distinct().sorted()
-                        .collect(Collectors.joining(" ")),
-                acceptances.stream().map(o -> o.rule().getName()).distinct().sorted()
-                        .collect(Collectors.joining("; ")), trace);
+        return CodeDecision.allow(joined(acceptances, o -> ((CodeAcceptance) o.fact()).reason(), " "),
+                joined(acceptances, o -> o.rule().getName(), "; "), trace);
     }
 
     /** The one output all of {@code found}'s rules agree on; none is an incomplete, two a contradicting rule set. */
@@ -223,7 +217,7 @@ final class DecisionCollector {
 
     private UpgradeVerdict upgrade(ByKind outputs, PolicyQuery query) {
         if (!outputs.upgradeRefusals.isEmpty()) {
-            return UpgradeVerdict.refuse(reasons(outputs.upgradeRefusals));
+            return UpgradeVerdict.refuse(joined(outputs.upgradeRefusals, o -> ((UpgradeRefusal) o.fact()).reason(), " "));
         }
         if (outputs.grants.isEmpty()) {
             return UpgradeVerdict.refuse("No upgrade applies to model " + query.device().model() + ".");
@@ -262,25 +256,21 @@ final class DecisionCollector {
 
     private static String noOfferReason(ByKind outputs) {
         if (!outputs.noOffers.isEmpty()) {
-            return reasons(outputs.noOffers);
+            return joined(outputs.noOffers, o -> ((NoOffer) o.fact()).reason(), " ");
         }
         return outputs.prices.isEmpty() ? "No extension is priced for this device." : "";
     }
 
-    /** The reasons of refusals (NoOffer, UpgradeRefusal), distinct, sorted and joined. */
-    private static String reasons(List<Output> refusals) {
-        if (refusals.size() == 1) {
-            return reasonOf(refusals.get(0).fact());
+    /** A text of each output (a reason, a rule name), distinct, sorted and joined; one output is the common case. */
+    private static String joined(List<Output> outputs, Function<Output, String> text, String separator) {
+        if (outputs.size() == 1) {
+            return text.apply(outputs.get(0));
         }
-        java.util.SortedSet<String> distinct = new java.util.TreeSet<>();
-        for (Output refusal : refusals) {
-            distinct.add(reasonOf(refusal.fact()));
+        SortedSet<String> distinct = new TreeSet<>();
+        for (Output output : outputs) {
+            distinct.add(text.apply(output));
         }
-        return String.join(" ", distinct);
-    }
-
-    private static String reasonOf(DeviceScoped refusal) {
-        return refusal instanceof NoOffer noOffer ? noOffer.reason() : ((UpgradeRefusal) refusal).reason();
+        return String.join(separator, distinct);
     }
 
     private static List<Output> of(List<Output> outputs, Class<?> type) {
