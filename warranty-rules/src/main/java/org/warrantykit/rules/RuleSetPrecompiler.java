@@ -1,6 +1,7 @@
 package org.warrantykit.rules;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -21,20 +22,29 @@ public final class RuleSetPrecompiler {
     }
 
     public static void main(String[] args) throws IOException {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** The tool without exiting: 0 written, 1 the folder is refused, 2 a usage error. */
+    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         if (args.length != 1) {
-            System.err.println("usage: RuleSetPrecompiler <rule-folder>");
-            System.exit(2);
+            err.println("usage: RuleSetPrecompiler <rule-folder>");
+            return 2;
         }
         Path dir = Path.of(args[0]);
         try {
             Path written = precompile(dir);
-            System.out.println("wrote " + written + " (" + Files.size(written) + " bytes)");
+            out.println("wrote " + written + " (" + Files.size(written) + " bytes)");
+            return 0;
         } catch (RuleSetException e) {
             for (RuleProblem problem : e.problems()) {
-                System.err.println(problem);
+                err.println(problem);
             }
-            System.err.println("REFUSED " + dir + ": " + e.getMessage());
-            System.exit(1);
+            err.println("REFUSED " + dir + ": " + e.getMessage());
+            return 1;
         }
     }
 

@@ -92,6 +92,30 @@ class PrecompiledRuleSetTest {
         assertThat(Files.readAllBytes(written)).as("the previous file is left as it was").isEqualTo(before);
     }
 
+    @Test
+    void theToolPrintsEachProblemAndExitsOneOnARefusedFolderAndTwoOnAUsageError() throws IOException {
+        Files.delete(folder.resolve(PrecompiledRuleSet.FILE));
+        replaceIn("standard-terms.drl", "insert( new StandardYears( $sn, 2 ) );", "insert( new StandardYears( $sn, 0 ) );");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = RuleSetPrecompiler.run(new String[] {folder.toString()}, new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true));
+        assertThat(status).isEqualTo(1);
+        int ruleLine = Files.readAllLines(folder.resolve("standard-terms.drl")).indexOf(
+                "rule \"Standard term: accessories 2 years\"") + 1;
+        assertThat(ruleLine).isPositive();
+        assertThat(err.toString()).startsWith("standard-terms.drl:" + ruleLine
+                        + ": StandardYears.years must be between 1 and 50 (was 0) for device SAMPLE")
+                .contains("REFUSED " + folder + ": Rule output failed validation");
+        assertThat(out.toString()).isEmpty();
+        assertThat(folder.resolve(PrecompiledRuleSet.FILE)).doesNotExist();
+
+        java.io.ByteArrayOutputStream usage = new java.io.ByteArrayOutputStream();
+        assertThat(RuleSetPrecompiler.run(new String[0], new java.io.PrintStream(out, true), new java.io.PrintStream(usage, true)))
+                .isEqualTo(2);
+        assertThat(usage.toString()).startsWith("usage: RuleSetPrecompiler <rule-folder>");
+    }
+
     /** Decisions with their fired rules sorted: the engine does not promise a firing order. */
     private static List<String> comparable(List<PolicyDecision> decisions) {
         return decisions.stream().map(d -> d.standard() + " " + d.upgrade() + " " + d.offers() + " " + d.noOfferReason()
