@@ -97,7 +97,7 @@ class RulesCliTest {
     void checkReportsARuleWhoseOutputFailsTheSampleCheckAtItsHeader(@TempDir Path dir) {
         RuleFolders.copyDefault(dir);
         Path terms = dir.resolve("standard-terms.drl");
-        RuleFolders.replaceOnce(terms, "insert( new StandardYears( $sn, 2 ) );", "insert( new StandardYears( $sn, 0 ) );");
+        RuleFolders.replaceOnce(terms, "insert( new StandardYears( $device.serial(), 2 ) );", "insert( new StandardYears( $device.serial(), 0 ) );");
         int header = RuleFolders.lineOf(terms, "rule \"Standard term: accessories 2 years\"");
 
         Result result = rules("check", dir.toString());
@@ -273,10 +273,10 @@ class RulesCliTest {
         Path changed = RuleFolders.copyDefault(dir.resolve("new"));
         // one term: accessories 3 years instead of 2; one price: up to 5 kW, +5 years EUR 220 instead of 200
         RuleFolders.replaceOnce(changed.resolve("standard-terms.drl"),
-                "insert( new StandardYears( $sn, 2 ) );", "insert( new StandardYears( $sn, 3 ) );");
+                "insert( new StandardYears( $device.serial(), 2 ) );", "insert( new StandardYears( $device.serial(), 3 ) );");
         RuleFolders.replaceOnce(changed.resolve("pricing.drl"),
-                "insert( new BasePrice( $sn, 60, new BigDecimal( \"200\" ) ) );",
-                "insert( new BasePrice( $sn, 60, new BigDecimal( \"220\" ) ) );");
+                "insert( new BasePrice( $window.serial(), 60, new BigDecimal( \"200\" ) ) );",
+                "insert( new BasePrice( $window.serial(), 60, new BigDecimal( \"220\" ) ) );");
         PolicyVariant variant = PolicyVariant.DESIGN.withYears("ACCESSORY", 3).withPrice(5, 60, new BigDecimal("220"));
 
         List<Row> rows = DesignPolicy.rows();
@@ -297,7 +297,7 @@ class RulesCliTest {
     void diffOfATermChangeThatEndsWarrantiesEarlierAlsoListsUpgradesThatNoLongerApply(@TempDir Path dir) {
         Path changed = RuleFolders.copyDefault(dir.resolve("new"));
         RuleFolders.replaceOnce(changed.resolve("standard-terms.drl"),
-                "insert( new StandardYears( $sn, 5 ) );", "insert( new StandardYears( $sn, 4 ) );");
+                "insert( new StandardYears( $device.serial(), 5 ) );", "insert( new StandardYears( $device.serial(), 4 ) );");
         PolicyVariant variant = PolicyVariant.DESIGN.withYears("INVERTER", 4);
         List<Row> rows = DesignPolicy.rows();
         List<PolicyVariant.Change> expected = PolicyVariant.DESIGN.changesTo(variant, rows, TODAY);
@@ -323,7 +323,7 @@ class RulesCliTest {
         Files.writeString(csv, InMemoryDeviceRegistry.HEADER + "\n" + line + "\n");
         Path changed = RuleFolders.copyDefault(dir.resolve("new"));
         RuleFolders.replaceOnce(changed.resolve("standard-terms.drl"),
-                "insert( new StandardYears( $sn, 2 ) );", "insert( new StandardYears( $sn, 3 ) );");
+                "insert( new StandardYears( $device.serial(), 2 ) );", "insert( new StandardYears( $device.serial(), 3 ) );");
         Row row = DesignPolicy.parse(line);
 
         Result result = rules("diff", RuleFolders.DEFAULT, changed.toString(), "--data", csv.toString(), DAY);

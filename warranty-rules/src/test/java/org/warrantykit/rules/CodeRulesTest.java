@@ -186,10 +186,10 @@ class CodeRulesTest {
             Files.writeString(dir.resolve(file), resource(file));
         }
         String codes = Files.readString(dir.resolve("codes.drl"));
-        String broken = "insert( new CodeRefusal( $sn, \"The warranty ended on \" + $end + \"; a code extends only a "
-                + "running warranty.\" ) );";
+        String broken = "insert( new CodeRefusal( $device.serial(), \"The warranty ended on \" + $device.currentEnd()\n"
+                + "            + \"; a code extends only a running warranty.\" ) );";
         assertThat(codes).contains(broken);
-        Files.writeString(dir.resolve("codes.drl"), codes.replace(broken, "insert( new CodeRefusal( $sn, \" \" ) );"));
+        Files.writeString(dir.resolve("codes.drl"), codes.replace(broken, "insert( new CodeRefusal( $device.serial(), \" \" ) );"));
 
         RuleSetException e = catchThrowableOfType(RuleSetException.class, () -> DroolsWarrantyRules.fromDirectory(dir));
 

@@ -95,7 +95,7 @@ class PrecompiledRuleSetTest {
     @Test
     void theToolPrintsEachProblemAndExitsOneOnARefusedFolderAndTwoOnAUsageError() throws IOException {
         Files.delete(folder.resolve(PrecompiledRuleSet.FILE));
-        replaceIn("standard-terms.drl", "insert( new StandardYears( $sn, 2 ) );", "insert( new StandardYears( $sn, 0 ) );");
+        replaceIn("standard-terms.drl", "insert( new StandardYears( $device.serial(), 2 ) );", "insert( new StandardYears( $device.serial(), 0 ) );");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int status = RuleSetPrecompiler.run(new String[] {folder.toString()}, new java.io.PrintStream(out, true),

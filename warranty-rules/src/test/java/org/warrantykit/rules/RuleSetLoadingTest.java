@@ -41,8 +41,8 @@ class RuleSetLoadingTest {
 
     @Test
     void aSyntaxErrorNamesTheFileAndLine() throws IOException {
-        replaceIn("upgrade.drl", "    StandardTermFact( serial == $sn, end >= $on )\nthen\n    insert( new UpgradeGrant( $sn, 1,",
-                "    StandardTermFact( serial == $sn, end >= $on \nthen\n    insert( new UpgradeGrant( $sn, 1,");
+        replaceIn("upgrade.drl", "    StandardTermFact( serial == $sn, end >= $on )\nthen\n    insert( new UpgradeGrant( $device.serial(), 1,",
+                "    StandardTermFact( serial == $sn, end >= $on \nthen\n    insert( new UpgradeGrant( $device.serial(), 1,");
         RuleSetException e = catchThrowableOfType(RuleSetException.class, () -> DroolsWarrantyRules.fromDirectory(dir));
         assertThat(e.getMessage()).startsWith("The rule set does not compile");
         // the parser notices the unclosed pattern at the following "then"
@@ -68,7 +68,7 @@ class RuleSetLoadingTest {
 
     @Test
     void aBadJavaExpressionInAConsequenceNamesTheRule() throws IOException {
-        replaceIn("pricing.drl", "new OfferWindow( $sn )", "new OfferWindow( $sn, 1 )");
+        replaceIn("pricing.drl", "new OfferWindow( $device.serial() )", "new OfferWindow( $device.serial(), 1 )");
         RuleSetException e = catchThrowableOfType(RuleSetException.class, () -> DroolsWarrantyRules.fromDirectory(dir));
         assertThat(e.problems()).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("pricing.drl");
@@ -108,8 +108,8 @@ class RuleSetLoadingTest {
 
     @Test
     void aFailingConsequenceIsReportedWithItsRule() throws IOException {
-        replaceIn("standard-terms.drl", "StandardTermFact.of( $sn, $start, $years )",
-                "StandardTermFact.of( $sn, $start, $years / ( $years - $years ) )");
+        replaceIn("standard-terms.drl", "StandardTermFact.of( $start.serial(), $start.start(), $length.years() )",
+                "StandardTermFact.of( $start.serial(), $start.start(), $length.years() / ( $length.years() - $length.years() ) )");
         RuleSetException e = catchThrowableOfType(RuleSetException.class, () -> DroolsWarrantyRules.fromDirectory(dir));
         assertThat(e.getMessage()).startsWith("A rule failed while deciding");
         assertThat(e.problems().get(0).toString()).startsWith("standard-terms.drl:"
@@ -119,8 +119,8 @@ class RuleSetLoadingTest {
 
     @Test
     void anInconsistentOutputIsRefusedWhenTheRuleCreatesIt() throws IOException {
-        replaceIn("standard-terms.drl", "StandardTermFact.of( $sn, $start, $years )",
-                "new StandardTermFact( $sn, $start, $years, $start )");
+        replaceIn("standard-terms.drl", "StandardTermFact.of( $start.serial(), $start.start(), $length.years() )",
+                "new StandardTermFact( $start.serial(), $start.start(), $length.years(), $start.start() )");
         RuleSetException e = catchThrowableOfType(RuleSetException.class, () -> DroolsWarrantyRules.fromDirectory(dir));
         assertThat(e.getMessage()).startsWith("Rule output failed validation");
         RuleProblem problem = e.problems().get(0);

@@ -55,8 +55,8 @@ class RuleSwapTest {
         String original = service.rules().version();
         List<RuleSetException> rejected = new CopyOnWriteArrayList<>();
         try (RuleFolderWatcher watcher = RuleFolderWatcher.start(service, folder, rejected::add)) {
-            replaceIn(folder.resolve("standard-terms.drl"), "insert( new StandardYears( $sn, 5 ) );",
-                    "insert( new StandardYears( $sn, 6 ) );");
+            replaceIn(folder.resolve("standard-terms.drl"), "insert( new StandardYears( $device.serial(), 5 ) );",
+                    "insert( new StandardYears( $device.serial(), 6 ) );");
             assertThat(watcher.reload()).isTrue();
             String six = service.rules().version();
             assertThat(six).isNotEqualTo(original);
@@ -77,8 +77,8 @@ class RuleSwapTest {
         WarrantyService service = service(DroolsWarrantyRules.fromDirectory(folder));
         String original = service.rules().version();
         try (RuleFolderWatcher ignored = RuleFolderWatcher.start(service, folder, e -> { })) {
-            replaceIn(folder.resolve("standard-terms.drl"), "insert( new StandardYears( $sn, 5 ) );",
-                    "insert( new StandardYears( $sn, 7 ) );");
+            replaceIn(folder.resolve("standard-terms.drl"), "insert( new StandardYears( $device.serial(), 5 ) );",
+                    "insert( new StandardYears( $device.serial(), 7 ) );");
             // waits for the watcher thread; the bound only keeps a broken watcher from hanging the build
             for (int i = 0; i < 300 && service.rules().version().equals(original); i++) {
                 Thread.sleep(100);
@@ -92,8 +92,8 @@ class RuleSwapTest {
     void decisionsDuringSwapsNeverFailAndEachNamesExactlyOneRuleSet() throws Exception {
         Path five = copyDefaults("five");
         Path six = copyDefaults("six");
-        replaceIn(six.resolve("standard-terms.drl"), "insert( new StandardYears( $sn, 5 ) );",
-                "insert( new StandardYears( $sn, 6 ) );");
+        replaceIn(six.resolve("standard-terms.drl"), "insert( new StandardYears( $device.serial(), 5 ) );",
+                "insert( new StandardYears( $device.serial(), 6 ) );");
         DroolsWarrantyRules a = DroolsWarrantyRules.fromDirectory(five);
         DroolsWarrantyRules b = DroolsWarrantyRules.fromDirectory(six);
         Map<String, LocalDate> endByVersion = Map.of(a.version(), LocalDate.of(2030, 2, 28),
