@@ -52,11 +52,16 @@ final class DecisionCollector {
     private final Map<String, List<Output>> outputsBySerial;
     /** The session's only device, or null when it holds several. */
     private final String soleSerial;
+    /** The device of the first output the firing rule inserted, deleted or replaced; null before it touched one. */
+    private String firingSerial;
     final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
-            // In a session of one device every rule fired for it; finding it in the match is the slow part.
-            String serial = soleSerial != null ? soleSerial : serialOf(event.getMatch().getObjects());
+            // A rule fired for the device whose outputs it touched; only a rule that touched none needs
+            // its match searched, the slow part (a session of one device needs neither).
+            String serial = soleSerial != null ? soleSerial
+                    : firingSerial != null ? firingSerial : serialOf(event.getMatch().getObjects());
+            firingSerial = null;
             firedBySerial.computeIfAbsent(serial, s -> new ArrayList<>()).add(event.getMatch().getRule().getName());
         }
     };
@@ -68,16 +73,19 @@ final class DecisionCollector {
     final DefaultRuleRuntimeEventListener insertListener = new DefaultRuleRuntimeEventListener() {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
+            touched(event.getObject(), event.getRule());
             addOutput(event.getObject(), event.getRule());
         }
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
+            touched(event.getOldObject(), event.getRule());
             removeOutput(event.getOldObject());
         }
 
         @Override
         public void objectUpdated(ObjectUpdatedEvent event) {
+            touched(event.getObject(), event.getRule());
             if (event.getOldObject() != event.getObject()) {
                 removeOutput(event.getOldObject());
                 addOutput(event.getObject(), event.getRule());
@@ -90,6 +98,12 @@ final class DecisionCollector {
         this.soleSerial = soleSerial;
         this.firedBySerial = new HashMap<>(devices * 4 / 3 + 1);
         this.outputsBySerial = new HashMap<>(devices * 4 / 3 + 1);
+    }
+
+    private void touched(Object object, Rule by) {
+        if (by != null && firingSerial == null && object instanceof DeviceScoped scoped) {
+            firingSerial = scoped.serial();
+        }
     }
 
     private void addOutput(Object object, Rule insertedBy) {
