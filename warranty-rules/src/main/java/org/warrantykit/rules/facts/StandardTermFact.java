@@ -1,6 +1,7 @@
 package org.warrantykit.rules.facts;
 
 import java.time.LocalDate;
+import org.warrantykit.spi.StandardTerm;
 
 /**
  * The standard term made from {@link StandardStart} and {@link StandardYears}, with its last day,
@@ -13,14 +14,15 @@ public record StandardTermFact(String serial, LocalDate start, int years, LocalD
         Require.notBlank("StandardTermFact", "serial", serial);
         Require.notNull("StandardTermFact", "start", start);
         Require.between("StandardTermFact", "years", years, 1, 50);
-        if (!start.plusYears(years).minusDays(1).equals(end)) {
+        LocalDate expected = new StandardTerm(start, years).end();
+        if (!expected.equals(end)) {
             throw new InvalidFactException("StandardTermFact", "end", end, "must be the day before the "
-                    + years + "-year anniversary of " + start + ", " + start.plusYears(years).minusDays(1));
+                    + years + "-year anniversary of " + start + ", " + expected);
         }
     }
 
     /** A term of {@code years} from {@code start} ends the day before the anniversary. */
     public static StandardTermFact of(String serial, LocalDate start, int years) {
-        return new StandardTermFact(serial, start, years, start.plusYears(years).minusDays(1));
+        return new StandardTermFact(serial, start, years, new StandardTerm(start, years).end());
     }
 }
