@@ -5,11 +5,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
@@ -24,12 +28,12 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 import org.warrantykit.RuleProblem;
 import org.warrantykit.RuleSetException;
+import org.warrantykit.SerialNumber;
 import org.warrantykit.spi.CodeDecision;
 import org.warrantykit.spi.CodeQuery;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
 import org.warrantykit.spi.WarrantyRules;
-import org.warrantykit.rules.facts.DeviceFact;
 import org.warrantykit.rules.facts.DeviceScoped;
 import org.warrantykit.rules.facts.InvalidFactException;
 
@@ -146,7 +150,7 @@ public final class DroolsWarrantyRules implements WarrantyRules {
             byPath.put(source.path(), source);
         }
         DroolsWarrantyRules rules = new DroolsWarrantyRules(kieBase, version, Map.copyOf(byPath), precompiled);
-        SampleCheck.run(rules);
+        SampleCheck.run(rules, folder.sources());
         return rules;
     }
 
@@ -188,16 +192,26 @@ public final class DroolsWarrantyRules implements WarrantyRules {
         if (queries.size() > 1 && hasRepeatedSerial(queries)) {
             return decideInRounds(queries);
         }
-        List<PolicyDecision> decisions = new ArrayList<>(queries.size());
+        return inSessions(queries, query -> List.of(Facts.of(query)), DecisionCollector::decisionFor, "deciding");
+    }
+
+    /**
+     * Decides queries of distinct devices in sessions of up to {@link #DEVICES_PER_SESSION}
+     * devices: each query's facts are inserted, the rules fired once per session, and each query's
+     * decision read from what the session's rules produced for its device.
+     */
+    private <Q, D> List<D> inSessions(List<Q> queries, Function<Q, List<? extends DeviceScoped>> factsOf,
+                                      BiFunction<DecisionCollector, Q, D> decisionOf, String doing) {
+        List<D> decisions = new ArrayList<>(queries.size());
         for (int from = 0; from < queries.size(); from += DEVICES_PER_SESSION) {
-            List<PolicyQuery> chunk = queries.subList(from, Math.min(queries.size(), from + DEVICES_PER_SESSION));
-            List<DeviceFact> facts = new ArrayList<>(chunk.size());
-            for (PolicyQuery query : chunk) {
-                facts.add(Facts.of(query));
+            List<Q> chunk = queries.subList(from, Math.min(queries.size(), from + DEVICES_PER_SESSION));
+            List<DeviceScoped> facts = new ArrayList<>(chunk.size());
+            for (Q query : chunk) {
+                facts.addAll(factsOf.apply(query));
             }
-            DecisionCollector collector = run(facts, "deciding");
-            for (PolicyQuery query : chunk) {
-                decisions.add(collector.decisionFor(query));
+            DecisionCollector collector = run(facts, doing);
+            for (Q query : chunk) {
+                decisions.add(decisionOf.apply(collector, query));
             }
         }
         return decisions;
@@ -247,7 +261,7 @@ public final class DroolsWarrantyRules implements WarrantyRules {
     }
 
     private static boolean hasRepeatedSerial(List<PolicyQuery> queries) {
-        java.util.Set<org.warrantykit.SerialNumber> seen = new java.util.HashSet<>();
+        Set<SerialNumber> seen = new HashSet<>();
         for (PolicyQuery query : queries) {
             if (!seen.add(query.device().serial())) {
                 return true;
@@ -262,16 +276,16 @@ public final class DroolsWarrantyRules implements WarrantyRules {
      */
     private List<PolicyDecision> decideInRounds(List<PolicyQuery> queries) {
         List<List<Integer>> rounds = new ArrayList<>();
-        List<java.util.Set<org.warrantykit.SerialNumber>> serialsByRound = new ArrayList<>();
+        List<Set<SerialNumber>> serialsByRound = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
-            org.warrantykit.SerialNumber serial = queries.get(i).device().serial();
+            SerialNumber serial = queries.get(i).device().serial();
             int round = 0;
             while (round < rounds.size() && serialsByRound.get(round).contains(serial)) {
                 round++;
             }
             if (round == rounds.size()) {
                 rounds.add(new ArrayList<>());
-                serialsByRound.add(new java.util.HashSet<>());
+                serialsByRound.add(new HashSet<>());
             }
             rounds.get(round).add(i);
             serialsByRound.get(round).add(serial);
@@ -294,8 +308,23 @@ public final class DroolsWarrantyRules implements WarrantyRules {
      */
     @Override
     public CodeDecision judgeCode(CodeQuery query) {
-        DecisionCollector collector = run(CodeFacts.of(query), "judging a code");
-        return collector.codeDecisionFor(query);
+        return judgeCodes(List.of(query)).get(0);
+    }
+
+    /**
+     * {@link #judgeCode} for codes entered for distinct devices, several devices per session (the
+     * sample check judges hundreds). Code facts are joined on the serial, so a device may appear
+     * only once.
+     */
+    List<CodeDecision> judgeCodes(List<CodeQuery> queries) {
+        Set<SerialNumber> serials = new HashSet<>();
+        for (CodeQuery query : queries) {
+            if (!serials.add(query.device().serial())) {
+                throw new IllegalArgumentException("codes judged together must be for distinct devices; "
+                        + query.device().serial() + " appears twice");
+            }
+        }
+        return inSessions(queries, CodeFacts::of, DecisionCollector::codeDecisionFor, "judging a code");
     }
 
     /** Where a rule is declared, for problems found while it ran. */

@@ -5,6 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.warrantykit.Category;
 import org.warrantykit.CodeKind;
 import org.warrantykit.Device;
@@ -21,37 +25,70 @@ import org.warrantykit.spi.PolicyQuery;
  */
 final class SampleCheck {
     private static final LocalDate DAY = LocalDate.of(2026, 6, 1);
+    private static final Pattern CAMPAIGN_NAMED = Pattern.compile("\\bcode\\s*==\\s*\"([^\"]*)\"");
 
     private SampleCheck() {
     }
 
-    static void run(DroolsWarrantyRules rules) {
+    static void run(DroolsWarrantyRules rules, List<RuleSource> sources) {
         List<PolicyQuery> queries = sample();
         List<PolicyDecision> decisions = rules.decideAll(queries);
         if (decisions.size() != queries.size()) {
             throw new IllegalStateException("decideAll returned " + decisions.size() + " decisions for "
                     + queries.size() + " queries");
         }
-        for (CodeQuery query : codeSample(queries)) {
-            rules.judgeCode(query); // invalid code-rule outputs fail here, naming the rule
-        }
+        rules.judgeCodes(codeSample(queries, campaignsNamedIn(sources))); // invalid code-rule outputs fail here
     }
 
-    /** An extension code and a campaign code entered for each sample device, running and ended. */
-    static List<CodeQuery> codeSample(List<PolicyQuery> devices) {
-        List<CodeQuery> queries = new ArrayList<>();
-        for (PolicyQuery device : devices) {
-            if (!device.upgraded()) {
-                continue;
+    /**
+     * The campaigns the code rules name ({@code code == "SUMMER25"}), so that each campaign's own
+     * rules run in the check, plus one that no rule names.
+     */
+    static Set<String> campaignsNamedIn(List<RuleSource> sources) {
+        Set<String> campaigns = new TreeSet<>(List.of("SAMPLE"));
+        for (RuleSource source : sources) {
+            Matcher named = CAMPAIGN_NAMED.matcher(source.text());
+            while (named.find()) {
+                if (!named.group(1).isBlank()) {
+                    campaigns.add(named.group(1));
+                }
             }
-            for (LocalDate end : List.of(DAY.plusYears(5), DAY.minusDays(1))) {
-                CodeBatch batch = new CodeBatch("B-SAMPLE", device.device().model(), 5, DAY, 1, Instant.EPOCH);
-                queries.add(CodeQuery.extension(device.device(), DAY, true, end, batch));
-                queries.add(new CodeQuery(device.device(), DAY, false, end, CodeKind.CAMPAIGN, "SAMPLE",
-                        Optional.empty(), 6, 5));
+        }
+        return campaigns;
+    }
+
+    /**
+     * Codes entered for each sample device, upgraded and not, on a running and an ended warranty:
+     * an extension code of a batch for its model and for another model, and each campaign granting
+     * months only and the upgrade only. Every query gets a device of its own (the sample device under
+     * another serial), so all of them can be judged together.
+     */
+    static List<CodeQuery> codeSample(List<PolicyQuery> devices, Set<String> campaigns) {
+        List<Device> distinct = devices.stream().map(PolicyQuery::device).distinct().toList();
+        List<CodeQuery> queries = new ArrayList<>();
+        for (Device device : distinct) {
+            for (boolean upgraded : new boolean[] {true, false}) {
+                for (LocalDate end : List.of(DAY.plusYears(5), DAY.minusDays(1))) {
+                    for (String model : List.of(device.model(), "SAMPLE-OTHER-MODEL")) {
+                        CodeBatch batch = new CodeBatch("B-SAMPLE", model, 5, DAY, 1, Instant.EPOCH);
+                        queries.add(CodeQuery.extension(renamed(device, queries.size()), DAY, upgraded, end, batch));
+                    }
+                    for (String campaign : campaigns) {
+                        queries.add(new CodeQuery(renamed(device, queries.size()), DAY, upgraded, end,
+                                CodeKind.CAMPAIGN, campaign, Optional.empty(), 6, 0));
+                        queries.add(new CodeQuery(renamed(device, queries.size()), DAY, upgraded, end,
+                                CodeKind.CAMPAIGN, campaign, Optional.empty(), 0, 5));
+                    }
+                }
             }
         }
         return queries;
+    }
+
+    private static Device renamed(Device device, int n) {
+        return new Device(SerialNumber.parse("SAMPLECODE" + String.format("%06d", n)), device.model(),
+                device.category(), device.region(), device.productionDate(), device.shipDate(),
+                device.installDate(), device.owner(), device.onlineSince());
     }
 
     /** One device per category and region kind, fresh and upgraded, installed and not. */
