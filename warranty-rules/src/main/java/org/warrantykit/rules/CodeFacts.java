@@ -1,7 +1,5 @@
 package org.warrantykit.rules;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.warrantykit.CodeKind;
 import org.warrantykit.Device;
@@ -27,7 +25,7 @@ final class CodeFacts {
                 device.productionDate(),
                 device.shipDate(),
                 device.installDate().orElse(null),
-                device.onlineSince().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC)).orElse(null),
+                Facts.onlineDay(device),
                 query.on(),
                 query.upgraded(),
                 query.currentEnd());

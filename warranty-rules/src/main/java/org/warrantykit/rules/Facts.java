@@ -21,9 +21,14 @@ final class Facts {
                 device.productionDate(),
                 device.shipDate(),
                 device.installDate().orElse(null),
-                device.onlineSince().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC)).orElse(null),
+                onlineDay(device),
                 query.on(),
                 query.upgraded(),
                 query.currentEnd().orElse(null));
+    }
+
+    /** The day (UTC) the device first sent data, or null: what rules see as {@code onlineSince}. */
+    static LocalDate onlineDay(Device device) {
+        return device.onlineSince().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC)).orElse(null);
     }
 }
