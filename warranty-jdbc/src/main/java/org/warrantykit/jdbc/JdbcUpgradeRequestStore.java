@@ -54,8 +54,8 @@ public final class JdbcUpgradeRequestStore implements UpgradeRequestStore {
     public void recordOnline(SerialNumber serial, Instant at) {
         Objects.requireNonNull(serial, "serial");
         Objects.requireNonNull(at, "at");
-        // Keep the earliest: lower an existing later value, else insert; a concurrent first insert
-        // makes ours fail on the key, and then lowering (if ours is earlier) is tried again.
+        // Keep the earliest: lower an existing later value, else insert. Another instance may insert
+        // between our update and our read, or before our insert: then its value is compared again.
         while (true) {
             int lowered = jdbc.transaction("record that " + serial + " is online", c -> Jdbc.update(c,
                     "UPDATE wk_device_online SET online_since = ? WHERE serial = ? AND online_since > ?", s -> {
@@ -63,8 +63,15 @@ public final class JdbcUpgradeRequestStore implements UpgradeRequestStore {
                         s.setString(2, serial.value());
                         Jdbc.setInstant(s, 3, at);
                     }));
-            if (lowered == 1 || onlineSince(serial).isPresent()) {
+            if (lowered == 1) {
                 return;
+            }
+            Optional<Instant> recorded = onlineSince(serial);
+            if (recorded.isPresent()) {
+                if (!recorded.get().isAfter(at)) {
+                    return;
+                }
+                continue; // a later value arrived after our update: lower it
             }
             boolean inserted = jdbc.insertUnlessTaken("record that " + serial + " is online", c -> {
                 Jdbc.update(c, "INSERT INTO wk_device_online (serial, online_since) VALUES (?, ?)", s -> {

@@ -3,7 +3,11 @@ package org.warrantykit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,6 +112,61 @@ abstract class StoreContract {
         assertThat(store.onlineSince(SN)).contains(T0);
         store.recordOnline(SN, T0.minusSeconds(60));
         assertThat(store.onlineSince(SN)).contains(T0.minusSeconds(60));
+    }
+
+    @Test
+    void anEarlierOnlineObservationWinsOverALaterOneRecordedInBetween() {
+        // Another instance records a later observation right after ours found no row to lower, before
+        // we read: ours must still end up as the recorded one.
+        JdbcUpgradeRequestStore other = JdbcWarrantyStores.upgradeRequests(database.newDataSource());
+        boolean[] interleaved = {false};
+        DataSource interleaving = afterStatement(dataSource, "UPDATE wk_device_online", () -> {
+            if (!interleaved[0]) {
+                interleaved[0] = true;
+                other.recordOnline(SN, T0.plusSeconds(3600));
+            }
+        });
+
+        JdbcWarrantyStores.upgradeRequests(interleaving).recordOnline(SN, T0);
+
+        assertThat(interleaved[0]).as("the other instance's observation came in between").isTrue();
+        assertThat(other.onlineSince(SN)).contains(T0);
+    }
+
+    /** The data source, running {@code then} after each executed statement that starts with {@code sql}. */
+    private static DataSource afterStatement(DataSource target, String sql, Runnable then) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, target, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    Connection connection = (Connection) result;
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (c, m, a) -> {
+                                Object made = invoke(m, connection, a);
+                                if (!m.getName().equals("prepareStatement") || !((String) a[0]).startsWith(sql)) {
+                                    return made;
+                                }
+                                PreparedStatement statement = (PreparedStatement) made;
+                                return Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                                        new Class<?>[] {PreparedStatement.class}, (st, sm, sa) -> {
+                                            Object done = invoke(sm, statement, sa);
+                                            if (sm.getName().startsWith("execute")) {
+                                                then.run();
+                                            }
+                                            return done;
+                                        });
+                            });
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     static Order order(String id, AccountId account, String key, Instant createdAt) {
