@@ -83,8 +83,7 @@ final class Jdbc {
             return inSavepoint(bound, what, work);
         }
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+            Settings before = begin(connection);
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -93,7 +92,7 @@ final class Jdbc {
                 rollbackQuietly(connection, e);
                 throw e;
             } finally {
-                restoreAutoCommit(connection, autoCommit);
+                restore(connection, before);
             }
         } catch (SQLException e) {
             throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
@@ -254,9 +253,31 @@ final class Jdbc {
         }
     }
 
-    static void restoreAutoCommit(Connection connection, boolean autoCommit) {
+    /** What {@link #begin} changed on a (pooled) connection, put back by {@link #restore}. */
+    record Settings(boolean autoCommit, int isolation) {
+    }
+
+    /**
+     * Starts a transaction: auto-commit off, READ COMMITTED whatever the pool's default. The stores
+     * settle races by re-reading after a conditional update or a key violation, which must see what
+     * other instances committed meanwhile; under REPEATABLE READ or SERIALIZABLE snapshots they would
+     * not (a re-read keeps missing the row that violated the key).
+     */
+    static Settings begin(Connection connection) throws SQLException {
+        Settings before = new Settings(connection.getAutoCommit(), connection.getTransactionIsolation());
+        if (before.isolation() != Connection.TRANSACTION_READ_COMMITTED) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+        connection.setAutoCommit(false);
+        return before;
+    }
+
+    static void restore(Connection connection, Settings before) {
         try {
-            connection.setAutoCommit(autoCommit);
+            connection.setAutoCommit(before.autoCommit());
+            if (before.isolation() != Connection.TRANSACTION_READ_COMMITTED) {
+                connection.setTransactionIsolation(before.isolation());
+            }
         } catch (SQLException ignored) {
             // the connection is being closed anyway; a pool will reset or discard it
         }

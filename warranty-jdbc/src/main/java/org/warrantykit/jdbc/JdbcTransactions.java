@@ -12,7 +12,7 @@ import org.warrantykit.spi.Transactions;
 
 /**
  * One database transaction per service operation: takes a connection from the data source, turns
- * auto-commit off and binds it to the current thread while the work runs, so every JDBC store of
+ * auto-commit off (READ COMMITTED, whatever the pool's default) and binds it to the current thread while the work runs, so every JDBC store of
  * this module on the same {@link DataSource} works on it (each store call in a savepoint). Commits
  * when the work returns, rolls back when it throws: a failure or a crash at any step leaves nothing
  * behind.
@@ -60,10 +60,8 @@ public final class JdbcTransactions implements Transactions {
         } catch (SQLException e) {
             throw new JdbcStoreException("warranty store could not open a transaction: " + e.getMessage(), e);
         }
-        boolean autoCommit = true;
         try (connection) {
-            autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+            Jdbc.Settings before = Jdbc.begin(connection);
             Jdbc.bind(dataSource, connection);
             T result;
             try {
@@ -74,7 +72,7 @@ public final class JdbcTransactions implements Transactions {
                 throw e;
             } finally {
                 Jdbc.unbind(dataSource);
-                Jdbc.restoreAutoCommit(connection, autoCommit);
+                Jdbc.restore(connection, before);
             }
             return result;
         } catch (SQLException e) {

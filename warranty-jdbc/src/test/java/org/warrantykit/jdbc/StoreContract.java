@@ -2,6 +2,7 @@ package org.warrantykit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -9,6 +10,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -131,6 +133,45 @@ abstract class StoreContract {
 
         assertThat(interleaved[0]).as("the other instance's observation came in between").isTrue();
         assertThat(other.onlineSince(SN)).contains(T0);
+    }
+
+    @Test
+    void aUnitOnAPoolThatDefaultsToRepeatableReadStillSeesWhatOtherInstancesCommitted() {
+        // The unit's snapshot is taken before the other instance writes; re-reads after a lost race
+        // must see the committed row anyway, or recordOnline never ends and placeIfAbsent throws.
+        DataSource repeatableRead = withDefaultIsolation(database.newDataSource(), Connection.TRANSACTION_REPEATABLE_READ);
+        JdbcUpgradeRequestStore mine = JdbcWarrantyStores.upgradeRequests(repeatableRead);
+        JdbcOrderStore myOrders = JdbcWarrantyStores.orders(repeatableRead);
+        JdbcUpgradeRequestStore other = JdbcWarrantyStores.upgradeRequests(database.newDataSource());
+        JdbcOrderStore otherOrders = JdbcWarrantyStores.orders(database.newDataSource());
+        Order theirs = order("O-1", ALICE, "key-1", T0);
+
+        Order placed = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+                JdbcWarrantyStores.transactions(repeatableRead).inTransaction(() -> {
+                    assertThat(mine.onlineSince(SN)).isEmpty();
+                    assertThat(myOrders.find("O-1")).isEmpty();
+                    other.recordOnline(SN, T0.plusSeconds(3600));
+                    assertThat(otherOrders.placeIfAbsent(theirs)).isEqualTo(theirs);
+
+                    mine.recordOnline(SN, T0);
+                    return myOrders.placeIfAbsent(order("O-2", ALICE, "key-1", T0.plusSeconds(1)));
+                }));
+
+        assertThat(placed).as("the order placed first under the same key").isEqualTo(theirs);
+        assertThat(other.onlineSince(SN)).contains(T0);
+        assertThat(otherOrders.find("O-2")).isEmpty();
+    }
+
+    /** The data source, its connections set to {@code isolation} as a pool's default would. */
+    private static DataSource withDefaultIsolation(DataSource target, int isolation) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, target, args);
+                    if (method.getName().equals("getConnection")) {
+                        ((Connection) result).setTransactionIsolation(isolation);
+                    }
+                    return result;
+                });
     }
 
     /** The data source, running {@code then} after each executed statement that starts with {@code sql}. */
