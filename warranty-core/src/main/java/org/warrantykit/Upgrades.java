@@ -39,7 +39,7 @@ final class Upgrades {
         Device owned = warranties.ownedDevice(account, serial);
         SerialNumber sn = owned.serial();
         WarrantyRules policy = warranties.rules();
-        return transactions.inTransaction(() -> warranties.retrying(sn, "upgrading", () -> {
+        UpgradeResult result = transactions.inTransaction(() -> warranties.retrying(sn, "upgrading", () -> {
             Device device = warranties.device(sn);
             LocalDate today = warranties.today();
             Snapshot now = warranties.snapshot(device, policy, today);
@@ -58,11 +58,7 @@ final class Upgrades {
                     return Optional.of(new UpgradeResult(UpgradeStatus.PENDING_ONLINE, "The upgrade will be applied "
                             + "automatically as soon as the device is online (sends data).", now.view()));
                 }
-                applyPending(sn);
-                Snapshot after = warranties.snapshot(warranties.device(sn), policy, today);
-                return Optional.of(after.upgraded()
-                        ? new UpgradeResult(UpgradeStatus.UPGRADED, "Upgraded until " + after.view().end() + ".", after.view())
-                        : notEligible(after.decision(), after));
+                return Optional.of(applyPendingNow(sn, policy, today));
             }
             LocalDate applyOn = laterOf(today, warranties.dayOf(device.onlineSince().get()));
             Snapshot at = applyOn.equals(today) ? now : warranties.snapshot(device, policy, applyOn);
@@ -78,6 +74,22 @@ final class Upgrades {
             WarrantyView after = warranties.snapshot(device, policy, today).view();
             return Optional.of(new UpgradeResult(UpgradeStatus.UPGRADED, at.decision().upgrade().reason(), after));
         }));
+        // In a database transaction neither this request nor an online report running at the same
+        // time sees the other's uncommitted row, so both may leave the request pending. Once both
+        // have committed, whichever checks last sees the other: here, and after every online report.
+        if (result.status() != UpgradeStatus.PENDING_ONLINE || requests.onlineSince(sn).isEmpty()) {
+            return result;
+        }
+        return transactions.inTransaction(() -> applyPendingNow(sn, policy, warranties.today()));
+    }
+
+    /** Applies the pending request of a device now known to be online, and says what came of it. */
+    private UpgradeResult applyPendingNow(SerialNumber sn, WarrantyRules policy, LocalDate today) {
+        applyPending(sn);
+        Snapshot after = warranties.snapshot(warranties.device(sn), policy, today);
+        return after.upgraded()
+                ? new UpgradeResult(UpgradeStatus.UPGRADED, "Upgraded until " + after.view().end() + ".", after.view())
+                : notEligible(after.decision(), after);
     }
 
     void deviceOnline(String serial, Instant at) {
@@ -95,6 +107,13 @@ final class Upgrades {
             applyPending(sn);
             return null;
         });
+        // A request committed while this report was in flight may have been invisible to it (see request).
+        if (requests.pending(sn).isPresent()) {
+            transactions.inTransaction(() -> {
+                applyPending(sn);
+                return null;
+            });
+        }
     }
 
     /** Applies a pending request on the later of its request day and the device's online day. */

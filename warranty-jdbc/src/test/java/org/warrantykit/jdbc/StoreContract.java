@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,12 +118,11 @@ abstract class StoreContract {
         // we read: ours must still end up as the recorded one.
         JdbcUpgradeRequestStore other = JdbcWarrantyStores.upgradeRequests(database.newDataSource());
         boolean[] interleaved = {false};
-        DataSource interleaving = afterStatement(dataSource, "UPDATE wk_device_online", () -> {
-            if (!interleaved[0]) {
-                interleaved[0] = true;
-                other.recordOnline(SN, T0.plusSeconds(3600));
-            }
-        });
+        DataSource interleaving = HookedDataSources.script(dataSource, List.of(
+                new HookedDataSources.Step("UPDATE wk_device_online", () -> {
+                    interleaved[0] = true;
+                    other.recordOnline(SN, T0.plusSeconds(3600));
+                })));
 
         JdbcWarrantyStores.upgradeRequests(interleaving).recordOnline(SN, T0);
 
@@ -139,7 +134,7 @@ abstract class StoreContract {
     void aUnitOnAPoolThatDefaultsToRepeatableReadStillSeesWhatOtherInstancesCommitted() {
         // The unit's snapshot is taken before the other instance writes; re-reads after a lost race
         // must see the committed row anyway, or recordOnline never ends and placeIfAbsent throws.
-        DataSource repeatableRead = withDefaultIsolation(database.newDataSource(), Connection.TRANSACTION_REPEATABLE_READ);
+        DataSource repeatableRead = HookedDataSources.withDefaultIsolation(database.newDataSource(), Connection.TRANSACTION_REPEATABLE_READ);
         JdbcUpgradeRequestStore mine = JdbcWarrantyStores.upgradeRequests(repeatableRead);
         JdbcOrderStore myOrders = JdbcWarrantyStores.orders(repeatableRead);
         JdbcUpgradeRequestStore other = JdbcWarrantyStores.upgradeRequests(database.newDataSource());
@@ -160,54 +155,6 @@ abstract class StoreContract {
         assertThat(placed).as("the order placed first under the same key").isEqualTo(theirs);
         assertThat(other.onlineSince(SN)).contains(T0);
         assertThat(otherOrders.find("O-2")).isEmpty();
-    }
-
-    /** The data source, its connections set to {@code isolation} as a pool's default would. */
-    private static DataSource withDefaultIsolation(DataSource target, int isolation) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(method, target, args);
-                    if (method.getName().equals("getConnection")) {
-                        ((Connection) result).setTransactionIsolation(isolation);
-                    }
-                    return result;
-                });
-    }
-
-    /** The data source, running {@code then} after each executed statement that starts with {@code sql}. */
-    private static DataSource afterStatement(DataSource target, String sql, Runnable then) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(method, target, args);
-                    if (!method.getName().equals("getConnection")) {
-                        return result;
-                    }
-                    Connection connection = (Connection) result;
-                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                            (c, m, a) -> {
-                                Object made = invoke(m, connection, a);
-                                if (!m.getName().equals("prepareStatement") || !((String) a[0]).startsWith(sql)) {
-                                    return made;
-                                }
-                                PreparedStatement statement = (PreparedStatement) made;
-                                return Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
-                                        new Class<?>[] {PreparedStatement.class}, (st, sm, sa) -> {
-                                            Object done = invoke(sm, statement, sa);
-                                            if (sm.getName().startsWith("execute")) {
-                                                then.run();
-                                            }
-                                            return done;
-                                        });
-                            });
-                });
-    }
-
-    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 
     static Order order(String id, AccountId account, String key, Instant createdAt) {

@@ -12,12 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -32,8 +35,10 @@ import org.warrantykit.Order;
 import org.warrantykit.OrderState;
 import org.warrantykit.OrderStateException;
 import org.warrantykit.SerialNumber;
+import org.warrantykit.UpgradeResult;
 import org.warrantykit.UpgradeStatus;
 import org.warrantykit.WarrantyService;
+import org.warrantykit.WarrantyState;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.spi.LedgerEntry;
 
@@ -55,6 +60,7 @@ abstract class TwoInstanceContract {
     JdbcCoverageLedger ledger;
     List<String> online;
     List<String> offline;
+    InMemoryDeviceRegistry registry;
 
     abstract TestDatabase open();
 
@@ -72,7 +78,7 @@ abstract class TwoInstanceContract {
             devices.add(device(on, true));
             devices.add(device(off, false));
         }
-        InMemoryDeviceRegistry registry = InMemoryDeviceRegistry.of(devices);
+        registry = InMemoryDeviceRegistry.of(devices);
         DataSource a = database.newDataSource();
         DataSource b = database.newDataSource();
         JdbcWarrantyStores.migrate(a);
@@ -185,6 +191,46 @@ abstract class TwoInstanceContract {
             assertThat(requests.pending(new SerialNumber(serial))).isEmpty();
             assertThat(requests.onlineSince(new SerialNumber(serial)))
                     .contains(NOW.minusSeconds(3600L * 2 * THREADS_PER_INSTANCE));
+        }
+    }
+
+    @Test
+    void anUpgradeRequestedWhileTheDeviceFirstReportsOnlineIsApplied() throws Exception {
+        // The worst interleaving: each unit writes its row, then reads the other's table before
+        // either commits, so neither sees the other (the request stays pending, the report finds
+        // nothing pending) until both have committed.
+        String serial = offline.get(0);
+        CyclicBarrier bothWritten = new CyclicBarrier(2);
+        CyclicBarrier bothRead = new CyclicBarrier(2);
+        WarrantyService requesting = service(HookedDataSources.script(database.newDataSource(), List.of(
+                new HookedDataSources.Step("INSERT INTO wk_upgrade_request", () -> await(bothWritten)),
+                new HookedDataSources.Step("FROM wk_device_online", () -> await(bothRead)))), registry);
+        WarrantyService reporting = service(HookedDataSources.script(database.newDataSource(), List.of(
+                new HookedDataSources.Step("INSERT INTO wk_device_online", () -> await(bothWritten)),
+                new HookedDataSources.Step("FROM wk_upgrade_request", () -> await(bothRead)))), registry);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<UpgradeResult> requested = pool.submit(() -> requesting.requestUpgrade(ALICE, serial));
+            Future<?> reported = pool.submit(() -> {
+                reporting.deviceOnline(serial, NOW.minusSeconds(60));
+                return null;
+            });
+            requested.get(60, TimeUnit.SECONDS);
+            reported.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(kinds(serial)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE);
+        assertThat(JdbcWarrantyStores.upgradeRequests(database.newDataSource()).pending(new SerialNumber(serial))).isEmpty();
+        assertThat(first.inquire(serial).state()).isEqualTo(WarrantyState.UPGRADED);
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+            throw new IllegalStateException("the other instance did not reach the same step", e);
         }
     }
 

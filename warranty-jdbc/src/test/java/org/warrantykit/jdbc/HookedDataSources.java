@@ -1,0 +1,89 @@
+package org.warrantykit.jdbc;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * Data sources that stop at chosen statements, to replay an interleaving of two instances
+ * deterministically, or that hand out connections with another isolation default.
+ */
+final class HookedDataSources {
+    private HookedDataSources() {
+    }
+
+    /** After the first executed statement whose SQL contains {@code sql}, run {@code then}. */
+    record Step(String sql, Runnable then) {
+    }
+
+    /**
+     * The data source, running the steps in order: each step's action runs once, after the first
+     * statement containing its SQL that executes once the step before has run.
+     */
+    static DataSource script(DataSource target, List<Step> steps) {
+        AtomicInteger next = new AtomicInteger();
+        return around(target, (sql, statement) -> {
+            int at = next.get();
+            if (at < steps.size() && sql.contains(steps.get(at).sql()) && next.compareAndSet(at, at + 1)) {
+                steps.get(at).then().run();
+            }
+        });
+    }
+
+    /** The data source, its connections set to {@code isolation} as a pool's default would. */
+    static DataSource withDefaultIsolation(DataSource target, int isolation) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, target, args);
+                    if (method.getName().equals("getConnection")) {
+                        ((Connection) result).setTransactionIsolation(isolation);
+                    }
+                    return result;
+                });
+    }
+
+    private interface AfterExecute {
+        void executed(String sql, PreparedStatement statement);
+    }
+
+    private static DataSource around(DataSource target, AfterExecute after) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, target, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    Connection connection = (Connection) result;
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (c, m, a) -> {
+                                Object made = invoke(m, connection, a);
+                                if (!m.getName().equals("prepareStatement")) {
+                                    return made;
+                                }
+                                String sql = (String) a[0];
+                                PreparedStatement statement = (PreparedStatement) made;
+                                return Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                                        new Class<?>[] {PreparedStatement.class}, (st, sm, sa) -> {
+                                            Object done = invoke(sm, statement, sa);
+                                            if (sm.getName().startsWith("execute")) {
+                                                after.executed(sql, statement);
+                                            }
+                                            return done;
+                                        });
+                            });
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
