@@ -12,8 +12,9 @@ import org.warrantykit.spi.Transactions;
 
 /**
  * One database transaction per service operation: takes a connection from the data source, turns
- * auto-commit off (READ COMMITTED, whatever the pool's default) and binds it to the current thread while the work runs, so every JDBC store of
- * this module on the same {@link DataSource} works on it (each store call in a savepoint). Commits
+ * auto-commit off (at READ COMMITTED, whatever the pool's default) and binds it to the current
+ * thread while the work runs, so every JDBC store of this module on the same {@link DataSource}
+ * works on it (each store call in a savepoint). Commits
  * when the work returns, rolls back when it throws: a failure or a crash at any step leaves nothing
  * behind.
  *

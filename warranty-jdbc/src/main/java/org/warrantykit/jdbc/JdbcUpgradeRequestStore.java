@@ -14,6 +14,9 @@ import org.warrantykit.spi.UpgradeRequestStore;
  * observations ({@code wk_device_online}, the earliest instant kept by a conditional update).
  */
 public final class JdbcUpgradeRequestStore implements UpgradeRequestStore {
+    /** Rounds of recordOnline before giving up; each round ends unless another instance wrote in between. */
+    private static final int MAX_ROUNDS = 100;
+
     private final Jdbc jdbc;
 
     JdbcUpgradeRequestStore(DataSource dataSource) {
@@ -50,21 +53,14 @@ public final class JdbcUpgradeRequestStore implements UpgradeRequestStore {
                 "DELETE FROM wk_upgrade_request WHERE serial = ?", s -> s.setString(1, serial.value())) == 1);
     }
 
-    private static final int MAX_ROUNDS = 100;
-
     @Override
     public void recordOnline(SerialNumber serial, Instant at) {
         Objects.requireNonNull(serial, "serial");
         Objects.requireNonNull(at, "at");
         // Keep the earliest: lower an existing later value, else insert. Another instance may insert
         // between our update and our read, or before our insert: then its value is compared again.
-        // Each round ends unless another instance wrote in between, so a bound only guards against
-        // a database that hides committed rows from us.
-        for (int round = 1; ; round++) {
-            if (round > MAX_ROUNDS) {
-                throw new JdbcStoreException("warranty store could not record that " + serial + " is online: the row "
-                        + "kept changing or stayed invisible for " + MAX_ROUNDS + " rounds", null);
-            }
+        // The bound only guards against a database that hides committed rows from us.
+        for (int round = 0; round < MAX_ROUNDS; round++) {
             int lowered = jdbc.transaction("record that " + serial + " is online", c -> Jdbc.update(c,
                     "UPDATE wk_device_online SET online_since = ? WHERE serial = ? AND online_since > ?", s -> {
                         Jdbc.setInstant(s, 1, at);
@@ -92,6 +88,8 @@ public final class JdbcUpgradeRequestStore implements UpgradeRequestStore {
                 return;
             }
         }
+        throw new JdbcStoreException("warranty store could not record that " + serial + " is online: the row "
+                + "kept changing or stayed invisible for " + MAX_ROUNDS + " rounds", null);
     }
 
     @Override
