@@ -26,6 +26,7 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
+import org.warrantykit.Device;
 import org.warrantykit.RuleProblem;
 import org.warrantykit.RuleSetException;
 import org.warrantykit.SerialNumber;
@@ -189,7 +190,7 @@ public final class DroolsWarrantyRules implements WarrantyRules {
         if (queries.isEmpty()) {
             return List.of();
         }
-        if (queries.size() > 1 && hasRepeatedSerial(queries)) {
+        if (queries.size() > 1 && repeatedSerial(queries, PolicyQuery::device).isPresent()) {
             return decideInRounds(queries);
         }
         return inSessions(queries, query -> List.of(Facts.of(query)), DecisionCollector::decisionFor, "deciding");
@@ -260,14 +261,16 @@ public final class DroolsWarrantyRules implements WarrantyRules {
         return serial;
     }
 
-    private static boolean hasRepeatedSerial(List<PolicyQuery> queries) {
+    /** The first device serial that a second query names too, if any. */
+    private static <Q> Optional<SerialNumber> repeatedSerial(List<Q> queries, Function<Q, Device> device) {
         Set<SerialNumber> seen = new HashSet<>();
-        for (PolicyQuery query : queries) {
-            if (!seen.add(query.device().serial())) {
-                return true;
+        for (Q query : queries) {
+            SerialNumber serial = device.apply(query).serial();
+            if (!seen.add(serial)) {
+                return Optional.of(serial);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /**
@@ -317,12 +320,10 @@ public final class DroolsWarrantyRules implements WarrantyRules {
      * only once.
      */
     List<CodeDecision> judgeCodes(List<CodeQuery> queries) {
-        Set<SerialNumber> serials = new HashSet<>();
-        for (CodeQuery query : queries) {
-            if (!serials.add(query.device().serial())) {
-                throw new IllegalArgumentException("codes judged together must be for distinct devices; "
-                        + query.device().serial() + " appears twice");
-            }
+        Optional<SerialNumber> twice = repeatedSerial(queries, CodeQuery::device);
+        if (twice.isPresent()) {
+            throw new IllegalArgumentException("codes judged together must be for distinct devices; "
+                    + twice.get() + " appears twice");
         }
         return inSessions(queries, CodeFacts::of, DecisionCollector::codeDecisionFor, "judging a code");
     }
