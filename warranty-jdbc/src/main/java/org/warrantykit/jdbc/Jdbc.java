@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plain-JDBC plumbing shared by the stores: one transaction per operation, portable types.
@@ -23,6 +25,7 @@ import javax.sql.DataSource;
  * a transaction on any error unless it is rolled back to a savepoint).
  */
 final class Jdbc {
+    private static final Logger LOG = LoggerFactory.getLogger(Jdbc.class);
     /** SQLSTATE of a unique or primary-key violation (H2 and PostgreSQL alike). */
     static final String UNIQUE_VIOLATION = "23505";
     /**
@@ -82,12 +85,26 @@ final class Jdbc {
         if (bound != null) {
             return inSavepoint(bound, what, work);
         }
-        try (Connection connection = dataSource.getConnection()) {
+        return committed(dataSource, what, work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own on a connection from {@code dataSource}: commits
+     * when it returns, rolls back when it throws, and gives the connection back either way.
+     */
+    static <T> T committed(DataSource dataSource, String what, Work<T> work) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
+        }
+        T result;
+        try {
             Settings before = begin(connection);
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(connection, e);
                 throw e;
@@ -95,7 +112,27 @@ final class Jdbc {
                 restore(connection, before);
             }
         } catch (SQLException e) {
+            closeQuietly(connection, e);
             throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(connection, e);
+            throw e;
+        }
+        // The work is committed: a connection that fails to close now cannot undo it, so reporting a
+        // failure would make the caller retry (or compensate for) something that happened.
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("a connection failed to close after the transaction to {} committed; the work stands", what, e);
+        }
+        return result;
+    }
+
+    private static void closeQuietly(Connection connection, Throwable cause) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

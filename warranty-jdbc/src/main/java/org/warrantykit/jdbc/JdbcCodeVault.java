@@ -22,7 +22,8 @@ import org.warrantykit.spi.StoredCode;
  * Code batches ({@code wk_code_batch}, {@code wk_code}: keyed hashes only) and promotion campaigns
  * ({@code wk_campaign}, {@code wk_campaign_use}). A claim is one conditional update of the code's row;
  * a reservation raises the campaign's {@code taken} count only while it is below the limit and
- * inserts the device's use under a primary key, in one transaction.
+ * inserts the device's use under a primary key, in one transaction. Both reserving and giving back
+ * lock the campaign's row before the use's.
  */
 public final class JdbcCodeVault implements CodeVault {
     private final Jdbc jdbc;
@@ -204,6 +205,11 @@ public final class JdbcCodeVault implements CodeVault {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(use, "use");
         return jdbc.transaction("give back a redemption of campaign " + code, c -> {
+            // Lock the campaign before the use, in the order reserve takes them: the other way round, a
+            // reservation by the same device (holding the campaign, waiting on the use being deleted)
+            // and this (holding the use, waiting on the campaign) would deadlock.
+            Jdbc.query(c, "SELECT taken FROM wk_campaign WHERE code = ? FOR UPDATE", s -> s.setString(1, code),
+                    r -> null);
             int removed = Jdbc.update(c, "DELETE FROM wk_campaign_use WHERE code = ? AND serial = ? AND account_id = ? "
                     + "AND used_at = ?", s -> {
                         s.setString(1, code);

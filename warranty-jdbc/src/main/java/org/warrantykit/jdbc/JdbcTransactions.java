@@ -1,7 +1,5 @@
 package org.warrantykit.jdbc;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -55,30 +53,14 @@ public final class JdbcTransactions implements Transactions {
     }
 
     private <T> T once(Supplier<T> work) {
-        Connection connection;
-        try {
-            connection = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw new JdbcStoreException("warranty store could not open a transaction: " + e.getMessage(), e);
-        }
-        try (connection) {
-            Jdbc.Settings before = Jdbc.begin(connection);
+        return Jdbc.committed(dataSource, "run a transaction", connection -> {
             Jdbc.bind(dataSource, connection);
-            T result;
             try {
-                result = work.get();
-                connection.commit();
-            } catch (SQLException | RuntimeException | Error e) {
-                Jdbc.rollbackQuietly(connection, e);
-                throw e;
+                return work.get();
             } finally {
                 Jdbc.unbind(dataSource);
-                Jdbc.restore(connection, before);
             }
-            return result;
-        } catch (SQLException e) {
-            throw new JdbcStoreException("warranty store could not run a transaction: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** A short random pause, growing with the attempt, so two colliding units do not collide again. */

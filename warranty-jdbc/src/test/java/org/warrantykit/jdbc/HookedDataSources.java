@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -44,6 +45,30 @@ final class HookedDataSources {
                         ((Connection) result).setTransactionIsolation(isolation);
                     }
                     return result;
+                });
+    }
+
+    /**
+     * The data source, its connections failing every {@code close()} after really closing (as a
+     * connection whose socket dropped does); {@code closes} counts the calls.
+     */
+    static DataSource failingClose(DataSource target, AtomicInteger closes) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, target, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    Connection connection = (Connection) result;
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (c, m, a) -> {
+                                Object done = invoke(m, connection, a);
+                                if (m.getName().equals("close")) {
+                                    closes.incrementAndGet();
+                                    throw new SQLException("I/O error while closing: connection reset", "08006");
+                                }
+                                return done;
+                            });
                 });
     }
 

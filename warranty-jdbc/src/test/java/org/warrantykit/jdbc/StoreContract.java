@@ -11,6 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -241,6 +245,77 @@ abstract class StoreContract {
         assertThat(vault.unreserve("SPRING", a)).isTrue();
         assertThat(vault.redemptions("SPRING")).isEqualTo(1);
         assertThat(vault.reserve("SPRING", c)).isEqualTo(org.warrantykit.spi.CampaignReservation.RESERVED);
+    }
+
+    @Test
+    void givingBackAUseWhileTheSameDeviceReservesAgainNeitherDeadlocksNorMiscounts() {
+        // The give-back takes its first lock and waits there until the reservation holds the campaign's
+        // row (or, when the give-back took that row first, as it must, gives up waiting after 0.75 s,
+        // within H2's lock timeout).
+        // Had the give-back locked the device's use first, the reservation would now wait on that use
+        // and the give-back on the campaign: a deadlock, one side failing.
+        JdbcCodeVault vault = JdbcWarrantyStores.codeVault(dataSource);
+        vault.addCampaign(org.warrantykit.Campaign.of("SPRING", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30), 5, 12));
+        org.warrantykit.spi.CodeUse earlier = new org.warrantykit.spi.CodeUse(SN, ALICE, T0);
+        org.warrantykit.spi.CodeUse again = new org.warrantykit.spi.CodeUse(SN, ALICE, T0.plusSeconds(60));
+        assertThat(vault.reserve("SPRING", earlier)).isEqualTo(org.warrantykit.spi.CampaignReservation.RESERVED);
+        CountDownLatch givingBackStarted = new CountDownLatch(1);
+        CountDownLatch reservingHoldsCampaign = new CountDownLatch(1);
+        JdbcCodeVault givingBack = JdbcWarrantyStores.codeVault(HookedDataSources.script(database.newDataSource(), List.of(
+                new HookedDataSources.Step("wk_campaign", () -> {
+                    givingBackStarted.countDown();
+                    awaitQuietly(reservingHoldsCampaign, 750);
+                }))));
+        JdbcCodeVault reserving = JdbcWarrantyStores.codeVault(HookedDataSources.script(database.newDataSource(), List.of(
+                new HookedDataSources.Step("UPDATE wk_campaign SET taken = taken + 1", reservingHoldsCampaign::countDown))));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            CompletableFuture<Boolean> gaveBack = CompletableFuture.supplyAsync(() -> givingBack.unreserve("SPRING", earlier));
+            awaitQuietly(givingBackStarted, 30_000);
+            CompletableFuture<org.warrantykit.spi.CampaignReservation> reserved =
+                    CompletableFuture.supplyAsync(() -> reserving.reserve("SPRING", again));
+
+            assertThat(gaveBack.join()).isTrue();
+            assertThat(reserved.join()).isEqualTo(org.warrantykit.spi.CampaignReservation.RESERVED);
+        });
+        assertThat(vault.campaignUse("SPRING", SN)).contains(again);
+        assertThat(vault.redemptions("SPRING")).as("one use, counted once").isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionThatFailsToCloseAfterTheCommitDoesNotTurnTheCommittedWorkIntoAFailure() {
+        AtomicInteger closes = new AtomicInteger();
+        DataSource flaky = HookedDataSources.failingClose(database.newDataSource(), closes);
+        JdbcCodeVault vault = JdbcWarrantyStores.codeVault(dataSource);
+        vault.addBatch(new org.warrantykit.spi.CodeBatch("B-1", "X1-BOOST", 2, LocalDate.of(2027, 1, 1), 2, T0),
+                List.of("h1", "h2"));
+        org.warrantykit.spi.CodeUse use = new org.warrantykit.spi.CodeUse(SN, ALICE, T0);
+
+        assertThat(JdbcWarrantyStores.codeVault(flaky).claim("h1", use)).as("a store call").isTrue();
+        assertThat(vault.code("h1").orElseThrow().use()).contains(use);
+
+        AtomicInteger runs = new AtomicInteger();
+        boolean claimed = JdbcWarrantyStores.transactions(flaky).inTransaction(() -> {
+            runs.incrementAndGet();
+            return JdbcWarrantyStores.codeVault(flaky).claim("h2", use);
+        });
+        assertThat(claimed).as("a unit of work").isTrue();
+        assertThat(runs).as("run once, not retried").hasValue(1);
+        assertThat(vault.code("h2").orElseThrow().use()).contains(use);
+
+        org.warrantykit.Campaign spring = org.warrantykit.Campaign.of("SPRING", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 6, 30), 1, 12);
+        vault.addCampaign(spring);
+        assertThat(JdbcWarrantyStores.codeVault(flaky).addCampaign(spring)).as("a rolled-back insert").isFalse();
+        assertThat(closes).as("every connection given back, also after a rollback").hasValue(3);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, long millis) {
+        try {
+            latch.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
