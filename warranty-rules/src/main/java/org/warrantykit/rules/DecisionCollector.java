@@ -48,21 +48,20 @@ final class DecisionCollector {
     private static final int OUTPUTS_PER_DEVICE = 12;
 
     private final DroolsWarrantyRules rules;
-    private final Map<String, List<String>> firedBySerial;
-    private final Map<String, List<Output>> outputsBySerial;
+    private final Map<String, DeviceRecord> bySerial;
     /** The session's only device, or null when it holds several. */
     private final String soleSerial;
     /** The device of the first output the firing rule inserted, deleted or replaced; null before it touched one. */
-    private String firingSerial;
+    private DeviceRecord firing;
     final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             // A rule fired for the device whose outputs it touched; only a rule that touched none needs
             // its match searched, the slow part (a session of one device needs neither).
-            String serial = soleSerial != null ? soleSerial
-                    : firingSerial != null ? firingSerial : serialOf(event.getMatch().getObjects());
-            firingSerial = null;
-            firedBySerial.computeIfAbsent(serial, s -> new ArrayList<>()).add(event.getMatch().getRule().getName());
+            DeviceRecord record = firing != null ? firing
+                    : recordOf(soleSerial != null ? soleSerial : serialOf(event.getMatch().getObjects()));
+            firing = null;
+            record.fired.add(event.getMatch().getRule().getName());
         }
     };
     /**
@@ -73,22 +72,30 @@ final class DecisionCollector {
     final DefaultRuleRuntimeEventListener insertListener = new DefaultRuleRuntimeEventListener() {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
-            touched(event.getObject(), event.getRule());
-            addOutput(event.getObject(), event.getRule());
+            DeviceRecord record = touched(event.getObject(), event.getRule());
+            if (record != null) {
+                record.outputs.add(new Output((DeviceScoped) event.getObject(), event.getRule()));
+            }
         }
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
-            touched(event.getOldObject(), event.getRule());
-            removeOutput(event.getOldObject());
+            DeviceRecord record = touched(event.getOldObject(), event.getRule());
+            if (record != null) {
+                record.remove(event.getOldObject());
+            }
         }
 
         @Override
         public void objectUpdated(ObjectUpdatedEvent event) {
-            touched(event.getObject(), event.getRule());
+            DeviceRecord record = touched(event.getObject(), event.getRule());
             if (event.getOldObject() != event.getObject()) {
-                removeOutput(event.getOldObject());
-                addOutput(event.getObject(), event.getRule());
+                if (event.getOldObject() instanceof DeviceScoped old) {
+                    recordOf(old.serial()).remove(old);
+                }
+                if (record != null) {
+                    record.outputs.add(new Output((DeviceScoped) event.getObject(), event.getRule()));
+                }
             }
         }
     };
@@ -96,30 +103,36 @@ final class DecisionCollector {
     DecisionCollector(DroolsWarrantyRules rules, int devices, String soleSerial) {
         this.rules = rules;
         this.soleSerial = soleSerial;
-        this.firedBySerial = new HashMap<>(devices * 4 / 3 + 1);
-        this.outputsBySerial = new HashMap<>(devices * 4 / 3 + 1);
+        this.bySerial = new HashMap<>(devices * 4 / 3 + 1);
     }
 
-    private void touched(Object object, Rule by) {
-        if (by != null && firingSerial == null && object instanceof DeviceScoped scoped) {
-            firingSerial = scoped.serial();
+    /** What a rule fired for one device left behind: its outputs, and the names of the rules fired, in order. */
+    private static final class DeviceRecord {
+        final List<Output> outputs = new ArrayList<>(OUTPUTS_PER_DEVICE);
+        final List<String> fired = new ArrayList<>(OUTPUTS_PER_DEVICE);
+
+        void remove(Object fact) {
+            outputs.removeIf(output -> output.fact() == fact);
         }
     }
 
-    private void addOutput(Object object, Rule insertedBy) {
-        if (insertedBy != null && object instanceof DeviceScoped scoped) {
-            outputsBySerial.computeIfAbsent(scoped.serial(), s -> new ArrayList<>(OUTPUTS_PER_DEVICE))
-                    .add(new Output(scoped, insertedBy));
-        }
+    private DeviceRecord recordOf(String serial) {
+        return bySerial.computeIfAbsent(serial, s -> new DeviceRecord());
     }
 
-    private void removeOutput(Object object) {
-        if (object instanceof DeviceScoped scoped) {
-            List<Output> outputs = outputsBySerial.get(scoped.serial());
-            if (outputs != null) {
-                outputs.removeIf(output -> output.fact() == scoped);
-            }
+    /**
+     * The record of the device an output belongs to, noted as the firing rule's device when it is the
+     * first the rule touched; null for facts that are not a rule's output (the inserted input facts).
+     */
+    private DeviceRecord touched(Object object, Rule by) {
+        if (by == null || !(object instanceof DeviceScoped scoped)) {
+            return null;
         }
+        DeviceRecord record = recordOf(scoped.serial());
+        if (firing == null) {
+            firing = record;
+        }
+        return record;
     }
 
     private record Output(DeviceScoped fact, Rule rule) {
@@ -134,14 +147,17 @@ final class DecisionCollector {
         return "";
     }
 
-    private List<Output> outputs(String serial) {
-        return outputsBySerial.getOrDefault(serial, List.of());
+    private static final DeviceRecord NOTHING = new DeviceRecord();
+
+    private DeviceRecord record(String serial) {
+        return bySerial.getOrDefault(serial, NOTHING);
     }
 
     PolicyDecision decisionFor(PolicyQuery query) {
         String serial = query.device().serial().value();
-        ByKind outputs = new ByKind(outputs(serial));
-        DecisionTrace trace = new DecisionTrace(rules.version(), firedBySerial.getOrDefault(serial, List.of()));
+        DeviceRecord record = record(serial);
+        ByKind outputs = new ByKind(record.outputs);
+        DecisionTrace trace = new DecisionTrace(rules.version(), record.fired);
         StandardStart start = single(outputs.starts, StandardStart.class, query, "the standard start");
         StandardYears years = single(outputs.years, StandardYears.class, query, "the standard term in years");
         try {
@@ -191,8 +207,9 @@ final class DecisionCollector {
      */
     CodeDecision codeDecisionFor(CodeQuery query) {
         String serial = query.device().serial().value();
-        List<Output> outputs = outputs(serial);
-        DecisionTrace trace = new DecisionTrace(rules.version(), firedBySerial.getOrDefault(serial, List.of()));
+        DeviceRecord record = record(serial);
+        List<Output> outputs = record.outputs;
+        DecisionTrace trace = new DecisionTrace(rules.version(), record.fired);
         List<Output> refusals = of(outputs, CodeRefusal.class);
         if (!refusals.isEmpty()) {
             return CodeDecision.refuse(joined(refusals, o -> ((CodeRefusal) o.fact()).reason(), " "),
