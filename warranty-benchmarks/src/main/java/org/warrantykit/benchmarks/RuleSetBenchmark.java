@@ -33,7 +33,11 @@ import org.warrantykit.spi.WarrantyRules;
  *       of the default files in a directory, compiled as an operator's folder always is.</li>
  *   <li>{@code hotSwap}: an operator edit after warm-up: one default file gets a new comment (so
  *       the content, and the version, differ every time and nothing can be reused), the folder is
- *       compiled and checked, and {@link WarrantyService#replaceRules} swaps it in.</li>
+ *       compiled and checked, and {@link WarrantyService#replaceRules} swaps it in. Its short
+ *       warm-up (about 40 swaps) is what a service sees in its first minutes of swapping.</li>
+ *   <li>{@code hotSwapSteady}: the same after a minute of swapping (about 400 swaps): the JIT
+ *       needs that long to finish compiling the DRL parser, ECJ and the rule builder, and each
+ *       swap brings new generated classes for it to compile as well.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -79,6 +83,15 @@ public class RuleSetBenchmark {
     public WarrantyService hotSwap(Running running, Folder folder) throws IOException {
         running.service.replaceRules(folder.edited(impl));
         return running.service;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @Warmup(iterations = 15, time = 4)
+    @Measurement(iterations = 5, time = 2)
+    @Fork(1)
+    public WarrantyService hotSwapSteady(Running running, Folder folder) throws IOException {
+        return hotSwap(running, folder);
     }
 
     /** A copy of the default rule folder in a temporary directory, edited before every build. */
