@@ -3,10 +3,13 @@ package org.warrantykit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warrantykit.spi.CodeAttemptLog;
 
 /**
  * Brute-force brake for code redemption: at most {@code maxFailures} failed attempts per account
@@ -14,29 +17,26 @@ import java.util.concurrent.ConcurrentMap;
  * reason, except the LOCKED_OUT refusals themselves (they judge nothing, and counting them would keep
  * a locked account locked for as long as anyone keeps knocking).
  *
- * <p>Attempts in flight count as potential failures, so parallel requests cannot slip more than
- * {@code maxFailures} guesses past the brake before the first failures are recorded.
+ * <p>Failures are kept in the {@link CodeAttemptLog}, which instances may share. Attempts in flight
+ * on this instance count as potential failures, so parallel requests cannot slip more than
+ * {@code maxFailures} guesses past the brake before the first failures are recorded; an account's
+ * admission and the recording of its outcome are serialized here (per lock stripe), so a count read
+ * from the log is never one failure behind what this instance knows.
  */
 final class AttemptLimiter {
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptLimiter.class);
     static final int DEFAULT_MAX_FAILURES = 5;
     static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
+    private static final int STRIPES = 64;
 
     private final int maxFailures;
     private final Duration window;
     private final Clock clock;
-    private final ConcurrentMap<AccountId, Attempts> byAccount = new ConcurrentHashMap<>();
+    private final CodeAttemptLog log;
+    private final ConcurrentMap<AccountId, Integer> inFlight = new ConcurrentHashMap<>();
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
-    /** Recent failures (oldest first) and attempts running now; changed only inside {@code compute}. */
-    private static final class Attempts {
-        final Deque<Instant> failures = new ArrayDeque<>();
-        int inFlight;
-
-        boolean idle() {
-            return failures.isEmpty() && inFlight == 0;
-        }
-    }
-
-    AttemptLimiter(int maxFailures, Duration window, Clock clock) {
+    AttemptLimiter(int maxFailures, Duration window, Clock clock, CodeAttemptLog log) {
         if (maxFailures < 1) {
             throw new ConfigurationException("codeLockout(...) needs at least 1 allowed failure, was " + maxFailures);
         }
@@ -46,6 +46,10 @@ final class AttemptLimiter {
         this.maxFailures = maxFailures;
         this.window = window;
         this.clock = clock;
+        this.log = log;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
     }
 
     /** One admitted attempt; report its outcome exactly once. */
@@ -72,61 +76,58 @@ final class AttemptLimiter {
                 return;
             }
             done = true;
-            Instant now = clock.instant();
-            byAccount.compute(account, (key, attempts) -> {
-                if (attempts == null) {
-                    return null;
-                }
-                attempts.inFlight--;
+            ReentrantLock lock = stripeOf(account);
+            lock.lock();
+            try {
                 if (failed) {
-                    attempts.failures.addLast(now);
+                    Instant now = clock.instant();
+                    try {
+                        log.recordFailure(account, now, now.minus(window));
+                    } catch (RuntimeException e) {
+                        // The owner still hears why the code was refused; the lost count is the operator's to see.
+                        LOG.error("could not record a failed code attempt of account {}; it does not count toward "
+                                + "the lockout", account, e);
+                    }
                 }
-                prune(attempts, now);
-                return attempts.idle() ? null : attempts;
-            });
+                inFlight.computeIfPresent(account, (key, running) -> running == 1 ? null : running - 1);
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
     /**
      * Admits an attempt, or refuses it with LOCKED_OUT when the account's recent failures plus its
-     * attempts in flight reach the limit.
+     * attempts in flight reach the limit. A log that cannot be read refuses nothing and admits
+     * nothing: its error propagates.
      */
     Permit admit(AccountId account) {
-        Instant now = clock.instant();
-        Instant[] lockedUntil = {null};
-        boolean[] admitted = {false};
-        byAccount.compute(account, (key, attempts) -> {
-            Attempts current = attempts == null ? new Attempts() : attempts;
-            prune(current, now);
-            if (current.failures.size() + current.inFlight >= maxFailures) {
-                if (current.failures.size() >= maxFailures) {
-                    // the lock lifts when the oldest of the last maxFailures failures leaves the window
-                    lockedUntil[0] = current.failures.stream().skip(current.failures.size() - maxFailures)
-                            .findFirst().orElseThrow().plus(window);
-                }
-                return current.idle() ? null : current;
-            }
-            current.inFlight++;
-            admitted[0] = true;
-            return current;
-        });
-        if (!admitted[0]) {
-            if (lockedUntil[0] != null) {
+        ReentrantLock lock = stripeOf(account);
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            List<Instant> failures = log.failuresAfter(account, now.minus(window));
+            int running = inFlight.getOrDefault(account, 0);
+            if (failures.size() >= maxFailures) {
+                // the lock lifts when the oldest of the last maxFailures failures leaves the window
+                Instant lockedUntil = failures.get(failures.size() - maxFailures).plus(window);
                 throw new CodeRejectedException(CodeRejectedException.Reason.LOCKED_OUT, "Too many failed code "
                         + "attempts (" + maxFailures + " within " + describe(window) + "); codes can be entered again "
-                        + "from " + lockedUntil[0] + ".", lockedUntil[0]);
+                        + "from " + lockedUntil + ".", lockedUntil);
             }
-            throw new CodeRejectedException(CodeRejectedException.Reason.LOCKED_OUT, "Too many code attempts for "
-                    + "this account are running at once; please try again in a moment.", now);
+            if (failures.size() + running >= maxFailures) {
+                throw new CodeRejectedException(CodeRejectedException.Reason.LOCKED_OUT, "Too many code attempts for "
+                        + "this account are running at once; please try again in a moment.", now);
+            }
+            inFlight.merge(account, 1, Integer::sum);
+            return new Permit(account);
+        } finally {
+            lock.unlock();
         }
-        return new Permit(account);
     }
 
-    private void prune(Attempts attempts, Instant now) {
-        Instant oldestCounted = now.minus(window);
-        while (!attempts.failures.isEmpty() && !attempts.failures.peekFirst().isAfter(oldestCounted)) {
-            attempts.failures.removeFirst();
-        }
+    private ReentrantLock stripeOf(AccountId account) {
+        return stripes[Math.floorMod(account.hashCode(), STRIPES)];
     }
 
     private static String describe(Duration window) {

@@ -58,7 +58,8 @@ public final class WarrantyService {
         CodeHasher codeHasher = builder.codePepper != null ? new CodeHasher(builder.codePepper)
                 : CodeHasher.defaultFor(builder.codeVault);
         this.redemptions = new Redemptions(warranties, builder.codeVault, codeHasher,
-                new AttemptLimiter(builder.codeMaxFailures, builder.codeLockoutWindow, builder.clock), builder.transactions);
+                new AttemptLimiter(builder.codeMaxFailures, builder.codeLockoutWindow, builder.clock,
+                        builder.codeAttemptLog), builder.transactions);
         this.codeIssuer = new CodeIssuer(builder.codeVault, codeHasher, builder.clock);
         this.purchases = new Purchases(warranties, builder.orders, builder.paymentWindow, builder.transactions);
         this.certificates = new Certificates(warranties, builder.upgrades, builder.certificateStore,
@@ -328,6 +329,7 @@ public final class WarrantyService {
         private byte[] codePepper;
         private int codeMaxFailures = AttemptLimiter.DEFAULT_MAX_FAILURES;
         private java.time.Duration codeLockoutWindow = AttemptLimiter.DEFAULT_WINDOW;
+        private org.warrantykit.spi.CodeAttemptLog codeAttemptLog = new org.warrantykit.memory.InMemoryCodeAttemptLog();
         private OrderStore orders = new InMemoryOrderStore();
         private Duration paymentWindow = Purchases.DEFAULT_PAYMENT_WINDOW;
         private CertificateStore certificateStore = new InMemoryCertificateStore();
@@ -419,6 +421,16 @@ public final class WarrantyService {
             }
             this.codeMaxFailures = maxFailures;
             this.codeLockoutWindow = window;
+            return this;
+        }
+
+        /**
+         * Where failed code attempts are counted for {@link #codeLockout}; default in memory, so each
+         * service instance counts on its own. Instances sharing one log (e.g.
+         * {@code JdbcWarrantyStores.codeAttempts(dataSource)}) share the lockout.
+         */
+        public Builder codeAttemptLog(org.warrantykit.spi.CodeAttemptLog log) {
+            this.codeAttemptLog = Objects.requireNonNull(log, "codeAttemptLog");
             return this;
         }
 

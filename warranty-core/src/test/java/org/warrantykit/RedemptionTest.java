@@ -315,6 +315,83 @@ class RedemptionTest {
     }
 
     @Test
+    void instancesSharingAnAttemptLogShareTheLockoutAndOthersCountOnTheirOwn() {
+        org.warrantykit.memory.InMemoryCodeAttemptLog shared = new org.warrantykit.memory.InMemoryCodeAttemptLog();
+        java.util.function.Supplier<WarrantyService> instance = () -> WarrantyService.builder().rules(new CodeTestPolicy())
+                .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).codeLockout(2, Duration.ofMinutes(15))
+                .codeAttemptLog(shared).build();
+        WarrantyService first = instance.get();
+        WarrantyService second = instance.get();
+        WarrantyService ownLog = WarrantyService.builder().rules(new CodeTestPolicy())
+                .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).codeLockout(2, Duration.ofMinutes(15)).build();
+
+        assertThatThrownBy(() -> first.redeem(ALICE, "ALICEDE0001", "X")).isInstanceOf(CodeRejectedException.class);
+        assertThatThrownBy(() -> second.redeem(ALICE, "ALICEDE0001", "Y")).isInstanceOf(CodeRejectedException.class);
+
+        CodeRejectedException locked = catchThrowableOfType(CodeRejectedException.class,
+                () -> first.redeem(ALICE, "ALICEDE0001", "Z"));
+        assertThat(locked.reason()).isEqualTo(Reason.LOCKED_OUT);
+        assertThat(locked.getMessage()).isEqualTo("Too many failed code attempts (2 within 15 minutes); codes can be "
+                + "entered again from 2026-11-27T10:15:00Z.");
+        assertThat(catchThrowableOfType(CodeRejectedException.class, () -> second.redeem(ALICE, "ALICEDE0001", "Z"))
+                .reason()).isEqualTo(Reason.LOCKED_OUT);
+        assertThat(catchThrowableOfType(CodeRejectedException.class, () -> ownLog.redeem(ALICE, "ALICEDE0001", "Z"))
+                .reason()).as("a service with its own log has seen no failure").isEqualTo(Reason.MALFORMED);
+        assertThat(shared.failuresAfter(ALICE, java.time.Instant.EPOCH)).as("LOCKED_OUT refusals are not counted")
+                .hasSize(2);
+        assertThat(shared.failuresAfter(BOB, java.time.Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
+    void anAttemptLogThatCannotBeReadRefusesNothingAndRedeemsNothing() {
+        org.warrantykit.spi.CodeAttemptLog unreadable = new org.warrantykit.spi.CodeAttemptLog() {
+            @Override
+            public void recordFailure(AccountId account, java.time.Instant at, java.time.Instant forgetBefore) {
+                throw new AssertionError("nothing was judged, so nothing may be recorded");
+            }
+
+            @Override
+            public java.util.List<java.time.Instant> failuresAfter(AccountId account, java.time.Instant after) {
+                throw new IllegalStateException("attempt log unavailable");
+            }
+        };
+        WarrantyService down = WarrantyService.builder().rules(new CodeTestPolicy()).devices(InMemoryDeviceRegistry.of(ALL))
+                .clock(fx.clock).codeAttemptLog(unreadable).build();
+        down.requestUpgrade(ALICE, "ALICEDE0001");
+        String code = down.codeIssuer().issueExtensionCodes("X1-HYBRID-G4", 5, 1, TODAY.plusYears(1)).get(0);
+
+        assertThatThrownBy(() -> down.redeem(ALICE, "ALICEDE0001", code)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("attempt log unavailable");
+        assertThat(down.inquire("ALICEDE0001").coverages()).extracting(Coverage::kind)
+                .containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE);
+    }
+
+    @Test
+    void anAttemptLogThatCannotRecordStillTellsTheOwnerWhyTheCodeWasRefused() {
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        org.warrantykit.spi.CodeAttemptLog unwritable = new org.warrantykit.spi.CodeAttemptLog() {
+            @Override
+            public void recordFailure(AccountId account, java.time.Instant at, java.time.Instant forgetBefore) {
+                tries.incrementAndGet();
+                throw new IllegalStateException("attempt log unavailable");
+            }
+
+            @Override
+            public java.util.List<java.time.Instant> failuresAfter(AccountId account, java.time.Instant after) {
+                return java.util.List.of();
+            }
+        };
+        WarrantyService down = WarrantyService.builder().rules(new CodeTestPolicy()).devices(InMemoryDeviceRegistry.of(ALL))
+                .clock(fx.clock).codeLockout(1, Duration.ofMinutes(15)).codeAttemptLog(unwritable).build();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(catchThrowableOfType(CodeRejectedException.class, () -> down.redeem(ALICE, "ALICEDE0001", "X"))
+                    .reason()).as("attempt %d", i).isEqualTo(Reason.MALFORMED);
+        }
+        assertThat(tries).as("each failure was offered to the log").hasValue(3);
+    }
+
+    @Test
     void wrongDevicesAndMalformedSerialsCountTowardTheLockoutToo() {
         WarrantyService strict = WarrantyService.builder().rules(new CodeTestPolicy())
                 .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).codeLockout(3, Duration.ofMinutes(15)).build();

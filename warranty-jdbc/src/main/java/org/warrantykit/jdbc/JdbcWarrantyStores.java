@@ -61,7 +61,8 @@ public final class JdbcWarrantyStores {
     }
 
     /**
-     * Sets every durable store this module provides on {@code builder}, and {@link #transactions} so
+     * Sets every durable store this module provides on {@code builder} (the failed code attempts too,
+     * so that instances on one database share the lockout), and {@link #transactions} so
      * that each service operation is one transaction across them. The code vault outlives the
      * service, so the builder also needs {@code codePepper(secret)} (kept outside this database) and,
      * for certificates that stay verifiable, {@code certificateSigner(...)} with the maker's key.
@@ -73,6 +74,7 @@ public final class JdbcWarrantyStores {
                 .upgradeRequests(upgradeRequests(dataSource))
                 .orders(orders(dataSource))
                 .codeVault(codeVault(dataSource))
+                .codeAttemptLog(codeAttempts(dataSource))
                 .certificateStore(certificates(dataSource))
                 .ownership(ownership(dataSource))
                 .transactions(transactions(dataSource));
@@ -97,6 +99,11 @@ public final class JdbcWarrantyStores {
 
     public static JdbcCodeVault codeVault(DataSource dataSource) {
         return new JdbcCodeVault(dataSource);
+    }
+
+    /** Failed code attempts, shared by every instance on the database so that they share the lockout. */
+    public static JdbcCodeAttemptLog codeAttempts(DataSource dataSource) {
+        return new JdbcCodeAttemptLog(dataSource);
     }
 
     public static JdbcCertificateStore certificates(DataSource dataSource) {

@@ -319,6 +319,30 @@ abstract class StoreContract {
     }
 
     @Test
+    void failedCodeAttemptsOlderThanTheWindowAreDeletedForEveryAccount() throws Exception {
+        JdbcCodeAttemptLog log = JdbcWarrantyStores.codeAttempts(dataSource);
+        AccountId bob = AccountId.of("bob");
+        log.recordFailure(ALICE, T0, Instant.EPOCH);
+        log.recordFailure(bob, T0.plusSeconds(30), Instant.EPOCH);
+        assertThat(failureRows()).isEqualTo(2);
+
+        Instant later = T0.plus(JdbcCodeAttemptLog.FORGET_EVERY).plusSeconds(60);
+        log.recordFailure(ALICE, later, T0.plusSeconds(30));
+
+        assertThat(failureRows()).as("Alice's first failure went, Bob's (at the limit) too").isEqualTo(1);
+        assertThat(log.failuresAfter(ALICE, Instant.EPOCH)).containsExactly(Jdbc.stored(later));
+        assertThat(log.failuresAfter(bob, Instant.EPOCH)).isEmpty();
+    }
+
+    private int failureRows() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             var rows = s.executeQuery("SELECT COUNT(*) FROM wk_code_failure")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    @Test
     void certificatesAreRecordedOncePerNumberAndReadBackVerifiable() throws Exception {
         JdbcCertificateStore store = JdbcWarrantyStores.certificates(dataSource);
         java.security.KeyPair keys = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();

@@ -1,6 +1,7 @@
 package org.warrantykit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -405,6 +406,37 @@ abstract class TwoInstanceContract {
         second.transferOwnership(sold, buyer, ALICE);
         assertThat(first.devices(ALICE)).hasSize(2 * DEVICES);
         assertThat(first.devices(buyer)).isEmpty();
+    }
+
+    @Test
+    void failedCodeAttemptsOnEitherInstanceLockTheAccountOutOnBoth() {
+        java.util.function.Function<DataSource, WarrantyService> strict = dataSource ->
+                JdbcWarrantyStores.configure(WarrantyService.builder(), dataSource)
+                        .rules(new TestPolicy()).devices(registry).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                        .codePepper(PEPPER).codeLockout(3, java.time.Duration.ofMinutes(15)).build();
+        WarrantyService a = strict.apply(database.newDataSource());
+        WarrantyService b = strict.apply(database.newDataSource());
+        String device = online.get(0);
+        a.requestUpgrade(ALICE, device);
+        String code = a.codeIssuer().issueExtensionCodes("X1-BOOST", 2, 1, LocalDate.of(2027, 12, 31)).get(0);
+
+        for (WarrantyService guessing : List.of(a, b, a)) {
+            assertThat(catchThrowableOfType(org.warrantykit.CodeRejectedException.class,
+                    () -> guessing.redeem(ALICE, device, "WRONG-CODE")).reason())
+                    .isNotEqualTo(org.warrantykit.CodeRejectedException.Reason.LOCKED_OUT);
+        }
+
+        for (WarrantyService either : List.of(a, b)) {
+            org.warrantykit.CodeRejectedException locked = catchThrowableOfType(org.warrantykit.CodeRejectedException.class,
+                    () -> either.redeem(ALICE, device, code));
+            assertThat(locked.reason()).isEqualTo(org.warrantykit.CodeRejectedException.Reason.LOCKED_OUT);
+            assertThat(locked.getMessage()).isEqualTo("Too many failed code attempts (3 within 15 minutes); codes "
+                    + "can be entered again from 2026-11-27T10:15:00Z.");
+        }
+        assertThat(b.inquire(device).coverages()).extracting(Coverage::kind)
+                .containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE);
+        assertThat(first.redeem(ALICE, device, code).coverages()).as("an instance with no lockout of that size")
+                .extracting(Coverage::kind).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE, CoverageKind.EXTENSION);
     }
 
     @Test

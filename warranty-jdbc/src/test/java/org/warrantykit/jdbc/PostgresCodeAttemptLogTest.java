@@ -1,0 +1,8 @@
+package org.warrantykit.jdbc;
+
+class PostgresCodeAttemptLogTest extends CodeAttemptLogOnDatabase {
+    @Override
+    TestDatabase open() {
+        return TestDatabase.postgres();
+    }
+}

@@ -1,0 +1,148 @@
+package org.warrantykit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.BeforeProperty;
+import org.warrantykit.AccountId;
+import org.warrantykit.spi.CodeAttemptLog;
+
+/**
+ * What every {@link CodeAttemptLog} must do, so that the lockout counts the same on any of them.
+ * Run it on your own log by extending this class in a test and returning a log on an empty store
+ * from {@link #log()}. Instants are whole seconds from {@link #T0} on, which any store keeps
+ * exactly. Each property and example gets a log of its own ({@code @AfterProperty} in your test
+ * can close what {@link #log()} opened); tries of one property share it and use accounts of their
+ * own.
+ */
+public abstract class CodeAttemptLogContract {
+    public static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+
+    /** A log on an empty store; called before each property and example. */
+    protected abstract CodeAttemptLog log();
+
+    private CodeAttemptLog log;
+
+    @BeforeProperty
+    void openLog() {
+        log = log();
+    }
+
+    private static AccountId freshAccount() {
+        return AccountId.of("contract-" + ACCOUNTS.incrementAndGet());
+    }
+
+    @Example
+    void failuresAreReadOldestFirstAndStrictlyAfterTheGivenInstant() {
+        AccountId account = freshAccount();
+        for (int second : new int[] {30, 10, 20, 0}) {
+            log.recordFailure(account, T0.plusSeconds(second), Instant.EPOCH);
+        }
+
+        assertThat(log.failuresAfter(account, T0.minusSeconds(1)))
+                .containsExactly(T0, T0.plusSeconds(10), T0.plusSeconds(20), T0.plusSeconds(30));
+        assertThat(log.failuresAfter(account, T0.plusSeconds(10))).containsExactly(T0.plusSeconds(20), T0.plusSeconds(30));
+        assertThat(log.failuresAfter(account, T0.plusSeconds(30))).isEmpty();
+    }
+
+    @Example
+    void twoFailuresAtTheSameInstantCountTwice() {
+        AccountId account = freshAccount();
+        log.recordFailure(account, T0, Instant.EPOCH);
+        log.recordFailure(account, T0, Instant.EPOCH);
+
+        assertThat(log.failuresAfter(account, Instant.EPOCH)).containsExactly(T0, T0);
+    }
+
+    @Example
+    void accountsAreCountedApart() {
+        AccountId alice = freshAccount();
+        AccountId bob = freshAccount();
+        log.recordFailure(alice, T0, Instant.EPOCH);
+
+        assertThat(log.failuresAfter(bob, Instant.EPOCH)).isEmpty();
+        assertThat(log.failuresAfter(alice, Instant.EPOCH)).containsExactly(T0);
+    }
+
+    @Example
+    void forgettingOldFailuresKeepsEveryRecentOne() {
+        AccountId account = freshAccount();
+        AccountId other = freshAccount();
+        log.recordFailure(other, T0.plusSeconds(101), Instant.EPOCH);
+        log.recordFailure(account, T0, Instant.EPOCH);
+        log.recordFailure(account, T0.plusSeconds(200), T0.plusSeconds(100));
+
+        // what is at or before T0 + 100 s may be gone; what is after it must not be
+        assertThat(log.failuresAfter(account, T0.plusSeconds(100))).containsExactly(T0.plusSeconds(200));
+        assertThat(log.failuresAfter(other, T0.plusSeconds(100))).containsExactly(T0.plusSeconds(101));
+    }
+
+    @Example
+    void failuresRecordedByManyThreadsAtOnceAreAllCounted() throws Exception {
+        AccountId account = freshAccount();
+        int threads = 8;
+        int each = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                running.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        log.recordFailure(account, T0.plusSeconds(thread * each + i), Instant.EPOCH);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> done : running) {
+                done.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Instant> failures = log.failuresAfter(account, Instant.EPOCH);
+        assertThat(failures).hasSize(threads * each).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Property(tries = 50)
+    void readingAfterAnInstantGivesExactlyTheLaterFailuresInOrder(@ForAll("seconds") List<Integer> failedAt,
+                                                                  @ForAll("second") int after) {
+        AccountId account = freshAccount();
+        for (int second : failedAt) {
+            log.recordFailure(account, T0.plusSeconds(second), Instant.EPOCH);
+        }
+
+        List<Instant> expected = failedAt.stream().filter(second -> second > after).sorted()
+                .map(T0::plusSeconds).toList();
+        assertThat(log.failuresAfter(account, T0.plusSeconds(after))).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> seconds() {
+        return second().list().ofMaxSize(12);
+    }
+
+    @Provide
+    Arbitrary<Integer> second() {
+        return Arbitraries.integers().between(0, 3_600);
+    }
+}
