@@ -38,14 +38,10 @@ final class HookedDataSources {
 
     /** The data source, its connections set to {@code isolation} as a pool's default would. */
     static DataSource withDefaultIsolation(DataSource target, int isolation) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(method, target, args);
-                    if (method.getName().equals("getConnection")) {
-                        ((Connection) result).setTransactionIsolation(isolation);
-                    }
-                    return result;
-                });
+        return wrappingConnections(target, connection -> {
+            connection.setTransactionIsolation(isolation);
+            return connection;
+        });
     }
 
     /**
@@ -53,23 +49,14 @@ final class HookedDataSources {
      * connection whose socket dropped does); {@code closes} counts the calls.
      */
     static DataSource failingClose(DataSource target, AtomicInteger closes) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(method, target, args);
-                    if (!method.getName().equals("getConnection")) {
-                        return result;
-                    }
-                    Connection connection = (Connection) result;
-                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                            (c, m, a) -> {
-                                Object done = invoke(m, connection, a);
-                                if (m.getName().equals("close")) {
-                                    closes.incrementAndGet();
-                                    throw new SQLException("I/O error while closing: connection reset", "08006");
-                                }
-                                return done;
-                            });
-                });
+        return wrappingConnections(target, connection -> proxy(Connection.class, (c, m, a) -> {
+            Object done = invoke(m, connection, a);
+            if (m.getName().equals("close")) {
+                closes.incrementAndGet();
+                throw new SQLException("I/O error while closing: connection reset", "08006");
+            }
+            return done;
+        }));
     }
 
     private interface AfterExecute {
@@ -77,31 +64,37 @@ final class HookedDataSources {
     }
 
     private static DataSource around(DataSource target, AfterExecute after) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(method, target, args);
-                    if (!method.getName().equals("getConnection")) {
-                        return result;
-                    }
-                    Connection connection = (Connection) result;
-                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                            (c, m, a) -> {
-                                Object made = invoke(m, connection, a);
-                                if (!m.getName().equals("prepareStatement")) {
-                                    return made;
-                                }
-                                String sql = (String) a[0];
-                                PreparedStatement statement = (PreparedStatement) made;
-                                return Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
-                                        new Class<?>[] {PreparedStatement.class}, (st, sm, sa) -> {
-                                            Object done = invoke(sm, statement, sa);
-                                            if (sm.getName().startsWith("execute")) {
-                                                after.executed(sql, statement);
-                                            }
-                                            return done;
-                                        });
-                            });
-                });
+        return wrappingConnections(target, connection -> proxy(Connection.class, (c, m, a) -> {
+            Object made = invoke(m, connection, a);
+            if (!m.getName().equals("prepareStatement")) {
+                return made;
+            }
+            String sql = (String) a[0];
+            PreparedStatement statement = (PreparedStatement) made;
+            return proxy(PreparedStatement.class, (st, sm, sa) -> {
+                Object done = invoke(sm, statement, sa);
+                if (sm.getName().startsWith("execute")) {
+                    after.executed(sql, statement);
+                }
+                return done;
+            });
+        }));
+    }
+
+    private interface ConnectionWrapper {
+        Connection wrap(Connection connection) throws SQLException;
+    }
+
+    /** The data source, every connection it hands out passed through {@code wrapper}. */
+    private static DataSource wrappingConnections(DataSource target, ConnectionWrapper wrapper) {
+        return proxy(DataSource.class, (proxy, method, args) -> {
+            Object result = invoke(method, target, args);
+            return method.getName().equals("getConnection") ? wrapper.wrap((Connection) result) : result;
+        });
+    }
+
+    private static <T> T proxy(Class<T> type, java.lang.reflect.InvocationHandler handler) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
     private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
