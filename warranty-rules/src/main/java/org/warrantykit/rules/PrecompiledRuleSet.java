@@ -57,7 +57,7 @@ final class PrecompiledRuleSet {
                         FILE, writtenFor, drools, version, droolsVersion());
                 return Optional.empty();
             }
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(DroolsWarrantyRules.kieBaseConfiguration());
             kieBase.addPackages((Collection<KiePackage>) in.readObject());
             return Optional.of(kieBase);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {

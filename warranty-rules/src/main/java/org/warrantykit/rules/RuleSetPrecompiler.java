@@ -55,7 +55,7 @@ public final class RuleSetPrecompiler {
         KnowledgeBuilder builder = DroolsWarrantyRules.compilePackages(folder);
         // Serialized before any KieBase exists: the first KieBase takes the packages themselves.
         byte[] compiled = PrecompiledRuleSet.write(builder.getKnowledgePackages(), version);
-        DroolsWarrantyRules.checked(builder.newKieBase(), version, folder, false);
+        DroolsWarrantyRules.checked(DroolsWarrantyRules.newKieBase(builder), version, folder, false);
         // What is shipped must load: a file that fails here would silently cost every start-up.
         DroolsWarrantyRules.checked(PrecompiledRuleSet.read(compiled, version, RuleSetPrecompiler.class.getClassLoader())
                 .orElseThrow(() -> new IllegalStateException("the file just written for " + version + " does not load")),

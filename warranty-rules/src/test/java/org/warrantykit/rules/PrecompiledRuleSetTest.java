@@ -48,6 +48,9 @@ class PrecompiledRuleSetTest {
         DroolsWarrantyRules compiled = DroolsWarrantyRules.fromDirectory(folder);
         assertThat(loaded.precompiled()).isTrue();
         assertThat(compiled.precompiled()).as("operator folders are always compiled").isFalse();
+        assertThat(List.of(loaded, compiled, DroolsWarrantyRules.defaults()))
+                .as("built either way, a rule set's KieBase is immutable (the faster working memory)")
+                .noneMatch(DroolsWarrantyRules::kieBaseMutable);
         List<PolicyQuery> sample = SampleCheck.sample();
         assertThat(comparable(loaded.decideAll(sample))).isEqualTo(comparable(compiled.decideAll(sample)));
     }
