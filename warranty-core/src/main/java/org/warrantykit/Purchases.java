@@ -201,11 +201,16 @@ final class Purchases {
         return orders.placedBy(InvalidValueException.require("account", account));
     }
 
-    /** Appends each line's EXTENSION unless the ledger already holds the one this order granted. */
+    /**
+     * Appends each line's EXTENSION unless the ledger already holds the one this order granted. Lines
+     * are applied in serial-number order: two orders of the same devices, paid at the same moment,
+     * then append (and lock) the devices' ledgers in the same order instead of each waiting for
+     * the other.
+     */
     private void applyLines(Order order) {
         String source = order.coverageSource();
         WarrantyRules policy = warranties.rules();
-        for (OrderLine line : order.lines()) {
+        for (OrderLine line : order.lines().stream().sorted(Comparator.comparing(OrderLine::serial)).toList()) {
             SerialNumber sn = line.serial();
             warranties.retrying(sn, "applying " + source, () -> {
                 Snapshot now = warranties.snapshot(warranties.device(sn), policy, warranties.today());

@@ -59,6 +59,14 @@ final class HookedDataSources {
         }));
     }
 
+    /** The data source, counting in {@code taken} the connections it hands out. */
+    static DataSource counting(DataSource target, AtomicInteger taken) {
+        return wrappingConnections(target, connection -> {
+            taken.incrementAndGet();
+            return connection;
+        });
+    }
+
     private interface AfterExecute {
         void executed(String sql, PreparedStatement statement);
     }

@@ -265,6 +265,60 @@ abstract class TwoInstanceContract {
     }
 
     @Test
+    void twoOrdersOfTheSameDevicesPaidAtOnceDoNotDeadlock() throws Exception {
+        // One order lists d0 then d1, the other d1 then d0. The first payment appends one device's
+        // extension and waits there (up to 0.75 s) until the second has appended one too. Applied in
+        // line order, the second would now hold d1's ledger and each wait for the other's device:
+        // a deadlock, settled only by rolling one payment back and running it again.
+        String d0 = online.get(0);
+        String d1 = online.get(1);
+        first.requestUpgrade(ALICE, d0);
+        first.requestUpgrade(ALICE, d1);
+        Order forward = first.purchase(ALICE, List.of(new org.warrantykit.OfferSelection(d0, "EXT-60M"),
+                new org.warrantykit.OfferSelection(d1, "EXT-60M")), "forward");
+        Order backward = first.purchase(ALICE, List.of(new org.warrantykit.OfferSelection(d1, "EXT-60M"),
+                new org.warrantykit.OfferSelection(d0, "EXT-60M")), "backward");
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch secondAppended = new CountDownLatch(1);
+        AtomicInteger firstAttempts = new AtomicInteger();
+        AtomicInteger secondAttempts = new AtomicInteger();
+        WarrantyService paying = service(HookedDataSources.counting(HookedDataSources.script(database.newDataSource(),
+                List.of(new HookedDataSources.Step("INSERT INTO wk_coverage", () -> {
+                    firstAppended.countDown();
+                    awaitAtMost(secondAppended, 750);
+                }))), firstAttempts), registry);
+        WarrantyService payingToo = service(HookedDataSources.counting(HookedDataSources.script(database.newDataSource(),
+                List.of(new HookedDataSources.Step("INSERT INTO wk_coverage", secondAppended::countDown))),
+                secondAttempts), registry);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Order> paid = pool.submit(() -> paying.confirmPayment(forward.orderId(), "pay-forward"));
+            awaitAtMost(firstAppended, 30_000);
+            Future<Order> paidToo = pool.submit(() -> payingToo.confirmPayment(backward.orderId(), "pay-backward"));
+            assertThat(paid.get(60, TimeUnit.SECONDS).state()).isEqualTo(OrderState.PAID);
+            assertThat(paidToo.get(60, TimeUnit.SECONDS).state()).isEqualTo(OrderState.PAID);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(List.of(firstAttempts.get(), secondAttempts.get())).as("each payment ran once, none rolled back")
+                .containsExactly(1, 1);
+        for (String serial : List.of(d0, d1)) {
+            assertThat(kinds(serial)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE,
+                    CoverageKind.EXTENSION, CoverageKind.EXTENSION);
+            assertConsistent(serial);
+        }
+    }
+
+    private static void awaitAtMost(CountDownLatch latch, long millis) {
+        try {
+            latch.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void purchasesWithOneIdempotencyKeyOnBothInstancesPlaceOneOrder() throws Exception {
         for (String serial : online) {
             first.requestUpgrade(ALICE, serial);
