@@ -67,6 +67,15 @@ final class HookedDataSources {
         });
     }
 
+    /** Waits for {@code latch} at most {@code millis}, then goes on either way (a step that may never come). */
+    static void awaitAtMost(java.util.concurrent.CountDownLatch latch, long millis) {
+        try {
+            latch.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private interface AfterExecute {
         void executed(String sql, PreparedStatement statement);
     }

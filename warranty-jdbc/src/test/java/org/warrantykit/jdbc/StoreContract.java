@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -264,14 +263,14 @@ abstract class StoreContract {
         JdbcCodeVault givingBack = JdbcWarrantyStores.codeVault(HookedDataSources.script(database.newDataSource(), List.of(
                 new HookedDataSources.Step("wk_campaign", () -> {
                     givingBackStarted.countDown();
-                    awaitQuietly(reservingHoldsCampaign, 750);
+                    HookedDataSources.awaitAtMost(reservingHoldsCampaign, 750);
                 }))));
         JdbcCodeVault reserving = JdbcWarrantyStores.codeVault(HookedDataSources.script(database.newDataSource(), List.of(
                 new HookedDataSources.Step("UPDATE wk_campaign SET taken = taken + 1", reservingHoldsCampaign::countDown))));
 
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             CompletableFuture<Boolean> gaveBack = CompletableFuture.supplyAsync(() -> givingBack.unreserve("SPRING", earlier));
-            awaitQuietly(givingBackStarted, 30_000);
+            HookedDataSources.awaitAtMost(givingBackStarted, 30_000);
             CompletableFuture<org.warrantykit.spi.CampaignReservation> reserved =
                     CompletableFuture.supplyAsync(() -> reserving.reserve("SPRING", again));
 
@@ -308,14 +307,6 @@ abstract class StoreContract {
         vault.addCampaign(spring);
         assertThat(JdbcWarrantyStores.codeVault(flaky).addCampaign(spring)).as("a rolled-back insert").isFalse();
         assertThat(closes).as("every connection given back, also after a rollback").hasValue(3);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch, long millis) {
-        try {
-            latch.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test

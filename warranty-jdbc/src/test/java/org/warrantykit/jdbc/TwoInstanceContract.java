@@ -285,7 +285,7 @@ abstract class TwoInstanceContract {
         WarrantyService paying = service(HookedDataSources.counting(HookedDataSources.script(database.newDataSource(),
                 List.of(new HookedDataSources.Step("INSERT INTO wk_coverage", () -> {
                     firstAppended.countDown();
-                    awaitAtMost(secondAppended, 750);
+                    HookedDataSources.awaitAtMost(secondAppended, 750);
                 }))), firstAttempts), registry);
         WarrantyService payingToo = service(HookedDataSources.counting(HookedDataSources.script(database.newDataSource(),
                 List.of(new HookedDataSources.Step("INSERT INTO wk_coverage", secondAppended::countDown))),
@@ -293,7 +293,7 @@ abstract class TwoInstanceContract {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<Order> paid = pool.submit(() -> paying.confirmPayment(forward.orderId(), "pay-forward"));
-            awaitAtMost(firstAppended, 30_000);
+            HookedDataSources.awaitAtMost(firstAppended, 30_000);
             Future<Order> paidToo = pool.submit(() -> payingToo.confirmPayment(backward.orderId(), "pay-backward"));
             assertThat(paid.get(60, TimeUnit.SECONDS).state()).isEqualTo(OrderState.PAID);
             assertThat(paidToo.get(60, TimeUnit.SECONDS).state()).isEqualTo(OrderState.PAID);
@@ -307,14 +307,6 @@ abstract class TwoInstanceContract {
             assertThat(kinds(serial)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE,
                     CoverageKind.EXTENSION, CoverageKind.EXTENSION);
             assertConsistent(serial);
-        }
-    }
-
-    private static void awaitAtMost(CountDownLatch latch, long millis) {
-        try {
-            latch.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
