@@ -207,11 +207,11 @@ final class DeviceWarranties {
         throw new ConcurrentUpdateException("device " + sn + " kept changing while " + what + "; try again");
     }
 
-    static PolicyQuery query(Device device, List<LedgerEntry> entries, LocalDate on) {
+    PolicyQuery query(Device device, List<LedgerEntry> entries, LocalDate on) {
         boolean upgraded = upgradeIn(entries).isPresent();
         Optional<LocalDate> currentEnd = entries.isEmpty() ? Optional.empty()
                 : Optional.of(entries.get(entries.size() - 1).coverage().end());
-        return new PolicyQuery(device, on, upgraded, currentEnd);
+        return new PolicyQuery(device, on, upgraded, currentEnd, clock.getZone());
     }
 
     static Optional<Coverage> upgradeIn(List<LedgerEntry> entries) {

@@ -111,7 +111,7 @@ final class Redemptions {
         }
         WarrantyRules policy = warranties.rules();
         Function<Snapshot, CodeQuery> query = at -> CodeQuery.extension(at.device(), today, at.upgraded(),
-                at.view().end(), batch);
+                at.view().end(), batch).inZone(warranties.clock().getZone());
         Snapshot first = warranties.snapshot(warranties.device(sn), policy, today);
         CodeDecision decision = judge(policy, sn, query.apply(first));
 
@@ -161,7 +161,7 @@ final class Redemptions {
         }
         WarrantyRules policy = warranties.rules();
         Function<Snapshot, CodeQuery> query = at -> CodeQuery.campaign(at.device(), today, at.upgraded(),
-                at.view().end(), campaign);
+                at.view().end(), campaign).inZone(warranties.clock().getZone());
         Snapshot first = warranties.snapshot(warranties.device(sn), policy, today);
         CodeDecision decision = judge(policy, sn, query.apply(first));
         campaignEntries(first, campaign, decision); // refuses before reserving when there is nothing to grant

@@ -1,6 +1,8 @@
 package org.warrantykit.spi;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import org.warrantykit.Campaign;
@@ -22,11 +24,14 @@ import org.warrantykit.InvalidValueException;
  * @param months       months of EXTENSION or PROMOTION coverage the code adds (0 for a campaign that only
  *                     grants the upgrade)
  * @param upgradeYears CAMPAIGN: the years of a missed upgrade it grants (0 when none); EXTENSION: 0
+ * @param zone         the zone of the service's clock, in which {@code on} is a day (see
+ *                     {@link PolicyQuery#zone})
  */
 public record CodeQuery(Device device, LocalDate on, boolean upgraded, LocalDate currentEnd, CodeKind kind,
-                        String name, Optional<String> model, int months, int upgradeYears) {
+                        String name, Optional<String> model, int months, int upgradeYears, ZoneId zone) {
     public CodeQuery {
         Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(on, "on");
         Objects.requireNonNull(currentEnd, "currentEnd");
         Objects.requireNonNull(kind, "kind");
@@ -46,18 +51,34 @@ public record CodeQuery(Device device, LocalDate on, boolean upgraded, LocalDate
         }
     }
 
-    /** An extension code of {@code batch} entered for the device. */
+    /** A query whose days are UTC days (as for a service on a UTC clock, the default). */
+    public CodeQuery(Device device, LocalDate on, boolean upgraded, LocalDate currentEnd, CodeKind kind, String name,
+                     Optional<String> model, int months, int upgradeYears) {
+        this(device, on, upgraded, currentEnd, kind, name, model, months, upgradeYears, ZoneOffset.UTC);
+    }
+
+    /** An extension code of {@code batch} entered for the device, on a UTC day. */
     public static CodeQuery extension(Device device, LocalDate on, boolean upgraded, LocalDate currentEnd,
                                       CodeBatch batch) {
         return new CodeQuery(device, on, upgraded, currentEnd, CodeKind.EXTENSION, batch.id(),
                 Optional.of(batch.model()), batch.years() * 12, 0);
     }
 
-    /** The promotion code of {@code campaign} entered for the device. */
+    /** The promotion code of {@code campaign} entered for the device, on a UTC day. */
     public static CodeQuery campaign(Device device, LocalDate on, boolean upgraded, LocalDate currentEnd,
                                      Campaign campaign) {
         return new CodeQuery(device, on, upgraded, currentEnd, CodeKind.CAMPAIGN, campaign.code(),
                 Optional.empty(), campaign.months(), campaign.upgradeYears());
+    }
+
+    /** The same query, its days in {@code zone} (the service's clock). */
+    public CodeQuery inZone(ZoneId zone) {
+        return new CodeQuery(device, on, upgraded, currentEnd, kind, name, model, months, upgradeYears, zone);
+    }
+
+    /** The day, in {@link #zone}, the device first sent data; empty while it never has. */
+    public Optional<LocalDate> onlineDay() {
+        return device.onlineSince().map(at -> LocalDate.ofInstant(at, zone));
     }
 
     /** Whether the warranty is running on the redemption day ({@code currentEnd >= on}). */

@@ -1,6 +1,8 @@
 package org.warrantykit.spi;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import org.warrantykit.Device;
@@ -13,12 +15,25 @@ import org.warrantykit.Device;
  * @param upgraded   whether the device already holds an UPGRADE coverage
  * @param currentEnd the last covered day according to the ledger; empty while only the standard
  *                   warranty (computed by the policy itself) applies
+ * @param zone       the zone of the service's clock, in which {@code on} is a day; instants of the
+ *                   device (when it came online) become days in it too
  */
-public record PolicyQuery(Device device, LocalDate on, boolean upgraded, Optional<LocalDate> currentEnd) {
+public record PolicyQuery(Device device, LocalDate on, boolean upgraded, Optional<LocalDate> currentEnd, ZoneId zone) {
     public PolicyQuery {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(on, "on");
         Objects.requireNonNull(currentEnd, "currentEnd");
+        Objects.requireNonNull(zone, "zone");
+    }
+
+    /** A query whose days are UTC days (as for a service on a UTC clock, the default). */
+    public PolicyQuery(Device device, LocalDate on, boolean upgraded, Optional<LocalDate> currentEnd) {
+        this(device, on, upgraded, currentEnd, ZoneOffset.UTC);
+    }
+
+    /** The day, in {@link #zone}, the device first sent data; empty while it never has. */
+    public Optional<LocalDate> onlineDay() {
+        return device.onlineSince().map(at -> LocalDate.ofInstant(at, zone));
     }
 
     /** A device that nothing has been granted to yet. */

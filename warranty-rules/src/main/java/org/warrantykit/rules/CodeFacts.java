@@ -25,7 +25,7 @@ final class CodeFacts {
                 device.productionDate(),
                 device.shipDate(),
                 device.installDate().orElse(null),
-                Facts.onlineDay(device),
+                query.onlineDay().orElse(null),
                 query.on(),
                 query.upgraded(),
                 query.currentEnd());

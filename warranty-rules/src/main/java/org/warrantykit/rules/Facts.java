@@ -1,7 +1,5 @@
 package org.warrantykit.rules;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.warrantykit.Device;
 import org.warrantykit.rules.facts.DeviceFact;
 import org.warrantykit.spi.PolicyQuery;
@@ -21,14 +19,9 @@ final class Facts {
                 device.productionDate(),
                 device.shipDate(),
                 device.installDate().orElse(null),
-                onlineDay(device),
+                query.onlineDay().orElse(null),
                 query.on(),
                 query.upgraded(),
                 query.currentEnd().orElse(null));
-    }
-
-    /** The day (UTC) the device first sent data, or null: what rules see as {@code onlineSince}. */
-    static LocalDate onlineDay(Device device) {
-        return device.onlineSince().map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC)).orElse(null);
     }
 }

@@ -8,7 +8,8 @@ import java.time.LocalDate;
  * upgrade and pricing rules do not run for a code decision, nor code rules for a device decision.
  *
  * @param installDate null when never installed
- * @param onlineSince day the device first sent data; null when never online
+ * @param onlineSince day the device first sent data, in the zone of the service's clock (as {@code on} is);
+ *                    null when never online
  * @param on          the redemption day
  * @param upgraded    whether the free upgrade was granted
  * @param currentEnd  the last covered day now (ledger, or the standard end while nothing was granted)

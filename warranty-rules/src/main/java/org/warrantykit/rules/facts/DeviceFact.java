@@ -9,7 +9,8 @@ import java.time.LocalDate;
  * @param category    INVERTER, BATTERY or ACCESSORY
  * @param region      ISO 3166 country code, upper-case
  * @param installDate null when never installed
- * @param onlineSince day the device first sent data; null when never online
+ * @param onlineSince day the device first sent data, in the zone of the service's clock (as {@code on} is);
+ *                    null when never online
  * @param on          the day the decision applies to
  * @param upgraded    whether the free upgrade was already granted
  * @param currentEnd  last covered day per the ledger; null while only the standard warranty applies
