@@ -89,6 +89,14 @@ final class Jdbc {
     }
 
     /**
+     * Runs {@code work} in a transaction of its own, also when a unit of work is running on this
+     * thread: for writes that must stand when the unit rolls back.
+     */
+    <T> T independentTransaction(String what, Work<T> work) {
+        return committed(dataSource, what, work);
+    }
+
+    /**
      * Runs {@code work} in a transaction of its own on a connection from {@code dataSource}: commits
      * when it returns, rolls back when it throws, and gives the connection back either way.
      */

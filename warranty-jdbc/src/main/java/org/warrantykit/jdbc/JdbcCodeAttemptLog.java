@@ -13,7 +13,8 @@ import org.warrantykit.spi.CodeAttemptLog;
 
 /**
  * Failed code attempts in {@code wk_code_failure}, one row each, so that every service instance on
- * the database shares the lockout. Old rows are deleted for all accounts after a failure is
+ * the database shares the lockout. A failure is recorded in a transaction of its own, also inside
+ * a unit of work, which the refusal will roll back. Old rows are deleted for all accounts after a failure is
  * recorded, at most once a minute (by the failures' instants) per log.
  */
 public final class JdbcCodeAttemptLog implements CodeAttemptLog {
@@ -33,7 +34,8 @@ public final class JdbcCodeAttemptLog implements CodeAttemptLog {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(forgetBefore, "forgetBefore");
-        jdbc.transaction("record a failed code attempt of " + account, c -> Jdbc.update(c,
+        // In a transaction of its own: a unit of work that the refusal rolls back must not take the count with it.
+        jdbc.independentTransaction("record a failed code attempt of " + account, c -> Jdbc.update(c,
                 "INSERT INTO wk_code_failure (account_id, failed_at) VALUES (?, ?)", s -> {
                     s.setString(1, account.value());
                     Jdbc.setInstant(s, 2, at);
@@ -47,7 +49,7 @@ public final class JdbcCodeAttemptLog implements CodeAttemptLog {
     /** Housekeeping in a transaction of its own: a failure here must not undo or fail the recording. */
     private void forget(Instant forgetBefore) {
         try {
-            int deleted = jdbc.transaction("delete old failed code attempts", c -> Jdbc.update(c,
+            int deleted = jdbc.independentTransaction("delete old failed code attempts", c -> Jdbc.update(c,
                     "DELETE FROM wk_code_failure WHERE failed_at <= ?", s -> Jdbc.setInstant(s, 1, forgetBefore)));
             LOG.debug("deleted {} failed code attempts at or before {}", deleted, forgetBefore);
         } catch (JdbcStoreException e) {

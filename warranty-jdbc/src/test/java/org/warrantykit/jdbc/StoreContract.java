@@ -325,6 +325,18 @@ abstract class StoreContract {
         assertThat(log.failuresAfter(bob, Instant.EPOCH)).isEmpty();
     }
 
+    @Test
+    void aFailedCodeAttemptStaysRecordedWhenTheUnitOfWorkAroundItRollsBack() {
+        // A host that wraps redeem in its own unit: the refusal rolls the unit back, the count must stay.
+        JdbcCodeAttemptLog log = JdbcWarrantyStores.codeAttempts(dataSource);
+        assertThatThrownBy(() -> JdbcWarrantyStores.transactions(dataSource).inTransaction(() -> {
+            log.recordFailure(ALICE, T0, Instant.EPOCH);
+            throw new IllegalStateException("the code was refused");
+        })).hasMessage("the code was refused");
+
+        assertThat(log.failuresAfter(ALICE, Instant.EPOCH)).containsExactly(Jdbc.stored(T0));
+    }
+
     private int failureRows() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              var rows = s.executeQuery("SELECT COUNT(*) FROM wk_code_failure")) {
