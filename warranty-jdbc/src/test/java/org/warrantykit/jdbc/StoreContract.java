@@ -249,8 +249,8 @@ abstract class StoreContract {
     @Test
     void givingBackAUseWhileTheSameDeviceReservesAgainNeitherDeadlocksNorMiscounts() {
         // The give-back takes its first lock and waits there until the reservation holds the campaign's
-        // row (or, when the give-back took that row first, as it must, gives up waiting after 0.75 s,
-        // within H2's lock timeout).
+        // row (or, when the give-back took that row first, as it must, gives up waiting after 0.3 s:
+        // the reservation then waits on it, well within H2's 1 s lock timeout even on a loaded machine).
         // Had the give-back locked the device's use first, the reservation would now wait on that use
         // and the give-back on the campaign: a deadlock, one side failing.
         JdbcCodeVault vault = JdbcWarrantyStores.codeVault(dataSource);
@@ -263,7 +263,7 @@ abstract class StoreContract {
         JdbcCodeVault givingBack = JdbcWarrantyStores.codeVault(HookedDataSources.script(database.newDataSource(), List.of(
                 new HookedDataSources.Step("wk_campaign", () -> {
                     givingBackStarted.countDown();
-                    HookedDataSources.awaitAtMost(reservingHoldsCampaign, 750);
+                    HookedDataSources.awaitAtMost(reservingHoldsCampaign, 300);
                 }))));
         JdbcCodeVault reserving = JdbcWarrantyStores.codeVault(HookedDataSources.script(database.newDataSource(), List.of(
                 new HookedDataSources.Step("UPDATE wk_campaign SET taken = taken + 1", reservingHoldsCampaign::countDown))));

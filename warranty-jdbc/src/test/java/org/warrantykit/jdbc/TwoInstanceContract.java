@@ -267,9 +267,10 @@ abstract class TwoInstanceContract {
     @Test
     void twoOrdersOfTheSameDevicesPaidAtOnceDoNotDeadlock() throws Exception {
         // One order lists d0 then d1, the other d1 then d0. The first payment appends one device's
-        // extension and waits there (up to 0.75 s) until the second has appended one too. Applied in
-        // line order, the second would now hold d1's ledger and each wait for the other's device:
-        // a deadlock, settled only by rolling one payment back and running it again.
+        // extension and waits there (up to 0.3 s, well within H2's 1 s lock timeout) until the second
+        // has appended one too. Applied in line order, the second would now hold d1's ledger and each
+        // wait for the other's device: a deadlock, settled only by rolling one payment back and
+        // running it again.
         String d0 = online.get(0);
         String d1 = online.get(1);
         first.requestUpgrade(ALICE, d0);
@@ -285,7 +286,7 @@ abstract class TwoInstanceContract {
         WarrantyService paying = service(HookedDataSources.counting(HookedDataSources.script(database.newDataSource(),
                 List.of(new HookedDataSources.Step("INSERT INTO wk_coverage", () -> {
                     firstAppended.countDown();
-                    HookedDataSources.awaitAtMost(secondAppended, 750);
+                    HookedDataSources.awaitAtMost(secondAppended, 300);
                 }))), firstAttempts), registry);
         WarrantyService payingToo = service(HookedDataSources.counting(HookedDataSources.script(database.newDataSource(),
                 List.of(new HookedDataSources.Step("INSERT INTO wk_coverage", secondAppended::countDown))),
