@@ -147,15 +147,10 @@ final class DecisionCollector {
         return "";
     }
 
-    private static final DeviceRecord NOTHING = new DeviceRecord();
-
-    private DeviceRecord record(String serial) {
-        return bySerial.getOrDefault(serial, NOTHING);
-    }
 
     PolicyDecision decisionFor(PolicyQuery query) {
         String serial = query.device().serial().value();
-        DeviceRecord record = record(serial);
+        DeviceRecord record = recordOf(serial);
         ByKind outputs = new ByKind(record.outputs);
         DecisionTrace trace = new DecisionTrace(rules.version(), record.fired);
         StandardStart start = single(outputs.starts, StandardStart.class, query, "the standard start");
@@ -207,7 +202,7 @@ final class DecisionCollector {
      */
     CodeDecision codeDecisionFor(CodeQuery query) {
         String serial = query.device().serial().value();
-        DeviceRecord record = record(serial);
+        DeviceRecord record = recordOf(serial);
         List<Output> outputs = record.outputs;
         DecisionTrace trace = new DecisionTrace(rules.version(), record.fired);
         List<Output> refusals = of(outputs, CodeRefusal.class);
