@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -268,15 +267,21 @@ abstract class StoreContract {
         JdbcCodeVault reserving = JdbcWarrantyStores.codeVault(HookedDataSources.script(database.newDataSource(), List.of(
                 new HookedDataSources.Step("UPDATE wk_campaign SET taken = taken + 1", reservingHoldsCampaign::countDown))));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            CompletableFuture<Boolean> gaveBack = CompletableFuture.supplyAsync(() -> givingBack.unreserve("SPRING", earlier));
-            HookedDataSources.awaitAtMost(givingBackStarted, 30_000);
-            CompletableFuture<org.warrantykit.spi.CampaignReservation> reserved =
-                    CompletableFuture.supplyAsync(() -> reserving.reserve("SPRING", again));
+        // Threads of their own: both sides must run at once, whatever else the common pool is doing.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                java.util.concurrent.Future<Boolean> gaveBack = pool.submit(() -> givingBack.unreserve("SPRING", earlier));
+                HookedDataSources.awaitAtMost(givingBackStarted, 30_000);
+                java.util.concurrent.Future<org.warrantykit.spi.CampaignReservation> reserved =
+                        pool.submit(() -> reserving.reserve("SPRING", again));
 
-            assertThat(gaveBack.join()).isTrue();
-            assertThat(reserved.join()).isEqualTo(org.warrantykit.spi.CampaignReservation.RESERVED);
-        });
+                assertThat(gaveBack.get()).isTrue();
+                assertThat(reserved.get()).isEqualTo(org.warrantykit.spi.CampaignReservation.RESERVED);
+            });
+        } finally {
+            pool.shutdownNow();
+        }
         assertThat(vault.campaignUse("SPRING", SN)).contains(again);
         assertThat(vault.redemptions("SPRING")).as("one use, counted once").isEqualTo(1);
     }
