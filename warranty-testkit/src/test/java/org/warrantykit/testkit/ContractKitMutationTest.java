@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 import org.warrantykit.Category;
 import org.warrantykit.DecisionTrace;
@@ -84,8 +85,8 @@ class ContractKitMutationTest {
         contract.decidesAnEmptyBatchAsNoDecisions();
         contract.standardTermIsWellFormed(BATCH);
         for (PolicyQuery query : BATCH) {
-            contract.standardTermDependsOnTheDeviceAlone(query,
-                    new PolicyQuery(query.device(), query.on().plusYears(3), true, Optional.of(query.on().plusYears(9))));
+            contract.standardTermDependsOnTheDeviceAlone(Tuple.of(query,
+                    new PolicyQuery(query.device(), query.on().plusYears(3), true, Optional.of(query.on().plusYears(9)))));
             contract.sameQueryDecidesTheSameWay(query);
         }
         contract.upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns(BATCH);
@@ -135,7 +136,7 @@ class ContractKitMutationTest {
                 new StandardTerm(q.on().minusYears(1), d.standard().years()), d.upgrade(), d.offers(),
                 d.noOfferReason(), d.trace())));
         assertThatThrownBy(() -> contract.standardTermDependsOnTheDeviceAlone(
-                RUNNING, PolicyQuery.fresh(RUNNING.device(), TODAY.plusDays(1))))
+                Tuple.of(RUNNING, PolicyQuery.fresh(RUNNING.device(), TODAY.plusDays(1)))))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("same device asked twice");
     }
 
