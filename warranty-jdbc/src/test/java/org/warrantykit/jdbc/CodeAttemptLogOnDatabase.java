@@ -1,6 +1,6 @@
 package org.warrantykit.jdbc;
 
-import net.jqwik.api.lifecycle.AfterProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.warrantykit.spi.CodeAttemptLog;
 import org.warrantykit.testkit.CodeAttemptLogContract;
 
@@ -17,7 +17,7 @@ abstract class CodeAttemptLogOnDatabase extends CodeAttemptLogContract {
         return JdbcWarrantyStores.codeAttempts(database.newDataSource());
     }
 
-    @AfterProperty
+    @AfterEach
     void closeDatabase() {
         if (database != null) {
             database.close();

@@ -2,6 +2,9 @@ package org.warrantykit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.warrantykit.AccountId;
 import org.warrantykit.spi.CodeAttemptLog;
 
@@ -25,21 +25,21 @@ import org.warrantykit.spi.CodeAttemptLog;
  * What every {@link CodeAttemptLog} must do, so that the lockout counts the same on any of them.
  * Run it on your own log by extending this class in a test and returning a log on an empty store
  * from {@link #log()}. Instants are whole seconds from {@link #T0} on, which any store keeps
- * exactly. Each property and example gets a log of its own ({@code @AfterProperty} in your test
- * can close what {@link #log()} opened); tries of one property share it and use accounts of their
- * own.
+ * exactly. It is a plain JUnit 5 test class. Each test gets a log of its own ({@code @AfterEach}
+ * in your test can close what {@link #log()} opened); the tries of its property share it and use
+ * accounts of their own.
  */
 public abstract class CodeAttemptLogContract {
     public static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
-    /** A log on an empty store; called before each property and example. */
+    /** A log on an empty store; called before each test. */
     protected abstract CodeAttemptLog log();
 
     private CodeAttemptLog log;
 
-    @BeforeProperty
-    void openLog() {
+    @BeforeEach
+    final void openLog() {
         log = log();
     }
 
@@ -47,8 +47,8 @@ public abstract class CodeAttemptLogContract {
         return AccountId.of("contract-" + ACCOUNTS.incrementAndGet());
     }
 
-    @Example
-    void failuresAreReadOldestFirstAndStrictlyAfterTheGivenInstant() {
+    @Test
+    public void failuresAreReadOldestFirstAndStrictlyAfterTheGivenInstant() {
         AccountId account = freshAccount();
         for (int second : new int[] {30, 10, 20, 0}) {
             log.recordFailure(account, T0.plusSeconds(second), Instant.EPOCH);
@@ -60,8 +60,8 @@ public abstract class CodeAttemptLogContract {
         assertThat(log.failuresAfter(account, T0.plusSeconds(30))).isEmpty();
     }
 
-    @Example
-    void twoFailuresAtTheSameInstantCountTwice() {
+    @Test
+    public void twoFailuresAtTheSameInstantCountTwice() {
         AccountId account = freshAccount();
         log.recordFailure(account, T0, Instant.EPOCH);
         log.recordFailure(account, T0, Instant.EPOCH);
@@ -69,8 +69,8 @@ public abstract class CodeAttemptLogContract {
         assertThat(log.failuresAfter(account, Instant.EPOCH)).containsExactly(T0, T0);
     }
 
-    @Example
-    void accountsAreCountedApart() {
+    @Test
+    public void accountsAreCountedApart() {
         AccountId alice = freshAccount();
         AccountId bob = freshAccount();
         log.recordFailure(alice, T0, Instant.EPOCH);
@@ -79,8 +79,8 @@ public abstract class CodeAttemptLogContract {
         assertThat(log.failuresAfter(alice, Instant.EPOCH)).containsExactly(T0);
     }
 
-    @Example
-    void forgettingOldFailuresKeepsEveryRecentOne() {
+    @Test
+    public void forgettingOldFailuresKeepsEveryRecentOne() {
         AccountId account = freshAccount();
         AccountId other = freshAccount();
         log.recordFailure(other, T0.plusSeconds(101), Instant.EPOCH);
@@ -92,8 +92,8 @@ public abstract class CodeAttemptLogContract {
         assertThat(log.failuresAfter(other, T0.plusSeconds(100))).containsExactly(T0.plusSeconds(101));
     }
 
-    @Example
-    void failuresRecordedByManyThreadsAtOnceAreAllCounted() throws Exception {
+    @Test
+    public void failuresRecordedByManyThreadsAtOnceAreAllCounted() throws Exception {
         AccountId account = freshAccount();
         int threads = 8;
         int each = 25;
@@ -123,9 +123,21 @@ public abstract class CodeAttemptLogContract {
         assertThat(failures).hasSize(threads * each).isSorted().doesNotHaveDuplicates();
     }
 
-    @Property(tries = 50)
-    void readingAfterAnInstantGivesExactlyTheLaterFailuresInOrder(@ForAll("seconds") List<Integer> failedAt,
-                                                                  @ForAll("second") int after) {
+    /** The reading instant at or beside the failures' own instants, or anywhere in the hour. */
+    @Test
+    public void readingAfterAnInstantGivesExactlyTheLaterFailuresInOrder() {
+        Gen<Integer> second = Generate.range(0, 3_600);
+        Gen<List<Integer>> seconds = lists().of(second).ofSizeBetween(0, 12);
+        qt().withExamples(50).forAll(seconds, second).checkAssert(this::readingAfterAnInstantGivesExactlyTheLaterFailuresInOrder);
+        // the edges: nothing recorded, a failure exactly at the reading instant, one on either side, the hour's bounds
+        readingAfterAnInstantGivesExactlyTheLaterFailuresInOrder(List.of(), 0);
+        readingAfterAnInstantGivesExactlyTheLaterFailuresInOrder(List.of(5, 4, 6, 5), 5);
+        readingAfterAnInstantGivesExactlyTheLaterFailuresInOrder(List.of(0, 3_600), 0);
+        readingAfterAnInstantGivesExactlyTheLaterFailuresInOrder(List.of(0, 3_600), 3_600);
+    }
+
+    /** The check of {@link #readingAfterAnInstantGivesExactlyTheLaterFailuresInOrder()} on one case. */
+    public void readingAfterAnInstantGivesExactlyTheLaterFailuresInOrder(List<Integer> failedAt, int after) {
         AccountId account = freshAccount();
         for (int second : failedAt) {
             log.recordFailure(account, T0.plusSeconds(second), Instant.EPOCH);
@@ -134,15 +146,5 @@ public abstract class CodeAttemptLogContract {
         List<Instant> expected = failedAt.stream().filter(second -> second > after).sorted()
                 .map(T0::plusSeconds).toList();
         assertThat(log.failuresAfter(account, T0.plusSeconds(after))).isEqualTo(expected);
-    }
-
-    @Provide
-    Arbitrary<List<Integer>> seconds() {
-        return second().list().ofMaxSize(12);
-    }
-
-    @Provide
-    Arbitrary<Integer> second() {
-        return Arbitraries.integers().between(0, 3_600);
     }
 }

@@ -2,19 +2,20 @@ package org.warrantykit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.quicktheories.QuickTheory.qt;
+
 import java.util.List;
 import java.util.Objects;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
 import org.warrantykit.spi.WarrantyRules;
 
 /**
  * A differential test: a rule set decides every generated query as a plain-Java statement of the
- * same policy does. By default the statement is {@link ReferencePolicy} (the default policy of
+ * same policy does. It is a plain JUnit 5 test class whose properties run on QuickTheories; a
+ * disagreement shrinks to a small query and prints the seed that replays it. By default the statement is {@link ReferencePolicy} (the default policy of
  * DESIGN.md), which fits a rule set that keeps the default policy (reorganised files, renamed rule
  * set). For a changed policy, either
  *
@@ -38,7 +39,7 @@ import org.warrantykit.spi.WarrantyRules;
  * prices), no-offer reason, and the rules that fired as a multiset (the engine's firing order is
  * not guaranteed); not the rule-set version, since each names itself. Override
  * {@link #compareFiredRules()} to leave the rule names out when yours differ from the reference's.
- * jqwik makes one instance of the test class per property; each instance calls {@link #rules()}
+ * JUnit makes one instance of the test class per test; each instance calls {@link #rules()}
  * and {@link #reference()} once (keep a slow-to-load rule set in a static field).
  */
 public abstract class ReferenceDifferential {
@@ -58,9 +59,9 @@ public abstract class ReferenceDifferential {
         return new ReferencePolicy();
     }
 
-    /** The queries compared; by default {@link WarrantyArbitraries#policyQueries()}. */
-    protected Arbitrary<PolicyQuery> queries() {
-        return WarrantyArbitraries.policyQueries();
+    /** The queries compared; by default {@link WarrantyGenerators#policyQueries()}. */
+    protected Gen<PolicyQuery> queries() {
+        return WarrantyGenerators.policyQueries();
     }
 
     /** Whether a query is compared at all; by default every one is. */
@@ -92,18 +93,14 @@ public abstract class ReferenceDifferential {
         return oracle;
     }
 
-    @Provide
-    final Arbitrary<PolicyQuery> differentialQuery() {
-        return queries();
+    @Test
+    public void batchDecisionsAgreeWithTheReference() {
+        qt().withExamples(TRIES).forAll(Generators.distinctLists(queries(), q -> q.device().serial(), 1, MAX_BATCH))
+                .checkAssert(this::batchDecisionsAgreeWithTheReference);
     }
 
-    @Provide
-    final Arbitrary<List<PolicyQuery>> differentialBatch() {
-        return queries().list().ofMinSize(1).ofMaxSize(MAX_BATCH).uniqueElements(q -> q.device().serial());
-    }
-
-    @Property(tries = TRIES)
-    public void batchDecisionsAgreeWithTheReference(@ForAll("differentialBatch") List<PolicyQuery> queries) {
+    /** The check of {@link #batchDecisionsAgreeWithTheReference()} on one batch. */
+    public void batchDecisionsAgreeWithTheReference(List<PolicyQuery> queries) {
         List<PolicyDecision> actual = subject().decideAll(queries);
         List<PolicyDecision> reference = oracle().decideAll(queries);
         assertThat(actual).as("decisions for %d queries", queries.size()).hasSameSizeAs(queries);
@@ -114,8 +111,13 @@ public abstract class ReferenceDifferential {
         }
     }
 
-    @Property(tries = TRIES)
-    public void singleDecisionsAgreeWithTheReference(@ForAll("differentialQuery") PolicyQuery query) {
+    @Test
+    public void singleDecisionsAgreeWithTheReference() {
+        qt().withExamples(TRIES).forAll(queries()).checkAssert(this::singleDecisionsAgreeWithTheReference);
+    }
+
+    /** The check of {@link #singleDecisionsAgreeWithTheReference()} on one query. */
+    public void singleDecisionsAgreeWithTheReference(PolicyQuery query) {
         if (compares(query)) {
             assertAgrees(query, subject().decide(query), expected(query, oracle().decide(query)));
         }

@@ -3,19 +3,18 @@ package org.warrantykit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import static org.quicktheories.QuickTheory.qt;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
@@ -23,9 +22,10 @@ import org.warrantykit.spi.StandardTerm;
 import org.warrantykit.spi.WarrantyRules;
 
 /**
- * What every {@link WarrantyRules} must do, whatever its policy, as jqwik properties over
- * generated devices ({@link WarrantyArbitraries}). Run it on your own rule set by extending this
- * class in a test:
+ * What every {@link WarrantyRules} must do, whatever its policy, as properties over generated
+ * devices ({@link WarrantyGenerators}). It is a plain JUnit 5 test class (the properties run on
+ * QuickTheories inside {@code @Test} methods, so your build needs no property engine of its own).
+ * Run it on your own rule set by extending this class in a test:
  *
  * <pre>{@code
  * class AcmeRulesContractTest extends RuleSetContract {
@@ -53,11 +53,13 @@ import org.warrantykit.spi.WarrantyRules;
  *   <li>every trace names {@link WarrantyRules#version()} and at least one rule.</li>
  * </ul>
  *
- * <p>jqwik makes one instance of the test class per property, and each instance calls
+ * <p>JUnit makes one instance of the test class per test, and each instance calls
  * {@link #rules()} once; return a rule set kept in a static field to compile it only once. Each
  * property runs {@value #TRIES} tries, batches hold up to {@value #MAX_BATCH} queries; with a
- * Drools rule set the whole contract takes seconds. Override {@link #queries()} to aim the
- * generated devices at your own models.
+ * Drools rule set the whole contract takes seconds. A failure shrinks to a small counterexample
+ * and prints the seed that replays it ({@code -DQT_SEED=...}). Each property's check is also a
+ * public method that takes its input, to run it on a query of your own. Override
+ * {@link #queries()} to aim the generated devices at your own models.
  */
 public abstract class RuleSetContract {
     /** Tries per property. */
@@ -75,12 +77,12 @@ public abstract class RuleSetContract {
     protected abstract WarrantyRules rules();
 
     /**
-     * The queries the properties are checked on; by default {@link WarrantyArbitraries#policyQueries()}
+     * The queries the properties are checked on; by default {@link WarrantyGenerators#policyQueries()}
      * (the default table's models and unknown ones, fresh and upgraded devices, days at the
      * boundaries). Override to add your own models, keeping the default ones in the mix.
      */
-    protected Arbitrary<PolicyQuery> queries() {
-        return WarrantyArbitraries.policyQueries();
+    protected Gen<PolicyQuery> queries() {
+        return WarrantyGenerators.policyQueries();
     }
 
     /** The rule set under test, from {@link #rules()} on first use. */
@@ -91,52 +93,57 @@ public abstract class RuleSetContract {
         return subject;
     }
 
-    @Provide
-    final Arbitrary<PolicyQuery> contractQuery() {
-        return queries();
-    }
-
-    @Provide
-    final Arbitrary<List<PolicyQuery>> contractBatch() {
-        return queries().list().ofMinSize(1).ofMaxSize(MAX_BATCH).uniqueElements(q -> q.device().serial());
+    private Gen<List<PolicyQuery>> batches() {
+        return Generators.distinctLists(queries(), q -> q.device().serial(), 1, MAX_BATCH);
     }
 
     /** Batches small enough to decide each of their queries one by one too. */
-    @Provide
-    final Arbitrary<List<PolicyQuery>> smallContractBatch() {
-        return queries().list().ofMinSize(2).ofMaxSize(SMALL_BATCH).uniqueElements(q -> q.device().serial());
+    private Gen<List<PolicyQuery>> smallBatches() {
+        return Generators.distinctLists(queries(), q -> q.device().serial(), 2, SMALL_BATCH);
     }
 
     /** A query and the same device asked about on another day, in another ledger state. */
-    @Provide
-    final Arbitrary<Tuple.Tuple2<PolicyQuery, PolicyQuery>> sameDeviceTwice() {
-        Arbitrary<Integer> dayShift = Arbitraries.oneOf(Arbitraries.integers().between(-3, 3),
-                Arbitraries.integers().between(-4000, 4000));
-        Arbitrary<Integer> endShift = Arbitraries.integers().between(-800, 8000);
-        return Combinators.combine(queries(), dayShift, Arbitraries.of(true, false), endShift)
-                .as((query, shift, upgraded, end) -> Tuple.of(query, new PolicyQuery(query.device(),
+    private Gen<Pair<PolicyQuery, PolicyQuery>> sameDeviceTwice() {
+        Gen<Integer> dayShift = Generate.oneOf(Generate.range(-3, 3), Generate.range(-4000, 4000));
+        Gen<Integer> endShift = Generate.range(-800, 8000);
+        return queries().zip(dayShift, Generate.booleans(), endShift,
+                (query, shift, upgraded, end) -> Pair.of(query, new PolicyQuery(query.device(),
                         query.on().plusDays(shift), upgraded,
                         upgraded ? Optional.of(query.on().plusDays(end)) : Optional.empty())));
     }
 
+    private void forAllBatches(Consumer<List<PolicyQuery>> check) {
+        qt().withExamples(TRIES).forAll(batches()).checkAssert(check);
+    }
+
     // ---------------------------------------------------------------- it decides
 
-    @Property(tries = TRIES)
-    public void decidesEveryBatchWithoutFailing(@ForAll("contractBatch") List<PolicyQuery> queries) {
+    @Test
+    public void decidesEveryBatchWithoutFailing() {
+        forAllBatches(this::decidesEveryBatchWithoutFailing);
+    }
+
+    /** The check of {@link #decidesEveryBatchWithoutFailing()} on one input. */
+    public void decidesEveryBatchWithoutFailing(List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = decideAll(queries);
         assertThat(decisions).as("decideAll of %d queries", queries.size()).hasSameSizeAs(queries)
                 .doesNotContainNull();
     }
 
-    @Example
+    @Test
     public void decidesAnEmptyBatchAsNoDecisions() {
         assertThat(subject().decideAll(List.of())).isEmpty();
     }
 
     // ---------------------------------------------------------------- standard term
 
-    @Property(tries = TRIES)
-    public void standardTermIsWellFormed(@ForAll("contractBatch") List<PolicyQuery> queries) {
+    @Test
+    public void standardTermIsWellFormed() {
+        forAllBatches(this::standardTermIsWellFormed);
+    }
+
+    /** The check of {@link #standardTermIsWellFormed()} on one input. */
+    public void standardTermIsWellFormed(List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = decideAll(queries);
         for (int i = 0; i < queries.size(); i++) {
             StandardTerm standard = decisions.get(i).standard();
@@ -154,19 +161,29 @@ public abstract class RuleSetContract {
      * The standard warranty is computed from the supply data: asked on another day, or after an
      * upgrade, the same device has the same standard term (an inquiry never sees it move).
      */
-    @Property(tries = TRIES)
-    public void standardTermDependsOnTheDeviceAlone(
-            @ForAll("sameDeviceTwice") Tuple.Tuple2<PolicyQuery, PolicyQuery> queries) {
-        PolicyDecision first = decide(queries.get1());
-        PolicyDecision second = decide(queries.get2());
+    @Test
+    public void standardTermDependsOnTheDeviceAlone() {
+        qt().withExamples(TRIES).forAll(sameDeviceTwice())
+                .checkAssert(pair -> standardTermDependsOnTheDeviceAlone(pair._1, pair._2));
+    }
+
+    /** The check of {@link #standardTermDependsOnTheDeviceAlone()} on one device asked about twice. */
+    public void standardTermDependsOnTheDeviceAlone(PolicyQuery asked, PolicyQuery askedAgain) {
+        PolicyDecision first = decide(asked);
+        PolicyDecision second = decide(askedAgain);
         assertThat(second.standard()).as("standard term of the same device asked twice:%n  %s%n  %s",
-                describe(queries.get1(), first), describe(queries.get2(), second)).isEqualTo(first.standard());
+                describe(asked, first), describe(askedAgain, second)).isEqualTo(first.standard());
     }
 
     // ---------------------------------------------------------------- upgrade
 
-    @Property(tries = TRIES)
-    public void upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns(@ForAll("contractBatch") List<PolicyQuery> queries) {
+    @Test
+    public void upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns() {
+        forAllBatches(this::upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns);
+    }
+
+    /** The check of {@link #upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns()} on one input. */
+    public void upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns(List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = decideAll(queries);
         for (int i = 0; i < queries.size(); i++) {
             PolicyDecision decision = decisions.get(i);
@@ -179,8 +196,13 @@ public abstract class RuleSetContract {
 
     // ---------------------------------------------------------------- offers
 
-    @Property(tries = TRIES)
-    public void noOffersBeforeTheUpgrade(@ForAll("contractBatch") List<PolicyQuery> queries) {
+    @Test
+    public void noOffersBeforeTheUpgrade() {
+        forAllBatches(this::noOffersBeforeTheUpgrade);
+    }
+
+    /** The check of {@link #noOffersBeforeTheUpgrade()} on one input. */
+    public void noOffersBeforeTheUpgrade(List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = decideAll(queries);
         for (int i = 0; i < queries.size(); i++) {
             if (!queries.get(i).upgraded()) {
@@ -190,8 +212,13 @@ public abstract class RuleSetContract {
         }
     }
 
-    @Property(tries = TRIES)
-    public void offersAreWellFormed(@ForAll("contractBatch") List<PolicyQuery> queries) {
+    @Test
+    public void offersAreWellFormed() {
+        forAllBatches(this::offersAreWellFormed);
+    }
+
+    /** The check of {@link #offersAreWellFormed()} on one input. */
+    public void offersAreWellFormed(List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = decideAll(queries);
         for (int i = 0; i < queries.size(); i++) {
             PolicyDecision decision = decisions.get(i);
@@ -215,15 +242,25 @@ public abstract class RuleSetContract {
 
     // ---------------------------------------------------------------- determinism and batches
 
-    @Property(tries = TRIES)
-    public void sameQueryDecidesTheSameWay(@ForAll("contractQuery") PolicyQuery query) {
+    @Test
+    public void sameQueryDecidesTheSameWay() {
+        qt().withExamples(TRIES).forAll(queries()).checkAssert(this::sameQueryDecidesTheSameWay);
+    }
+
+    /** The check of {@link #sameQueryDecidesTheSameWay()} on one input. */
+    public void sameQueryDecidesTheSameWay(PolicyQuery query) {
         PolicyDecision first = decide(query);
         PolicyDecision second = decide(query);
         assertThat(second).as("the same query decided twice: %s", query).isEqualTo(first);
     }
 
-    @Property(tries = TRIES)
-    public void sameBatchDecidesTheSameWay(@ForAll("contractBatch") List<PolicyQuery> queries) {
+    @Test
+    public void sameBatchDecidesTheSameWay() {
+        forAllBatches(this::sameBatchDecidesTheSameWay);
+    }
+
+    /** The check of {@link #sameBatchDecidesTheSameWay()} on one input. */
+    public void sameBatchDecidesTheSameWay(List<PolicyQuery> queries) {
         assertThat(decideAll(queries)).as("the same batch decided twice").isEqualTo(decideAll(queries));
     }
 
@@ -232,8 +269,13 @@ public abstract class RuleSetContract {
      * compared as a multiset: their order within one device may differ between a batch and a
      * single decision.
      */
-    @Property(tries = TRIES)
-    public void batchDecidesEachQueryAsDecideDoes(@ForAll("smallContractBatch") List<PolicyQuery> queries) {
+    @Test
+    public void batchDecidesEachQueryAsDecideDoes() {
+        qt().withExamples(TRIES).forAll(smallBatches()).checkAssert(this::batchDecidesEachQueryAsDecideDoes);
+    }
+
+    /** The check of {@link #batchDecidesEachQueryAsDecideDoes()} on one input. */
+    public void batchDecidesEachQueryAsDecideDoes(List<PolicyQuery> queries) {
         List<PolicyDecision> batch = decideAll(queries);
         for (int i = 0; i < queries.size(); i++) {
             PolicyDecision single = decide(queries.get(i));
@@ -253,8 +295,13 @@ public abstract class RuleSetContract {
 
     // ---------------------------------------------------------------- trace
 
-    @Property(tries = TRIES)
-    public void traceNamesTheRuleSetVersionAndTheRulesThatFired(@ForAll("contractBatch") List<PolicyQuery> queries) {
+    @Test
+    public void traceNamesTheRuleSetVersionAndTheRulesThatFired() {
+        forAllBatches(this::traceNamesTheRuleSetVersionAndTheRulesThatFired);
+    }
+
+    /** The check of {@link #traceNamesTheRuleSetVersionAndTheRulesThatFired()} on one input. */
+    public void traceNamesTheRuleSetVersionAndTheRulesThatFired(List<PolicyQuery> queries) {
         String version = subject().version();
         assertThat(version).as("version()").isNotBlank();
         List<PolicyDecision> decisions = decideAll(queries);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
-import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 import org.warrantykit.Category;
 import org.warrantykit.DecisionTrace;
@@ -85,8 +84,8 @@ class ContractKitMutationTest {
         contract.decidesAnEmptyBatchAsNoDecisions();
         contract.standardTermIsWellFormed(BATCH);
         for (PolicyQuery query : BATCH) {
-            contract.standardTermDependsOnTheDeviceAlone(Tuple.of(query,
-                    new PolicyQuery(query.device(), query.on().plusYears(3), true, Optional.of(query.on().plusYears(9)))));
+            contract.standardTermDependsOnTheDeviceAlone(query,
+                    new PolicyQuery(query.device(), query.on().plusYears(3), true, Optional.of(query.on().plusYears(9))));
             contract.sameQueryDecidesTheSameWay(query);
         }
         contract.upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns(BATCH);
@@ -136,7 +135,7 @@ class ContractKitMutationTest {
                 new StandardTerm(q.on().minusYears(1), d.standard().years()), d.upgrade(), d.offers(),
                 d.noOfferReason(), d.trace())));
         assertThatThrownBy(() -> contract.standardTermDependsOnTheDeviceAlone(
-                Tuple.of(RUNNING, PolicyQuery.fresh(RUNNING.device(), TODAY.plusDays(1)))))
+                RUNNING, PolicyQuery.fresh(RUNNING.device(), TODAY.plusDays(1))))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("same device asked twice");
     }
 

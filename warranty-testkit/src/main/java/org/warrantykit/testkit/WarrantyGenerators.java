@@ -1,17 +1,20 @@
 package org.warrantykit.testkit;
 
+import static org.warrantykit.testkit.Generators.distinctLists;
+import static org.warrantykit.testkit.Generators.strings;
+
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.warrantykit.AccountId;
 import org.warrantykit.Category;
 import org.warrantykit.Device;
@@ -19,19 +22,16 @@ import org.warrantykit.SerialNumber;
 import org.warrantykit.spi.PolicyQuery;
 
 /**
- * jqwik generators for warranty-kit values, for property tests of the library and of
- * integrators' own rule sets. Every method is static and returns a fresh {@link Arbitrary}; use
- * them from a {@code @Provide} method:
+ * QuickTheories generators for warranty-kit values, for property tests of the library and of
+ * integrators' own rule sets. Every method is static and returns a fresh {@link Gen}; use them in
+ * a JUnit 5 test:
  *
  * <pre>{@code
- * @Provide
- * Arbitrary<List<PolicyQuery>> batches() {
- *     return WarrantyArbitraries.policyQueryLists(1, 40);
- * }
- *
- * @Property
- * void everyStandardTermEndsAfterItStarts(@ForAll("batches") List<PolicyQuery> queries) {
- *     for (PolicyDecision decision : rules.decideAll(queries)) { ... }
+ * @Test
+ * void everyStandardTermEndsAfterItStarts() {
+ *     qt().withExamples(200).forAll(WarrantyGenerators.policyQueryLists(1, 40)).checkAssert(queries -> {
+ *         for (PolicyDecision decision : rules.decideAll(queries)) { ... }
+ *     });
  * }
  * }</pre>
  *
@@ -40,9 +40,11 @@ import org.warrantykit.spi.PolicyQuery;
  * before production, exactly 9 months after it or years later, and query days on, just before and
  * just after the end of the standard warranty and the 6-month limit for selling extensions.
  * Lists never hold two devices with the same serial number, since a batch decision
- * ({@link org.warrantykit.spi.WarrantyRules#decideAll}) tells devices apart by serial.
+ * ({@link org.warrantykit.spi.WarrantyRules#decideAll}) tells devices apart by serial. A failing
+ * property shrinks its input (shorter lists, earlier days, plainer devices) and prints the seed
+ * that replays it ({@code -DQT_SEED=...}).
  */
-public final class WarrantyArbitraries {
+public final class WarrantyGenerators {
 
     /** The models of the default table (DESIGN.md, "Default policy"). */
     public static final List<String> DEFAULT_MODELS = List.of(
@@ -78,24 +80,23 @@ public final class WarrantyArbitraries {
             "T-BAT-H11.5", "METER-Y", "DONGLE-LAN", "X1 BOOST", "X3-HYBRID-G4 PRO");
     private static final Set<String> KNOWN = Set.copyOf(DEFAULT_MODELS);
 
-    private WarrantyArbitraries() {
+    private WarrantyGenerators() {
     }
 
     // ---------------------------------------------------------------- serial numbers
 
     /** Serial numbers in canonical form: 10 to 20 upper-case letters or digits. */
-    public static Arbitrary<SerialNumber> serialNumbers() {
-        return Arbitraries.strings().withChars(SERIAL_CHARS).ofMinLength(10).ofMaxLength(20)
-                .map(SerialNumber::new);
+    public static Gen<SerialNumber> serialNumbers() {
+        return strings(SERIAL_CHARS, 10, 20).map(SerialNumber::new);
     }
 
     /**
      * Text that {@link SerialNumber#parse} accepts: 10 to 20 letters (either case) or digits,
      * sometimes with blanks around them.
      */
-    public static Arbitrary<String> validSerialStrings() {
-        Arbitrary<String> core = Arbitraries.strings().withChars(SERIAL_CHARS_ANY_CASE).ofMinLength(10).ofMaxLength(20);
-        return Combinators.combine(blanks(), core, blanks()).as((before, text, after) -> before + text + after);
+    public static Gen<String> validSerialStrings() {
+        return blanks().zip(strings(SERIAL_CHARS_ANY_CASE, 10, 20), blanks(),
+                (before, text, after) -> before + text + after);
     }
 
     /**
@@ -103,26 +104,25 @@ public final class WarrantyArbitraries {
      * least 21), or otherwise valid text with a character that is neither letter nor digit, or a
      * blank inside.
      */
-    public static Arbitrary<String> invalidSerialStrings() {
-        Arbitrary<String> tooShort = Arbitraries.strings().withChars(SERIAL_CHARS_ANY_CASE).ofMinLength(1).ofMaxLength(9);
-        Arbitrary<String> tooLong = Arbitraries.strings().withChars(SERIAL_CHARS_ANY_CASE).ofMinLength(21).ofMaxLength(40);
-        Arbitrary<String> core = Arbitraries.strings().withChars(SERIAL_CHARS_ANY_CASE).ofMinLength(10).ofMaxLength(19);
-        Arbitrary<String> foreignChar = Combinators.combine(core, Arbitraries.of(NOT_SERIAL_CHARS.toCharArray()),
-                        Arbitraries.integers().between(0, 19))
-                .as((text, bad, at) -> insert(text, String.valueOf(bad), Math.min(at, text.length())));
-        Arbitrary<String> blankInside = Combinators.combine(core, Arbitraries.of(" ", "\t", "  "),
-                        Arbitraries.integers().between(1, 18))
-                .as((text, blank, at) -> insert(text, blank, Math.min(at, text.length() - 1)));
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.of("", " ", "\t", "   ")),
-                Tuple.of(3, Combinators.combine(blanks(), tooShort).as((b, t) -> b + t)),
-                Tuple.of(3, tooLong),
-                Tuple.of(4, foreignChar),
-                Tuple.of(2, blankInside));
+    public static Gen<String> invalidSerialStrings() {
+        Gen<String> tooShort = strings(SERIAL_CHARS_ANY_CASE, 1, 9);
+        Gen<String> tooLong = strings(SERIAL_CHARS_ANY_CASE, 21, 40);
+        Gen<String> core = strings(SERIAL_CHARS_ANY_CASE, 10, 19);
+        Gen<String> foreignChar = core.zip(strings(NOT_SERIAL_CHARS, 1, 1), Generate.range(0, 19),
+                (text, bad, at) -> insert(text, bad, Math.min(at, text.length())));
+        Gen<String> blankInside = core.zip(Generate.pick(List.of(" ", "\t", "  ")), Generate.range(1, 18),
+                (text, blank, at) -> insert(text, blank, Math.min(at, text.length() - 1)));
+        return Generate.frequency(List.of(
+                Pair.of(1, Generate.pick(List.of("", " ", "\t", "   "))),
+                Pair.of(3, blanks().zip(tooShort, (b, t) -> b + t)),
+                Pair.of(3, tooLong),
+                Pair.of(4, foreignChar),
+                Pair.of(2, blankInside)));
     }
 
-    private static Arbitrary<String> blanks() {
-        return Arbitraries.frequency(Tuple.of(6, ""), Tuple.of(1, " "), Tuple.of(1, "  "), Tuple.of(1, "\t"));
+    private static Gen<String> blanks() {
+        return Generate.frequency(List.of(Pair.of(6, Generate.constant("")), Pair.of(1, Generate.constant(" ")),
+                Pair.of(1, Generate.constant("  ")), Pair.of(1, Generate.constant("\t"))));
     }
 
     private static String insert(String text, String part, int at) {
@@ -132,45 +132,45 @@ public final class WarrantyArbitraries {
     // ---------------------------------------------------------------- device parts
 
     /** One of {@link #DEFAULT_MODELS}. */
-    public static Arbitrary<String> knownModels() {
-        return Arbitraries.of(DEFAULT_MODELS);
+    public static Gen<String> knownModels() {
+        return Generate.pick(DEFAULT_MODELS);
     }
 
     /**
      * Models that are not in the default table, even after {@link Device} upper-cases and trims
      * them: near misses of the listed names ("X1-BOOST-2", "X3-MEGA") and arbitrary names.
      */
-    public static Arbitrary<String> unknownModels() {
-        Arbitrary<String> arbitrary = Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz0123456789-._ ")
-                .ofMinLength(1).ofMaxLength(16)
-                .filter(name -> !name.isBlank() && !KNOWN.contains(name.strip().toUpperCase(Locale.ROOT)));
-        return Arbitraries.oneOf(Arbitraries.of(NEAR_MISS_MODELS), arbitrary);
+    public static Gen<String> unknownModels() {
+        Gen<String> arbitrary = strings("ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz0123456789-._ ", 1, 16)
+                .assuming(name -> !name.isBlank() && !KNOWN.contains(name.strip().toUpperCase(Locale.ROOT)));
+        return Generate.oneOf(Generate.pick(NEAR_MISS_MODELS), arbitrary);
     }
 
     /** Region codes of {@link #REGIONS}, GB more often than the others. */
-    public static Arbitrary<String> regions() {
-        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just("GB")), Tuple.of(6, Arbitraries.of(REGIONS)));
+    public static Gen<String> regions() {
+        return Generate.frequency(List.of(Pair.of(3, Generate.constant("GB")), Pair.of(6, Generate.pick(REGIONS))));
     }
 
     /**
      * Production days from 2015 to 2035: any day, leap days (Feb 29, whose 9-month and yearly
      * anniversaries fall on shorter months) and month ends (May 31 + 9 months is Feb 28 or 29).
      */
-    public static Arbitrary<LocalDate> productionDates() {
+    public static Gen<LocalDate> productionDates() {
         long first = FIRST_PRODUCTION.toEpochDay();
         long last = LAST_PRODUCTION.toEpochDay();
-        Arbitrary<LocalDate> anyDay = Arbitraries.longs().between(first, last).map(LocalDate::ofEpochDay);
-        Arbitrary<LocalDate> leapDay = Arbitraries.of(2016, 2020, 2024, 2028, 2032).map(y -> LocalDate.of(y, 2, 29));
-        Arbitrary<LocalDate> monthEnd = Combinators.combine(
-                        Arbitraries.integers().between(FIRST_PRODUCTION.getYear(), LAST_PRODUCTION.getYear()),
-                        Arbitraries.of(Month.class))
-                .as((year, month) -> LocalDate.of(year, month, 1).plusMonths(1).minusDays(1));
-        Arbitrary<LocalDate> yearTurn = Arbitraries.integers()
-                .between(FIRST_PRODUCTION.getYear() + 1, LAST_PRODUCTION.getYear())
-                .flatMap(year -> Arbitraries.of(LocalDate.of(year, 1, 1), LocalDate.of(year - 1, 12, 31),
-                        LocalDate.of(year, 3, 1)));
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, anyDay), Tuple.of(2, leapDay), Tuple.of(2, monthEnd), Tuple.of(1, yearTurn));
+        Gen<LocalDate> anyDay = Generate.longRange(first, last).map(LocalDate::ofEpochDay);
+        Gen<LocalDate> leapDay = Generate.pick(List.of(2016, 2020, 2024, 2028, 2032)).map(y -> LocalDate.of(y, 2, 29));
+        Gen<LocalDate> monthEnd = Generate.range(FIRST_PRODUCTION.getYear(), LAST_PRODUCTION.getYear())
+                .zip(Generate.enumValues(Month.class),
+                        (year, month) -> LocalDate.of(year, month, 1).plusMonths(1).minusDays(1));
+        Gen<LocalDate> yearTurn = Generate.range(FIRST_PRODUCTION.getYear() + 1, LAST_PRODUCTION.getYear())
+                .zip(Generate.range(0, 2), (year, which) -> switch (which) {
+                    case 0 -> LocalDate.of(year, 1, 1);
+                    case 1 -> LocalDate.of(year - 1, 12, 31);
+                    default -> LocalDate.of(year, 3, 1);
+                });
+        return Generate.frequency(List.of(
+                Pair.of(6, anyDay), Pair.of(2, leapDay), Pair.of(2, monthEnd), Pair.of(1, yearTurn)));
     }
 
     /** When a device was installed, relative to its production day. */
@@ -191,40 +191,43 @@ public final class WarrantyArbitraries {
         }
     }
 
-    private static Arbitrary<InstallPlan> installPlans() {
-        return Combinators.combine(
-                Arbitraries.frequency(
-                        Tuple.of(3, InstallKind.NEVER),
-                        Tuple.of(1, InstallKind.BEFORE_PRODUCTION),
-                        Tuple.of(1, InstallKind.ON_PRODUCTION),
-                        Tuple.of(3, InstallKind.WITHIN_9_MONTHS),
-                        Tuple.of(2, InstallKind.EXACTLY_9_MONTHS),
-                        Tuple.of(1, InstallKind.DAY_AFTER_9_MONTHS),
-                        Tuple.of(2, InstallKind.FAR_LATER)),
-                Arbitraries.integers().between(0, 12 * 366)).as(InstallPlan::new);
+    private static Gen<InstallPlan> installPlans() {
+        Gen<InstallKind> kinds = Generate.frequency(List.of(
+                Pair.of(3, Generate.constant(InstallKind.NEVER)),
+                Pair.of(1, Generate.constant(InstallKind.BEFORE_PRODUCTION)),
+                Pair.of(1, Generate.constant(InstallKind.ON_PRODUCTION)),
+                Pair.of(3, Generate.constant(InstallKind.WITHIN_9_MONTHS)),
+                Pair.of(2, Generate.constant(InstallKind.EXACTLY_9_MONTHS)),
+                Pair.of(1, Generate.constant(InstallKind.DAY_AFTER_9_MONTHS)),
+                Pair.of(2, Generate.constant(InstallKind.FAR_LATER))));
+        return kinds.zip(Generate.range(0, 12 * 366), InstallPlan::new);
     }
 
     /** Model and category: mostly as the default table pairs them, sometimes not. */
-    private static Arbitrary<Tuple.Tuple2<String, Category>> modelsWithCategory() {
-        Arbitrary<Category> anyCategory = Arbitraries.of(Category.class);
-        Arbitrary<Tuple.Tuple2<String, Category>> listed = knownModels().map(m -> Tuple.of(m, DEFAULT_CATEGORIES.get(m)));
-        Arbitrary<Tuple.Tuple2<String, Category>> listedMismatched = Combinators.combine(knownModels(), anyCategory).as(Tuple::of);
-        Arbitrary<Tuple.Tuple2<String, Category>> listedOddlyWritten = knownModels()
-                .flatMap(m -> Arbitraries.of(m.toLowerCase(Locale.ROOT), " " + m, m + " ")
-                        .map(written -> Tuple.of(written, DEFAULT_CATEGORIES.get(m))));
-        Arbitrary<Tuple.Tuple2<String, Category>> unknown = Combinators.combine(unknownModels(), anyCategory).as(Tuple::of);
-        return Arbitraries.frequencyOf(
-                Tuple.of(10, listed), Tuple.of(1, listedMismatched), Tuple.of(1, listedOddlyWritten), Tuple.of(4, unknown));
+    private static Gen<Pair<String, Category>> modelsWithCategory() {
+        Gen<Category> anyCategory = Generate.enumValues(Category.class);
+        Gen<Pair<String, Category>> listed = knownModels().map(m -> Pair.of(m, DEFAULT_CATEGORIES.get(m)));
+        Gen<Pair<String, Category>> listedMismatched = knownModels().zip(anyCategory, Pair::of);
+        Gen<Pair<String, Category>> listedOddlyWritten = knownModels().zip(Generate.range(0, 2),
+                (m, how) -> Pair.of(switch (how) {
+                    case 0 -> m.toLowerCase(Locale.ROOT);
+                    case 1 -> " " + m;
+                    default -> m + " ";
+                }, DEFAULT_CATEGORIES.get(m)));
+        Gen<Pair<String, Category>> unknown = unknownModels().zip(anyCategory, Pair::of);
+        return Generate.frequency(List.of(
+                Pair.of(10, listed), Pair.of(1, listedMismatched), Pair.of(1, listedOddlyWritten), Pair.of(4, unknown)));
     }
 
-    private static Arbitrary<Optional<AccountId>> owners() {
-        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789").ofMinLength(1).ofMaxLength(12)
-                .map(name -> AccountId.of("acct-" + name)).optional(0.6);
+    /** An owner in 60 % of devices. */
+    private static Gen<Optional<AccountId>> owners() {
+        return strings("abcdefghijklmnopqrstuvwxyz0123456789", 1, 12)
+                .map(name -> AccountId.of("acct-" + name)).toOptionals(40);
     }
 
-    /** First time online, as seconds after production start (may be any time of day, UTC). */
-    private static Arbitrary<Optional<Long>> onlineOffsets() {
-        return Arbitraries.longs().between(0, 14L * 366 * 86_400).optional(0.6);
+    /** First time online (in 60 % of devices), as seconds after production start (any time of day, UTC). */
+    private static Gen<Optional<Long>> onlineOffsets() {
+        return Generate.longRange(0, 14L * 366 * 86_400).toOptionals(40);
     }
 
     // ---------------------------------------------------------------- devices
@@ -237,7 +240,7 @@ public final class WarrantyArbitraries {
      * within 9 months, exactly 9 months later, one day after that, or years later; owner and
      * online-since present or absent.
      */
-    public static Arbitrary<Device> devices() {
+    public static Gen<Device> devices() {
         return devices(modelsWithCategory());
     }
 
@@ -245,32 +248,31 @@ public final class WarrantyArbitraries {
      * Devices as {@link #devices()}, of the given models only; a model of the default table keeps
      * its category there, any other model gets any category.
      */
-    public static Arbitrary<Device> devicesOfModels(List<String> models) {
+    public static Gen<Device> devicesOfModels(List<String> models) {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("name at least one model");
         }
-        return devices(Combinators.combine(Arbitraries.of(models), Arbitraries.of(Category.class))
-                .as((model, any) -> Tuple.of(model, DEFAULT_CATEGORIES.getOrDefault(model, any))));
+        return devices(Generate.pick(List.copyOf(models)).zip(Generate.enumValues(Category.class),
+                (model, any) -> Pair.of(model, DEFAULT_CATEGORIES.getOrDefault(model, any))));
     }
 
-    private static Arbitrary<Device> devices(Arbitrary<Tuple.Tuple2<String, Category>> modelsWithCategory) {
-        return Combinators.combine(
-                serialNumbers(),
-                modelsWithCategory,
-                regions(),
-                productionDates(),
-                Arbitraries.integers().between(0, 180),
-                installPlans(),
-                owners(),
-                onlineOffsets()).as((serial, modelCategory, region, produced, shipDays, install, owner, online) ->
-                new Device(serial, modelCategory.get1(), modelCategory.get2(), region, produced,
-                        produced.plusDays(shipDays), install.apply(produced), owner,
-                        online.map(seconds -> produced.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(seconds))));
+    /** What a device is, apart from what happened to it later (installation, owner, online). */
+    private record Made(SerialNumber serial, Pair<String, Category> modelCategory, String region, LocalDate produced,
+                        int shipDays) {
+    }
+
+    private static Gen<Device> devices(Gen<Pair<String, Category>> modelsWithCategory) {
+        Gen<Made> made = serialNumbers().zip(modelsWithCategory, regions(), productionDates(), Generate.range(0, 180),
+                Made::new);
+        return made.zip(installPlans(), owners(), onlineOffsets(), (m, install, owner, online) ->
+                new Device(m.serial(), m.modelCategory()._1, m.modelCategory()._2, m.region(), m.produced(),
+                        m.produced().plusDays(m.shipDays()), install.apply(m.produced()), owner,
+                        online.map(seconds -> m.produced().atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(seconds))));
     }
 
     /** Lists of {@link #devices()} with distinct serial numbers. */
-    public static Arbitrary<List<Device>> deviceLists(int minSize, int maxSize) {
-        return devices().list().ofMinSize(minSize).ofMaxSize(maxSize).uniqueElements(Device::serial);
+    public static Gen<List<Device>> deviceLists(int minSize, int maxSize) {
+        return distinctLists(devices(), Device::serial, minSize, maxSize);
     }
 
     // ---------------------------------------------------------------- policy queries
@@ -281,28 +283,27 @@ public final class WarrantyArbitraries {
      * and half upgraded; now and then a query has an upgrade without a known current end, or a
      * current end without an upgrade, which the port allows.
      */
-    public static Arbitrary<PolicyQuery> policyQueries() {
-        Arbitrary<PolicyQuery> upgradedWithoutEnd = Combinators.combine(devices(), dayPlans())
-                .as((device, day) -> new PolicyQuery(device, day.pick(device, standardAnchors(device)), true,
+    public static Gen<PolicyQuery> policyQueries() {
+        Gen<PolicyQuery> upgradedWithoutEnd = devices().zip(dayPlans(),
+                (device, day) -> new PolicyQuery(device, day.pick(device, standardAnchors(device)), true,
                         Optional.empty()));
-        Arbitrary<PolicyQuery> endWithoutUpgrade = Combinators.combine(devices(), dayPlans(), currentEndPlans())
-                .as((device, day, endPlan) -> new PolicyQuery(device, day.pick(device, standardAnchors(device)), false,
+        Gen<PolicyQuery> endWithoutUpgrade = devices().zip(dayPlans(), currentEndPlans(),
+                (device, day, endPlan) -> new PolicyQuery(device, day.pick(device, standardAnchors(device)), false,
                         Optional.of(endPlan.apply(designStandardEnd(device)))));
-        return Arbitraries.frequencyOf(
-                Tuple.of(8, freshQueries()),
-                Tuple.of(8, upgradedQueries()),
-                Tuple.of(1, upgradedWithoutEnd),
-                Tuple.of(1, endWithoutUpgrade));
+        return Generate.frequency(List.of(
+                Pair.of(8, freshQueries()),
+                Pair.of(8, upgradedQueries()),
+                Pair.of(1, upgradedWithoutEnd),
+                Pair.of(1, endWithoutUpgrade)));
     }
 
     /**
      * {@link PolicyQuery#fresh} queries: the day is the start or end of the standard warranty (as
-     * DESIGN.md defines it), 6 months before that end, a few days either side of those, or any
-     * day from a year before production to 25 years after it.
+     * the default policy defines it), 6 months before that end, a few days either side of those, or
+     * any day from a year before production to 25 years after it.
      */
-    public static Arbitrary<PolicyQuery> freshQueries() {
-        return Combinators.combine(devices(), dayPlans())
-                .as((device, day) -> PolicyQuery.fresh(device, day.pick(device, standardAnchors(device))));
+    public static Gen<PolicyQuery> freshQueries() {
+        return devices().zip(dayPlans(), (device, day) -> PolicyQuery.fresh(device, day.pick(device, standardAnchors(device))));
     }
 
     /**
@@ -313,10 +314,10 @@ public final class WarrantyArbitraries {
      * current end, or the last day on which at least 6 months of cover remain
      * ({@code currentEnd.minusMonths(6)}), or any day.
      */
-    public static Arbitrary<PolicyQuery> upgradedQueries() {
-        Arbitrary<Device> devices = Arbitraries.frequencyOf(
-                Tuple.of(3, devicesOfModels(UPGRADED_IN_THE_DEFAULT_TABLE)), Tuple.of(1, devices()));
-        return Combinators.combine(devices, currentEndPlans(), dayPlans()).as((device, endPlan, day) -> {
+    public static Gen<PolicyQuery> upgradedQueries() {
+        Gen<Device> devices = Generate.frequency(List.of(
+                Pair.of(3, devicesOfModels(UPGRADED_IN_THE_DEFAULT_TABLE)), Pair.of(1, devices())));
+        return devices.zip(currentEndPlans(), dayPlans(), (device, endPlan, day) -> {
             LocalDate end = designStandardEnd(device);
             LocalDate currentEnd = endPlan.apply(end);
             LocalDate sixMonthsBefore = currentEnd.minusMonths(6);
@@ -326,12 +327,12 @@ public final class WarrantyArbitraries {
     }
 
     /** Lists of {@link #policyQueries()} about devices with distinct serial numbers. */
-    public static Arbitrary<List<PolicyQuery>> policyQueryLists(int minSize, int maxSize) {
-        return policyQueries().list().ofMinSize(minSize).ofMaxSize(maxSize).uniqueElements(q -> q.device().serial());
+    public static Gen<List<PolicyQuery>> policyQueryLists(int minSize, int maxSize) {
+        return distinctLists(policyQueries(), q -> q.device().serial(), minSize, maxSize);
     }
 
     /**
-     * The last day of the standard warranty as DESIGN.md defines it (start at the earlier of
+     * The last day of the standard warranty as the default policy defines it (start at the earlier of
      * installation and production + 9 months; 5, 10 or 2 years by category). Used only to aim the
      * generated days at the boundaries; the policy under test decides on its own.
      */
@@ -366,12 +367,11 @@ public final class WarrantyArbitraries {
         }
     }
 
-    private static Arbitrary<CurrentEndPlan> currentEndPlans() {
-        return Combinators.combine(
-                Arbitraries.frequency(Tuple.of(4, 0), Tuple.of(2, 1), Tuple.of(1, 2), Tuple.of(1, 3)),
-                Arbitraries.of(5, 1),
-                Arbitraries.of(5, 10, 15),
-                Arbitraries.integers().between(-400, 20 * 366)).as(CurrentEndPlan::new);
+    private static Gen<CurrentEndPlan> currentEndPlans() {
+        return weighted(4, 2, 1, 1).zip(
+                Generate.pick(List.of(5, 1)),
+                Generate.pick(List.of(5, 10, 15)),
+                Generate.range(-400, 20 * 366), CurrentEndPlan::new);
     }
 
     /**
@@ -391,12 +391,20 @@ public final class WarrantyArbitraries {
         }
     }
 
-    private static Arbitrary<DayPlan> dayPlans() {
-        return Combinators.combine(
-                Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(3, 1), Tuple.of(2, 2), Tuple.of(1, 3)),
-                Arbitraries.integers().between(0, 59),
-                Arbitraries.integers().between(-3, 3),
-                Arbitraries.integers().between(-800, 800),
-                Arbitraries.integers().between(0, 26 * 366)).as(DayPlan::new);
+    private static Gen<DayPlan> dayPlans() {
+        return weighted(3, 3, 2, 1).zip(
+                Generate.range(0, 59),
+                Generate.range(-3, 3),
+                Generate.range(-800, 800),
+                Generate.range(0, 26 * 366), DayPlan::new);
+    }
+
+    /** The numbers 0, 1, ... picked with the given weights. */
+    private static Gen<Integer> weighted(int... weights) {
+        List<Pair<Integer, Gen<Integer>>> choices = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++) {
+            choices.add(Pair.of(weights[i], Generate.constant(i)));
+        }
+        return Generate.frequency(choices);
     }
 }

@@ -2,21 +2,17 @@ package org.warrantykit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.time.Month;
 import java.util.EnumSet;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 import org.warrantykit.Category;
 import org.warrantykit.Device;
 import org.warrantykit.InvalidSerialNumberException;
@@ -25,69 +21,49 @@ import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
 
 /** The generators produce what they promise, and they reach the cases they are meant to reach. */
-class WarrantyArbitrariesTest {
+class WarrantyGeneratorsTest {
     private static final int SAMPLE = 2_000;
     private final ReferencePolicy reference = new ReferencePolicy();
 
-    /** Values straight from the generator (no edge cases mixed in), fast and reproducible. */
-    private static <T> List<T> sample(Arbitrary<T> arbitrary, int count) {
-        RandomGenerator<T> generator = arbitrary.generator(1000);
-        Random random = new Random(20261127L);
-        List<T> values = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            values.add(generator.next(random).value());
-        }
-        return values;
+    /** Values straight from the generator, reproducible. */
+    private static <T> List<T> sample(Gen<T> generator, int count) {
+        return Generators.sample(generator, count, 20261127L);
     }
 
-    @Provide
-    Arbitrary<String> validSerials() {
-        return WarrantyArbitraries.validSerialStrings();
+    @Test
+    void validSerialTextParses() {
+        qt().withExamples(300).forAll(WarrantyGenerators.validSerialStrings()).checkAssert(this::validSerialTextParses);
     }
 
-    @Provide
-    Arbitrary<String> invalidSerials() {
-        return WarrantyArbitraries.invalidSerialStrings();
-    }
-
-    @Provide
-    Arbitrary<List<Device>> deviceLists() {
-        return WarrantyArbitraries.deviceLists(0, 30);
-    }
-
-    @Provide
-    Arbitrary<List<PolicyQuery>> queryLists() {
-        return WarrantyArbitraries.policyQueryLists(1, 30);
-    }
-
-    @Provide
-    Arbitrary<PolicyQuery> fresh() {
-        return WarrantyArbitraries.freshQueries();
-    }
-
-    @Provide
-    Arbitrary<PolicyQuery> upgraded() {
-        return WarrantyArbitraries.upgradedQueries();
-    }
-
-    @Property(tries = 300)
-    void validSerialTextParses(@ForAll("validSerials") String text) {
+    private void validSerialTextParses(String text) {
         SerialNumber serial = SerialNumber.parse(text);
         assertThat(serial.value()).isEqualToIgnoringCase(text.strip());
     }
 
-    @Property(tries = 300)
-    void invalidSerialTextIsRejected(@ForAll("invalidSerials") String text) {
+    @Test
+    void invalidSerialTextIsRejected() {
+        qt().withExamples(300).forAll(WarrantyGenerators.invalidSerialStrings()).checkAssert(this::invalidSerialTextIsRejected);
+    }
+
+    private void invalidSerialTextIsRejected(String text) {
         assertThatThrownBy(() -> SerialNumber.parse(text)).isInstanceOf(InvalidSerialNumberException.class);
     }
 
-    @Property(tries = 100)
-    void deviceListsHaveDistinctSerials(@ForAll("deviceLists") List<Device> devices) {
+    @Test
+    void deviceListsHaveDistinctSerials() {
+        qt().withExamples(100).forAll(WarrantyGenerators.deviceLists(0, 30)).checkAssert(this::deviceListsHaveDistinctSerials);
+    }
+
+    private void deviceListsHaveDistinctSerials(List<Device> devices) {
         assertThat(devices.stream().map(Device::serial).distinct().count()).isEqualTo(devices.size());
     }
 
-    @Property(tries = 100)
-    void queryListsHaveDistinctSerialsAndTheReferenceDecidesThemAll(@ForAll("queryLists") List<PolicyQuery> queries) {
+    @Test
+    void queryListsHaveDistinctSerialsAndTheReferenceDecidesThemAll() {
+        qt().withExamples(100).forAll(WarrantyGenerators.policyQueryLists(1, 30)).checkAssert(this::queryListsHaveDistinctSerialsAndTheReferenceDecidesThemAll);
+    }
+
+    private void queryListsHaveDistinctSerialsAndTheReferenceDecidesThemAll(List<PolicyQuery> queries) {
         assertThat(queries.stream().map(q -> q.device().serial()).distinct().count()).isEqualTo(queries.size());
         List<PolicyDecision> all = reference.decideAll(queries);
         assertThat(all).hasSameSizeAs(queries);
@@ -96,31 +72,39 @@ class WarrantyArbitrariesTest {
         }
     }
 
-    @Property(tries = 200)
-    void freshQueriesHaveNothingGranted(@ForAll("fresh") PolicyQuery query) {
+    @Test
+    void freshQueriesHaveNothingGranted() {
+        qt().withExamples(200).forAll(WarrantyGenerators.freshQueries()).checkAssert(this::freshQueriesHaveNothingGranted);
+    }
+
+    private void freshQueriesHaveNothingGranted(PolicyQuery query) {
         assertThat(query.upgraded()).isFalse();
         assertThat(query.currentEnd()).isEmpty();
     }
 
-    @Property(tries = 200)
-    void upgradedQueriesHaveACurrentEnd(@ForAll("upgraded") PolicyQuery query) {
+    @Test
+    void upgradedQueriesHaveACurrentEnd() {
+        qt().withExamples(200).forAll(WarrantyGenerators.upgradedQueries()).checkAssert(this::upgradedQueriesHaveACurrentEnd);
+    }
+
+    private void upgradedQueriesHaveACurrentEnd(PolicyQuery query) {
         assertThat(query.upgraded()).isTrue();
         assertThat(query.currentEnd()).isPresent();
     }
 
-    @Example
+    @Test
     void devicesCoverCategoriesModelsRegionsAndDates() {
-        List<Device> devices = sample(WarrantyArbitraries.devices(), SAMPLE);
+        List<Device> devices = sample(WarrantyGenerators.devices(), SAMPLE);
 
         Set<Category> categories = devices.stream().map(Device::category)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Category.class)));
         assertThat(categories).containsExactlyInAnyOrder(Category.values());
-        assertThat(devices).extracting(Device::model).containsAll(WarrantyArbitraries.DEFAULT_MODELS);
-        assertThat(devices).anyMatch(d -> !WarrantyArbitraries.DEFAULT_MODELS.contains(d.model()));
-        assertThat(devices).extracting(Device::region).containsAll(WarrantyArbitraries.REGIONS);
+        assertThat(devices).extracting(Device::model).containsAll(WarrantyGenerators.DEFAULT_MODELS);
+        assertThat(devices).anyMatch(d -> !WarrantyGenerators.DEFAULT_MODELS.contains(d.model()));
+        assertThat(devices).extracting(Device::region).containsAll(WarrantyGenerators.REGIONS);
 
-        assertThat(devices).allMatch(d -> !d.productionDate().isBefore(WarrantyArbitraries.FIRST_PRODUCTION)
-                && !d.productionDate().isAfter(WarrantyArbitraries.LAST_PRODUCTION));
+        assertThat(devices).allMatch(d -> !d.productionDate().isBefore(WarrantyGenerators.FIRST_PRODUCTION)
+                && !d.productionDate().isAfter(WarrantyGenerators.LAST_PRODUCTION));
         assertThat(devices).anyMatch(d -> d.productionDate().getMonth() == Month.FEBRUARY
                 && d.productionDate().getDayOfMonth() == 29);
         assertThat(devices).anyMatch(d -> d.productionDate().getYear() == 2015);
@@ -135,15 +119,15 @@ class WarrantyArbitrariesTest {
         assertThat(devices).allMatch(d -> !d.shipDate().isBefore(d.productionDate()));
     }
 
-    @Example
+    @Test
     void queriesAimAtTheStandardEndAndTheSixMonthLimit() {
-        List<PolicyQuery> queries = sample(WarrantyArbitraries.policyQueries(), SAMPLE);
+        List<PolicyQuery> queries = sample(WarrantyGenerators.policyQueries(), SAMPLE);
 
         assertThat(queries).anyMatch(q -> !q.upgraded() && q.currentEnd().isEmpty());
         assertThat(queries).anyMatch(q -> q.upgraded() && q.currentEnd().isPresent());
         // the last day of the standard warranty and the day after, by the design's definition
-        assertThat(queries).anyMatch(q -> q.on().equals(WarrantyArbitraries.designStandardEnd(q.device())));
-        assertThat(queries).anyMatch(q -> q.on().equals(WarrantyArbitraries.designStandardEnd(q.device()).plusDays(1)));
+        assertThat(queries).anyMatch(q -> q.on().equals(WarrantyGenerators.designStandardEnd(q.device())));
+        assertThat(queries).anyMatch(q -> q.on().equals(WarrantyGenerators.designStandardEnd(q.device()).plusDays(1)));
         // exactly 6 months of cover left, and one day less
         assertThat(queries).anyMatch(q -> q.upgraded() && q.currentEnd().isPresent()
                 && q.on().plusMonths(6).equals(q.currentEnd().get()));
@@ -151,9 +135,9 @@ class WarrantyArbitrariesTest {
                 && q.on().plusMonths(6).equals(q.currentEnd().get().plusDays(1)));
     }
 
-    @Example
+    @Test
     void devicesOfModelsAreOfThoseModelsOnlyWithTheTablesCategory() {
-        List<Device> devices = sample(WarrantyArbitraries.devicesOfModels(List.of("X3-MEGA-G2", "ACME-1")), 500);
+        List<Device> devices = sample(WarrantyGenerators.devicesOfModels(List.of("X3-MEGA-G2", "ACME-1")), 500);
 
         assertThat(devices).extracting(Device::model).containsOnly("X3-MEGA-G2", "ACME-1");
         assertThat(devices).filteredOn(d -> d.model().equals("X3-MEGA-G2"))
@@ -162,19 +146,19 @@ class WarrantyArbitrariesTest {
                 .contains(Category.values());
     }
 
-    @Example
+    @Test
     void serialNumbersAreCanonical() {
         Set<String> seen = new HashSet<>();
-        sample(WarrantyArbitraries.serialNumbers(), 500).forEach(s -> {
+        sample(WarrantyGenerators.serialNumbers(), 500).forEach(s -> {
             assertThat(SerialNumber.parse(s.value())).isEqualTo(s);
             seen.add(s.value());
         });
         assertThat(seen).hasSizeGreaterThan(450);
     }
 
-    @Example
+    @Test
     void unknownModelsAreNotInTheTable() {
-        sample(WarrantyArbitraries.unknownModels(), 500).forEach(model ->
-                assertThat(WarrantyArbitraries.DEFAULT_MODELS).doesNotContain(model.strip().toUpperCase(java.util.Locale.ROOT)));
+        sample(WarrantyGenerators.unknownModels(), 500).forEach(model ->
+                assertThat(WarrantyGenerators.DEFAULT_MODELS).doesNotContain(model.strip().toUpperCase(Locale.ROOT)));
     }
 }
