@@ -2,6 +2,10 @@ package org.warrantykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
@@ -15,15 +19,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Genuine certificates verify, and changing any one field of a signed certificate, by any amount,
@@ -48,18 +46,26 @@ class CertificateTamperTest {
         }
     }
 
-    @Property(tries = 300)
-    void genuineCertificatesVerifyAndSurviveTheirCompactText(@ForAll("certificates") Certificate certificate) {
+    @Test
+    void genuineCertificatesVerifyAndSurviveTheirCompactText() {
+        qt().withExamples(300).forAll(certificates()).checkAssert(this::genuineCertificatesVerifyAndSurviveTheirCompactText);
+    }
+
+    void genuineCertificatesVerifyAndSurviveTheirCompactText(Certificate certificate) {
         assertThat(VERIFIER.verify(certificate)).isTrue();
         assertThat(Certificate.fromCompactText(certificate.toCompactText())).isEqualTo(certificate);
         assertThat(VERIFIER.check(certificate.toCompactText()).valid()).isTrue();
     }
 
-    @Property(tries = 800)
-    void alteringAnyFieldBreaksVerification(@ForAll("certificates") Certificate certificate,
-                                            @ForAll Alteration alteration, @ForAll long seed) {
+    @Test
+    void alteringAnyFieldBreaksVerification() {
+        qt().withExamples(800).forAll(certificates(), Generate.enumValues(Alteration.class), longs().all())
+                .assuming((certificate, alteration, seed) -> alter(certificate, alteration, new Random(seed)) != null)
+                .checkAssert(this::alteringAnyFieldBreaksVerification);
+    }
+
+    void alteringAnyFieldBreaksVerification(Certificate certificate, Alteration alteration, long seed) {
         Certificate altered = alter(certificate, alteration, new Random(seed));
-        Assume.that(altered != null);
         assertThat(altered).isNotEqualTo(certificate);
 
         CertificateVerifier.Result result = VERIFIER.check(altered);
@@ -67,23 +73,30 @@ class CertificateTamperTest {
         assertThat(VERIFIER.check(altered.toCompactText()).valid()).isFalse();
     }
 
-    @Example
+    @Test
     void theAlterationsTouchEveryComponentOfTheRecord() {
         Set<String> altered = EnumSet.allOf(Alteration.class).stream().map(a -> a.component).collect(Collectors.toSet());
         assertThat(Arrays.stream(Certificate.class.getRecordComponents()).map(RecordComponent::getName))
                 .allMatch(altered::contains);
     }
 
-    @Property(tries = 300)
-    void movingTextAcrossAFieldBoundaryChangesTheCanonicalForm(@ForAll("certificates") Certificate certificate,
-                                                                @ForAll("texts") String text,
-                                                                @ForAll @IntRange(max = 40) int cutA,
-                                                                @ForAll @IntRange(max = 40) int cutB) {
+    @Test
+    void movingTextAcrossAFieldBoundaryChangesTheCanonicalForm() {
+        qt().withExamples(300).forAll(certificates(), texts(), integers().between(0, 40), integers().between(0, 40))
+                .assuming((certificate, text, cutA, cutB) -> cut(text, cutA) != cut(text, cutB))
+                .checkAssert(this::movingTextAcrossAFieldBoundaryChangesTheCanonicalForm);
+    }
+
+    /** Where a cut after {@code codePoints} code points falls in {@code text + "x"}, never at its end. */
+    private static int cut(String text, int codePoints) {
         String joined = text + "x";
-        int codePoints = joined.codePointCount(0, joined.length());
-        int a = joined.offsetByCodePoints(0, Math.min(cutA, codePoints - 1));
-        int b = joined.offsetByCodePoints(0, Math.min(cutB, codePoints - 1));
-        Assume.that(a != b);
+        return joined.offsetByCodePoints(0, Math.min(codePoints, joined.codePointCount(0, joined.length()) - 1));
+    }
+
+    void movingTextAcrossAFieldBoundaryChangesTheCanonicalForm(Certificate certificate, String text, int cutA, int cutB) {
+        String joined = text + "x";
+        int a = cut(text, cutA);
+        int b = cut(text, cutB);
         // ruleSetVersion and keyId are adjacent in the canonical form; keyId must stay non-blank.
         Certificate split1 = with(certificate, c -> new Certificate(c.number(), c.serial(), c.model(), c.owner(),
                 c.coverages(), c.issuedAt(), joined.substring(0, a), "k" + joined.substring(a), c.signature()));
@@ -92,7 +105,7 @@ class CertificateTamperTest {
         assertThat(split1.canonicalForm()).isNotEqualTo(split2.canonicalForm());
     }
 
-    @Example
+    @Test
     void theCanonicalFormIsLengthPrefixedAndDocumented() {
         Certificate c = new Certificate("WK-20261127-7K3QD-M2X9" + CertificateNumbers.checkSymbol("202611277K3QDM2X9"),
                 SerialNumber.parse("H1B50A1234567"), "X1-BOOST", AccountId.of("alice"),
@@ -104,9 +117,9 @@ class CertificateTamperTest {
                         + "8:STANDARD,10:2023-05-02,10:2028-05-01,17:standard warranty,");
     }
 
-    @Example
+    @Test
     void textsWithoutAUtf8FormAreRefused() {
-        Certificate c = certificates().sample();
+        Certificate c = Gens.sample(certificates(), 1, 20261203L).get(0);
         assertThatThrownBy(() -> new Certificate(c.number(), c.serial(), "X1\uD83D", c.owner(), c.coverages(),
                 c.issuedAt(), c.ruleSetVersion(), c.keyId(), c.signature()))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("model").hasMessageContaining("unpaired surrogate");
@@ -203,38 +216,38 @@ class CertificateTamperTest {
         return new Certificate(number, serial, model, owner, lines, issuedAt, ruleSetVersion, keyId, signature);
     }
 
-    @Provide
-    Arbitrary<String> texts() {
+    static Gen<String> texts() {
         // Digits, colons and commas look like netstring syntax; the rest checks UTF-8 lengths.
-        return Arbitraries.strings().withChars("0123456789:,;.- aZé€漢!").ofMaxLength(30)
+        return Gens.strings("0123456789:,;.- aZ\u00e9\u20ac\u6f22!", 0, 30)
                 .map(s -> s.replace("!", "\uD83D\uDE00")); // an emoji: a surrogate pair, 4 bytes in UTF-8
     }
 
-    @Provide
-    Arbitrary<Certificate> certificates() {
-        Arbitrary<LocalDate> days = Arbitraries.integers().between(0, 40_000).map(d -> LocalDate.of(2000, 1, 1).plusDays(d));
-        Arbitrary<String> serials = Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789").ofMinLength(10)
-                .ofMaxLength(20);
-        Arbitrary<String> models = texts().map(t -> "M" + t);
-        Arbitrary<String> owners = Arbitraries.strings().withChars("abcxyz0189._@+-").ofMaxLength(30).map(t -> "a" + t);
-        Arbitrary<Instant> instants = Arbitraries.longs().between(946_684_800L, 4_102_444_800L).map(Instant::ofEpochSecond);
-        Arbitrary<Coverage> first = Combinators.combine(days, Arbitraries.integers().between(1, 10), texts())
-                .as((start, years, source) -> new Coverage(CoverageKind.STANDARD, start,
+    /** Who a certificate is for: everything but its coverage lines, issue time and rule-set version. */
+    private record Header(String number, String serial, String model, String owner) {
+    }
+
+    static Gen<Certificate> certificates() {
+        Gen<LocalDate> days = integers().between(0, 40_000).map(d -> LocalDate.of(2000, 1, 1).plusDays(d));
+        Gen<String> serials = Gens.strings("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10, 20);
+        Gen<String> models = texts().map(t -> "M" + t);
+        Gen<String> owners = Gens.strings("abcxyz0189._@+-", 0, 30).map(t -> "a" + t);
+        Gen<Instant> instants = longs().between(946_684_800L, 4_102_444_800L).map(seconds -> Instant.ofEpochSecond(seconds));
+        Gen<Coverage> first = days.zip(integers().between(1, 10), texts(),
+                (start, years, source) -> new Coverage(CoverageKind.STANDARD, start,
                         start.plusYears(years).minusDays(1), "s" + source));
-        Arbitrary<List<Object[]>> grants = Combinators.combine(Arbitraries.of(CoverageKind.class),
-                        Arbitraries.integers().between(1, 180), texts())
-                .as((kind, months, source) -> new Object[] {kind, months, "g" + source}).list().ofMaxSize(5);
-        Arbitrary<List<Coverage>> coverages = Combinators.combine(first, grants).as((standard, more) -> {
+        Gen<Object[]> grant = Generate.enumValues(CoverageKind.class).zip(integers().between(1, 180), texts(),
+                (kind, months, source) -> new Object[] {kind, months, "g" + source});
+        Gen<List<Coverage>> coverages = first.zip(lists().of(grant).ofSizeBetween(0, 5), (standard, more) -> {
             List<Coverage> lines = new ArrayList<>(List.of(standard));
             for (Object[] g : more) {
                 lines.add(lines.get(lines.size() - 1).followedByMonths((CoverageKind) g[0], (Integer) g[1], (String) g[2]));
             }
             return lines;
         });
-        Arbitrary<String> numbers = Combinators.combine(days, Arbitraries.longs())
-                .as((day, seed) -> CertificateNumbers.next(day, new Random(seed)));
-        return Combinators.combine(numbers, serials, models, owners, coverages, instants, texts())
-                .as((number, serial, model, owner, lines, issuedAt, ruleSetVersion) -> Certificate.issue(number,
-                        new SerialNumber(serial), model, AccountId.of(owner), lines, issuedAt, ruleSetVersion, SIGNER));
+        Gen<String> numbers = days.zip(longs().all(), (day, seed) -> CertificateNumbers.next(day, new Random(seed)));
+        Gen<Header> headers = numbers.zip(serials, models, owners, Header::new);
+        return headers.zip(coverages, instants, texts(), (h, lines, issuedAt, ruleSetVersion) -> Certificate.issue(
+                h.number(), new SerialNumber(h.serial()), h.model(), AccountId.of(h.owner()), lines, issuedAt,
+                ruleSetVersion, SIGNER));
     }
 }

@@ -2,43 +2,44 @@ package org.warrantykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.characters;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.security.SecureRandom;
 import java.util.Locale;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import org.warrantykit.CodeRejectedException.Reason;
 
 /** The check character catches every single-character typo and every swap before any look-up. */
 class CodeFormatPropertiesTest {
-
-    @Provide
-    Arbitrary<String> validCodes() {
-        return Arbitraries.strings().withChars(CodeFormat.ALPHABET).ofLength(15)
-                .map(body -> CodeFormat.group(body + CodeFormat.checkCharacter(body)));
-    }
 
     static Reason reasonOf(String typed) {
         CodeRejectedException e = catchThrowableOfType(CodeRejectedException.class, () -> CodeFormat.parse(typed));
         return e == null ? null : e.reason();
     }
 
-    @Property
-    void validCodesParseInAnyCaseWithOrWithoutSeparators(@ForAll("validCodes") String code) {
+    @Test
+    void validCodesParseInAnyCaseWithOrWithoutSeparators() {
+        qt().forAll(Gens.validCodes()).checkAssert(this::validCodesParseInAnyCaseWithOrWithoutSeparators);
+    }
+
+    void validCodesParseInAnyCaseWithOrWithoutSeparators(String code) {
         String compact = code.replace("-", "");
         for (String typed : new String[] {code, compact, code.toLowerCase(Locale.ROOT), " " + code.replace('-', ' ') + " "}) {
             assertThat(CodeFormat.parse(typed)).isEqualTo(new CodeFormat.ExtensionText(compact));
         }
     }
 
-    @Property(tries = 2000)
-    void anySingleCharacterTypoIsMalformed(@ForAll("validCodes") String code, @ForAll boolean grouped,
-                                          @ForAll @IntRange(max = 18) int position, @ForAll char typo) {
+    @Test
+    void anySingleCharacterTypoIsMalformed() {
+        qt().withExamples(2000).forAll(Gens.validCodes(), booleans().all(), integers().between(0, 18),
+                org.quicktheories.generators.Generate.oneOf(characters().ascii(), characters().basicMultilingualPlane()))
+                .checkAssert(this::anySingleCharacterTypoIsMalformed);
+    }
+
+    void anySingleCharacterTypoIsMalformed(String code, boolean grouped, int position, char typo) {
         String shown = grouped ? code : code.replace("-", "");
         int at = position % shown.length();
         String original = String.valueOf(shown.charAt(at));
@@ -50,9 +51,13 @@ class CodeFormatPropertiesTest {
         assertThat(reasonOf(typed)).as("typed %s for %s", typed, shown).isEqualTo(Reason.MALFORMED);
     }
 
-    @Property(tries = 2000)
-    void anyAdjacentSwapIsMalformed(@ForAll("validCodes") String code, @ForAll boolean grouped,
-                                    @ForAll @IntRange(max = 17) int position) {
+    @Test
+    void anyAdjacentSwapIsMalformed() {
+        qt().withExamples(2000).forAll(Gens.validCodes(), booleans().all(), integers().between(0, 17))
+                .checkAssert(this::anyAdjacentSwapIsMalformed);
+    }
+
+    void anyAdjacentSwapIsMalformed(String code, boolean grouped, int position) {
         String shown = grouped ? code : code.replace("-", "");
         int at = position % (shown.length() - 1);
         if (shown.charAt(at) == shown.charAt(at + 1)) {
@@ -62,8 +67,14 @@ class CodeFormatPropertiesTest {
         assertThat(reasonOf(typed)).as("typed %s for %s", typed, shown).isEqualTo(Reason.MALFORMED);
     }
 
-    @Property
-    void anyTextIsAValidCodeACampaignCodeOrMalformed(@ForAll String text) {
+    @Test
+    void anyTextIsAValidCodeACampaignCodeOrMalformed() {
+        qt().forAll(org.quicktheories.generators.Generate.oneOf(Gens.anyText(40),
+                        Gens.strings(CodeFormat.ALPHABET + "abc019OIL- ", 0, 24)))
+                .checkAssert(this::anyTextIsAValidCodeACampaignCodeOrMalformed);
+    }
+
+    void anyTextIsAValidCodeACampaignCodeOrMalformed(String text) {
         try {
             CodeFormat.Parsed parsed = CodeFormat.parse(text);
             if (parsed instanceof CodeFormat.ExtensionText extension) {
@@ -77,7 +88,7 @@ class CodeFormatPropertiesTest {
         }
     }
 
-    @Example
+    @Test
     void everySubstitutionAndEverySwapOfAnyTwoPositionsIsCaughtExhaustively() {
         SecureRandom random = new SecureRandom();
         for (int n = 0; n < 50; n++) {
@@ -101,7 +112,7 @@ class CodeFormatPropertiesTest {
         }
     }
 
-    @Example
+    @Test
     void theAlphabetHasNoLookAlikesAndAPrimeSize() {
         assertThat(CodeFormat.ALPHABET).hasSize(31).doesNotContain("0", "O", "1", "I", "L");
         assertThat(CodeFormat.ALPHABET.chars().distinct().count()).isEqualTo(31);

@@ -1,16 +1,19 @@
 package org.warrantykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.warrantykit.memory.InMemoryCodeAttemptLog;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 
@@ -23,17 +26,20 @@ class LockoutProperties {
     static final int MAX_FAILURES = 3;
     static final Duration WINDOW = Duration.ofMinutes(10);
 
-    @Provide
-    Arbitrary<List<Integer>> gapsInSeconds() {
+    static Gen<List<Integer>> gapsInSeconds() {
         // mostly quick retries, now and then a pause longer than the window
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 120)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(300, 900))).list().ofMinSize(1).ofMaxSize(25);
+        Gen<Integer> gap = Generate.frequency(Pair.of(6, integers().between(0, 120)), Pair.of(1, integers().between(300, 900)));
+        return lists().of(gap).ofSizeBetween(1, 25);
     }
 
-    @Property(tries = 100)
-    void aGuessIsAdmittedExactlyWhenFewerThanTheLimitFailedWithinTheWindow(
-            @ForAll("gapsInSeconds") List<Integer> gaps, @ForAll List<Boolean> onSecondInstance) {
+    @Test
+    void aGuessIsAdmittedExactlyWhenFewerThanTheLimitFailedWithinTheWindow() {
+        qt().withExamples(100).forAll(gapsInSeconds(), lists().of(booleans().all()).ofSizeBetween(0, 25))
+                .checkAssert(this::aGuessIsAdmittedExactlyWhenFewerThanTheLimitFailedWithinTheWindow);
+    }
+
+    void aGuessIsAdmittedExactlyWhenFewerThanTheLimitFailedWithinTheWindow(List<Integer> gaps,
+                                                                           List<Boolean> onSecondInstance) {
         MutableClock clock = new MutableClock("2026-11-27T10:00:00Z");
         InMemoryCodeAttemptLog shared = new InMemoryCodeAttemptLog();
         List<WarrantyService> instances = new ArrayList<>();

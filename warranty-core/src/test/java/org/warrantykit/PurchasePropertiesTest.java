@@ -1,6 +1,9 @@
 package org.warrantykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 import static org.warrantykit.PurchaseFixture.ALICE;
 import static org.warrantykit.PurchaseFixture.NOW;
 
@@ -11,16 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.memory.InMemoryOrderStore;
@@ -68,16 +67,17 @@ class PurchasePropertiesTest {
         return PurchaseFixture.device(String.format("PROPDEV%04d", i), "X1-BOOST", region, installed, ALICE);
     }
 
-    @Provide
-    Arbitrary<Situation> situations() {
-        return Combinators.combine(
-                Arbitraries.integers().between(0, 6 * 365).withDistribution(RandomDistribution.uniform())
-                        .map(d -> LocalDate.of(2021, 1, 1).plusDays(d)),
-                Arbitraries.of("DE", "FR", "NL", "GB"),
-                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("5")).ofScale(2),
-                Arbitraries.frequency(net.jqwik.api.Tuple.of(3, true), net.jqwik.api.Tuple.of(1, false)),
-                Arbitraries.integers().between(0, 12 * 365).withDistribution(RandomDistribution.uniform()))
-                .as(Situation::new);
+    static Gen<Situation> situations() {
+        Gen<LocalDate> installed = integers().between(0, 6 * 365).map(d -> LocalDate.of(2021, 1, 1).plusDays(d));
+        Gen<String> regions = Generate.pick(List.of("DE", "FR", "NL", "GB"));
+        Gen<Boolean> upgrade = Generate.frequency(Pair.of(3, Generate.constant(true)), Pair.of(1, Generate.constant(false)));
+        Gen<Integer> daysLater = integers().between(0, 12 * 365);
+        return installed.zip(regions, factors(BigDecimal.valueOf(5)), upgrade, daysLater, Situation::new);
+    }
+
+    /** Price factors from 0 to {@code max} in hundredths. */
+    static Gen<BigDecimal> factors(BigDecimal max) {
+        return integers().between(0, max.movePointRight(2).intValueExact()).map(n -> BigDecimal.valueOf(n, 2));
     }
 
     World inSituation(Situation s) {
@@ -89,8 +89,12 @@ class PurchasePropertiesTest {
         return w;
     }
 
-    @Property(tries = 500)
-    void pricesAreNeverNegativeAndTheNewEndIsTheCurrentEndPlusTheTerm(@ForAll("situations") Situation s) {
+    @Test
+    void pricesAreNeverNegativeAndTheNewEndIsTheCurrentEndPlusTheTerm() {
+        qt().withExamples(500).forAll(situations()).checkAssert(this::pricesAreNeverNegativeAndTheNewEndIsTheCurrentEndPlusTheTerm);
+    }
+
+    void pricesAreNeverNegativeAndTheNewEndIsTheCurrentEndPlusTheTerm(Situation s) {
         World w = inSituation(s);
         String sn = w.serials.get(0);
         WarrantyView view = w.service.inquire(sn);
@@ -106,8 +110,15 @@ class PurchasePropertiesTest {
         assertThat(!offers.isEmpty()).isEqualTo(view.actions().contains(Action.BUY_EXTENSION));
     }
 
-    @Property(tries = 500)
-    void offersAreNeverShownOutsideTheWindow(@ForAll("situations") Situation s) {
+    @Test
+    void offersAreNeverShownOutsideTheWindow() {
+        Set<String> reached = new TreeSet<>();
+        qt().withExamples(500).forAll(situations()).checkAssert(s -> reached.add(offersAreNeverShownOutsideTheWindow(s)));
+        assertThat(reached).as("windows the situations reached").contains("not upgraded", "under 6 months left", "offered");
+    }
+
+    /** Checks one situation and says which side of the window it was on. */
+    String offersAreNeverShownOutsideTheWindow(Situation s) {
         World w = inSituation(s);
         String sn = w.serials.get(0);
         WarrantyView view = w.service.inquire(sn);
@@ -117,24 +128,23 @@ class PurchasePropertiesTest {
         List<ExtensionOffer> offers = w.service.offers(ALICE, sn);
 
         boolean endsSoon = view.end().isBefore(today.plusMonths(6));
-        Statistics.label("window").collect(!upgraded ? "not upgraded" : endsSoon ? "under 6 months left" : "offered");
-        Statistics.label("window").coverage(c -> {
-            c.check("not upgraded").count(n -> n > 0);
-            c.check("under 6 months left").count(n -> n > 0);
-            c.check("offered").count(n -> n > 0);
-        });
         if (!upgraded || endsSoon) {
             assertThat(offers).isEmpty();
             assertThat(view.actions()).doesNotContain(Action.BUY_EXTENSION);
         } else {
             assertThat(offers).isNotEmpty(); // and the fake offers inside it
         }
+        return !upgraded ? "not upgraded" : endsSoon ? "under 6 months left" : "offered";
     }
 
-    @Property(tries = 200)
-    void anOrdersTotalIsTheSumOfItsLinesLockedAtTheOfferedPrices(
-            @ForAll @Size(min = 1, max = 6) List<@IntRange(min = 0, max = 1) Integer> terms,
-            @ForAll("factors") BigDecimal factor, @ForAll("factors") BigDecimal laterFactor) {
+    @Test
+    void anOrdersTotalIsTheSumOfItsLinesLockedAtTheOfferedPrices() {
+        qt().withExamples(200).forAll(lists().of(integers().between(0, 1)).ofSizeBetween(1, 6), factors(BigDecimal.TEN),
+                factors(BigDecimal.TEN)).checkAssert(this::anOrdersTotalIsTheSumOfItsLinesLockedAtTheOfferedPrices);
+    }
+
+    void anOrdersTotalIsTheSumOfItsLinesLockedAtTheOfferedPrices(List<Integer> terms, BigDecimal factor,
+                                                                 BigDecimal laterFactor) {
         List<Device> devices = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             devices.add(device(i, LocalDate.of(2023, 1, 1).plusDays(97L * i), i % 2 == 0 ? "DE" : "NL"));
@@ -158,11 +168,6 @@ class PurchasePropertiesTest {
         Order paid = w.service.confirmPayment(order.orderId(), "psp");
         assertThat(paid.total()).isEqualTo(expected);
         assertThat(paid.lines()).isEqualTo(order.lines());
-    }
-
-    @Provide
-    Arbitrary<BigDecimal> factors() {
-        return Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("10")).ofScale(2);
     }
 
     // ---- any sequence of purchases, payments, cancellations, expiries, rule swaps and codes ----
@@ -193,24 +198,33 @@ class PurchasePropertiesTest {
     record Promote(int device) implements Step {
     }
 
-    @Provide
-    Arbitrary<List<Step>> steps() {
-        Arbitrary<Step> step = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Combinators.combine(Arbitraries.integers().between(1, 7),
-                        Arbitraries.integers().between(0, 1), Arbitraries.integers().between(0, 5)).as(Buy::new)),
-                net.jqwik.api.Tuple.of(4, Combinators.combine(Arbitraries.integers().between(0, 20),
-                        Arbitraries.integers().between(0, 1)).as(Pay::new)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 20).map(Cancel::new)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 900)
-                        .withDistribution(RandomDistribution.uniform()).map(Wait::new)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Sweep())),
-                net.jqwik.api.Tuple.of(1, factors().map(Reprice::new)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 2).map(Promote::new)));
-        return step.list().ofMinSize(1).ofMaxSize(25);
+    static Gen<List<Step>> steps() {
+        Gen<Step> step = Generate.frequency(List.of(
+                Pair.of(4, integers().between(1, 7).zip(integers().between(0, 1), integers().between(0, 5), Buy::new)),
+                Pair.of(4, integers().between(0, 20).zip(integers().between(0, 1), Pay::new)),
+                Pair.of(1, integers().between(0, 20).map(Cancel::new)),
+                Pair.of(2, integers().between(0, 900).map(Wait::new)),
+                Pair.of(1, Generate.constant(new Sweep())),
+                Pair.of(1, factors(BigDecimal.TEN).map(Reprice::new)),
+                Pair.of(1, integers().between(0, 2).map(Promote::new))));
+        return lists().of(step).ofSizeBetween(1, 25);
     }
 
-    @Property(tries = 300)
-    void coverageStaysContiguousAndEachPaidLineIsAppliedOnce(@ForAll("steps") List<Step> steps) {
+    @Test
+    void coverageStaysContiguousAndEachPaidLineIsAppliedOnce() {
+        Set<String> outcomes = new TreeSet<>();
+        Set<OrderState> endStates = new TreeSet<>();
+        qt().withExamples(300).forAll(steps()).checkAssert(steps -> {
+            World w = coverageStaysContiguousAndEachPaidLineIsAppliedOnce(steps, outcomes);
+            w.orders.placedBy(ALICE).forEach(o -> endStates.add(o.state()));
+        });
+        assertThat(endStates).as("order states at the end of a run").containsExactlyInAnyOrder(OrderState.values());
+        assertThat(outcomes).as("steps done and refused").contains("Buy done", "Pay done", "Cancel done", "Wait done",
+                "Sweep done", "Reprice done", "Promote done");
+    }
+
+    /** Runs the steps, checking after each; collects what each step did into {@code outcomes}. */
+    World coverageStaysContiguousAndEachPaidLineIsAppliedOnce(List<Step> steps, Set<String> outcomes) {
         World w = new World(List.of(device(1, LocalDate.of(2023, 5, 2), "DE"),
                 device(2, LocalDate.of(2024, 1, 31), "FR"), device(3, LocalDate.of(2022, 8, 31), "NL")),
                 BigDecimal.ONE);
@@ -221,20 +235,14 @@ class PurchasePropertiesTest {
             Object before = w.everything();
             try {
                 apply(w, step, placed);
-                Statistics.label("steps").collect(step.getClass().getSimpleName() + " done");
+                outcomes.add(step.getClass().getSimpleName() + " done");
             } catch (WarrantyException refused) {
-                Statistics.label("steps").collect(step.getClass().getSimpleName() + " refused: "
-                        + refused.getClass().getSimpleName());
+                outcomes.add(step.getClass().getSimpleName() + " refused: " + refused.getClass().getSimpleName());
                 assertThat(w.everything()).as("%s refused with %s changed something", step, refused).isEqualTo(before);
             }
             checkInvariants(w, placed);
         }
-        w.orders.placedBy(ALICE).forEach(o -> Statistics.label("order states at the end").collect(o.state()));
-        Statistics.label("order states at the end").coverage(c -> {
-            for (OrderState state : OrderState.values()) {
-                c.check(state).count(n -> n > 0);
-            }
-        });
+        return w;
     }
 
     private static void apply(World w, Step step, List<String> placed) {

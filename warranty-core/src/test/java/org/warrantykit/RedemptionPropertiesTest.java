@@ -1,6 +1,9 @@
 package org.warrantykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 import static org.warrantykit.CodeFixture.TODAY;
 
 import java.time.Duration;
@@ -8,13 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.warrantykit.spi.LedgerEntry;
 
 /** Whatever is typed, and in whatever order codes are redeemed, the outcome is typed and the coverage contiguous. */
@@ -22,19 +21,20 @@ class RedemptionPropertiesTest {
     static final AccountId ALICE = CodeFixture.ALICE;
     static final Device DE = CodeFixture.inverter("ALICEDE0001", "X1-HYBRID-G4", "DE", ALICE);
 
-    @Provide
-    Arbitrary<String> typed() {
-        Arbitrary<String> anything = Arbitraries.strings().ofMaxLength(40);
-        Arbitrary<String> codeLike = Arbitraries.strings().withChars(CodeFormat.ALPHABET + "01OIL-").ofMinLength(14)
-                .ofMaxLength(20);
-        Arbitrary<String> wellFormed = Arbitraries.strings().withChars(CodeFormat.ALPHABET).ofLength(15)
-                .map(body -> CodeFormat.group(body + CodeFormat.checkCharacter(body)));
-        Arbitrary<String> campaignLike = Arbitraries.strings().alpha().numeric().ofMinLength(3).ofMaxLength(12);
-        return Arbitraries.oneOf(anything, codeLike, wellFormed, campaignLike, Arbitraries.of("SUMMER25", "summer25"));
+    static Gen<String> typed() {
+        Gen<String> anything = Gens.anyText(40);
+        Gen<String> codeLike = Gens.strings(CodeFormat.ALPHABET + "01OIL-", 14, 20);
+        Gen<String> campaignLike = Gens.strings("abcxyzABCXYZ0189", 3, 12);
+        return Generate.oneOf(anything, codeLike, Gens.validCodes(), campaignLike, Generate.pick(List.of("SUMMER25", "summer25")));
     }
 
-    @Property(tries = 200)
-    void randomInputOnlyEverGivesATypedRejectionAndChangesNothing(@ForAll @Size(max = 8) List<@net.jqwik.api.From("typed") String> inputs) {
+    @Test
+    void randomInputOnlyEverGivesATypedRejectionAndChangesNothing() {
+        qt().withExamples(200).forAll(lists().of(typed()).ofSizeBetween(0, 8))
+                .checkAssert(this::randomInputOnlyEverGivesATypedRejectionAndChangesNothing);
+    }
+
+    void randomInputOnlyEverGivesATypedRejectionAndChangesNothing(List<String> inputs) {
         CodeFixture fx = new CodeFixture(List.of(DE));
         fx.upgrade(DE);
         // an issued batch and a campaign exist; random input cannot guess the codes, and SUMMER25 ended yesterday
@@ -60,15 +60,18 @@ class RedemptionPropertiesTest {
     record Step(int device, String what) {
     }
 
-    @Provide
-    Arbitrary<List<Step>> steps() {
-        Arbitrary<String> what = Arbitraries.of("X1-5Y", "X1-1Y", "X3-5Y", "REUSE", "SUMMER25", "GOODWILL", "TYPO",
-                "GARBAGE", "NEXT-DAY", "UPGRADE");
-        return Combinators.combine(Arbitraries.integers().between(0, 3), what).as(Step::new).list().ofMaxSize(25);
+    static Gen<List<Step>> steps() {
+        Gen<String> what = Generate.pick(List.of("X1-5Y", "X1-1Y", "X3-5Y", "REUSE", "SUMMER25", "GOODWILL", "TYPO",
+                "GARBAGE", "NEXT-DAY", "UPGRADE"));
+        return lists().of(integers().between(0, 3).zip(what, Step::new)).ofSizeBetween(0, 25);
     }
 
-    @Property(tries = 150)
-    void coverageStaysContiguousAfterAnySequenceOfRedemptions(@ForAll("steps") List<Step> steps) {
+    @Test
+    void coverageStaysContiguousAfterAnySequenceOfRedemptions() {
+        qt().withExamples(150).forAll(steps()).checkAssert(this::coverageStaysContiguousAfterAnySequenceOfRedemptions);
+    }
+
+    void coverageStaysContiguousAfterAnySequenceOfRedemptions(List<Step> steps) {
         List<Device> devices = List.of(
                 CodeFixture.inverter("PROPDE00001", "X1-HYBRID-G4", "DE", AccountId.of("p1")),
                 CodeFixture.inverter("PROPNL00001", "X1-HYBRID-G4", "NL", AccountId.of("p2")),

@@ -2,14 +2,12 @@ package org.warrantykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.localDates;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.AlphaChars;
-import net.jqwik.api.constraints.NumericChars;
-import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class ValuesTest {
@@ -30,15 +28,26 @@ class ValuesTest {
         assertThatThrownBy(() -> SerialNumber.parse(null)).hasMessageContaining("no serial number given");
     }
 
-    @Property
-    void anySerialOfTenToTwentyLettersOrDigitsParsesToItsUpperCase(
-            @ForAll @AlphaChars @NumericChars @StringLength(min = 10, max = 20) String text) {
+    private static final String LETTERS_AND_DIGITS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    @Test
+    void anySerialOfTenToTwentyLettersOrDigitsParsesToItsUpperCase() {
+        qt().forAll(Gens.strings(LETTERS_AND_DIGITS, 10, 20))
+                .checkAssert(this::anySerialOfTenToTwentyLettersOrDigitsParsesToItsUpperCase);
+    }
+
+    void anySerialOfTenToTwentyLettersOrDigitsParsesToItsUpperCase(String text) {
         assertThat(SerialNumber.parse(" " + text + "\t").value()).isEqualTo(text.toUpperCase(java.util.Locale.ROOT));
     }
 
-    @Property
-    void stringsWithOtherCharactersAreRejectedWithTheirInput(@ForAll @StringLength(min = 10, max = 20) String text) {
-        net.jqwik.api.Assume.that(!text.strip().matches("[A-Za-z0-9]{10,20}"));
+    @Test
+    void stringsWithOtherCharactersAreRejectedWithTheirInput() {
+        qt().forAll(org.quicktheories.generators.Generate.oneOf(Gens.anyText(20), Gens.strings(LETTERS_AND_DIGITS + " -\u00e9\t", 10, 20)))
+                .assuming(text -> text.length() >= 10 && !text.strip().matches("[A-Za-z0-9]{10,20}"))
+                .checkAssert(this::stringsWithOtherCharactersAreRejectedWithTheirInput);
+    }
+
+    void stringsWithOtherCharactersAreRejectedWithTheirInput(String text) {
         assertThatThrownBy(() -> SerialNumber.parse(text)).isInstanceOf(InvalidSerialNumberException.class)
                 .hasMessageContaining("\"" + text + "\"");
     }
@@ -80,19 +89,19 @@ class ValuesTest {
                 .hasMessage("end: STANDARD coverage ends 2023-05-01 before it starts 2023-05-02");
     }
 
-    @Property
-    void followingCoverageNeverEndsBeforeItStartsAndTouchesThePrevious(
-            @ForAll("days") LocalDate start, @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 4000) int length,
-            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 240) int months) {
+    @Test
+    void followingCoverageNeverEndsBeforeItStartsAndTouchesThePrevious() {
+        long from = LocalDate.of(2000, 1, 1).toEpochDay();
+        long to = LocalDate.of(2060, 12, 31).toEpochDay();
+        qt().forAll(localDates().withDaysBetween(from, to), integers().between(0, 4000), integers().between(1, 240))
+                .checkAssert(this::followingCoverageNeverEndsBeforeItStartsAndTouchesThePrevious);
+    }
+
+    void followingCoverageNeverEndsBeforeItStartsAndTouchesThePrevious(LocalDate start, int length, int months) {
         Coverage first = new Coverage(CoverageKind.STANDARD, start, start.plusDays(length), "std");
         Coverage next = first.followedByMonths(CoverageKind.EXTENSION, months, "x");
         assertThat(next.start()).isEqualTo(first.end().plusDays(1));
         assertThat(next.end()).isAfterOrEqualTo(next.start()).isEqualTo(first.end().plusMonths(months));
-    }
-
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<LocalDate> days() {
-        return net.jqwik.time.api.Dates.dates().between(LocalDate.of(2000, 1, 1), LocalDate.of(2060, 12, 31));
     }
 
     @Test
