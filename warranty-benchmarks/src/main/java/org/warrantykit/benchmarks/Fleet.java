@@ -19,12 +19,12 @@ import org.warrantykit.rules.DroolsWarrantyRules;
 import org.warrantykit.spi.DeviceRegistry;
 import org.warrantykit.spi.WarrantyRules;
 import org.warrantykit.testkit.ReferencePolicy;
-import org.warrantykit.testkit.WarrantyArbitraries;
+import org.warrantykit.testkit.WarrantyGenerators;
 
 /**
  * A deterministic fleet of generated devices: device {@code i} is a pure function of {@code i}, so
  * both policies see exactly the same devices and a registry of a million devices holds none of
- * them in memory. Models and regions are those of the testkit's {@link WarrantyArbitraries}
+ * them in memory. Models and regions are those of the testkit's {@link WarrantyGenerators}
  * (plus 1 in 20 unlisted models); production 2015–2025, installed (70 %) within 0–400 days of
  * shipping, online (60 %), and every device owned by one of {@code size / 4} accounts.
  */
@@ -33,8 +33,8 @@ public final class Fleet {
     public static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
     public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    private static final List<String> MODELS = WarrantyArbitraries.DEFAULT_MODELS;
-    private static final List<String> REGIONS = WarrantyArbitraries.REGIONS;
+    private static final List<String> MODELS = WarrantyGenerators.DEFAULT_MODELS;
+    private static final List<String> REGIONS = WarrantyGenerators.REGIONS;
     private static final LocalDate FIRST_PRODUCTION = LocalDate.of(2015, 1, 1);
     private static final int PRODUCTION_DAYS = 11 * 365;
     private static final long SEED = 0x5EED_2026L;
@@ -57,7 +57,7 @@ public final class Fleet {
             category = Category.values()[random.nextInt(Category.values().length)];
         } else {
             model = MODELS.get(random.nextInt(MODELS.size()));
-            category = WarrantyArbitraries.DEFAULT_CATEGORIES.get(model);
+            category = WarrantyGenerators.DEFAULT_CATEGORIES.get(model);
         }
         String region = REGIONS.get(random.nextInt(REGIONS.size()));
         LocalDate produced = FIRST_PRODUCTION.plusDays(random.nextInt(PRODUCTION_DAYS));

@@ -5,7 +5,7 @@ import org.warrantykit.testkit.RuleSetContract;
 
 /** The custom policy keeps the rule-set contract every rule set must keep. */
 class CustomRulesContractTest extends RuleSetContract {
-    /** Compiled once for all properties (jqwik makes one instance per property). */
+    /** Compiled once for all tests (JUnit makes one instance per test). */
     private static final WarrantyRules RULES = CustomRules.load();
 
     @Override

@@ -1,19 +1,23 @@
 package org.warrantykit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 import org.warrantykit.Category;
 import org.warrantykit.DecisionTrace;
+import org.warrantykit.Device;
 import org.warrantykit.Money;
+import org.warrantykit.SerialNumber;
 import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
@@ -21,14 +25,14 @@ import org.warrantykit.spi.StandardTerm;
 import org.warrantykit.spi.WarrantyRules;
 import org.warrantykit.testkit.ReferenceDifferential;
 import org.warrantykit.testkit.ReferencePolicy;
-import org.warrantykit.testkit.WarrantyArbitraries;
+import org.warrantykit.testkit.WarrantyGenerators;
 
 /**
  * The custom policy decides as the reference policy with its two documented changes applied
  * ({@code custom-rules/ruleset.properties}): the up-to-10-kW class (X3-HYBRID-G4) is priced 10 %
  * higher, and batteries run 12 years. The price change is applied to the reference's decision in
  * {@link #expected}; batteries, whose every date moves, are left out of the comparison and checked
- * by their own property.
+ * by their own property (and its explicit example on the days around the 10- and 12-year ends).
  */
 class CustomRulesDifferentialTest extends ReferenceDifferential {
     private static final WarrantyRules RULES = CustomRules.load();
@@ -73,17 +77,66 @@ class CustomRulesDifferentialTest extends ReferenceDifferential {
                 new DecisionTrace(reference.trace().ruleSetVersion(), fired));
     }
 
-    @Provide
-    Arbitrary<PolicyQuery> batteries() {
-        return WarrantyArbitraries.policyQueries().filter(q -> q.device().category() == Category.BATTERY);
+    /** About one generated query in five is about a battery; the others are generated anew. */
+    private static final int BATTERY_GENERATE_ATTEMPTS = 200;
+
+    private static Gen<PolicyQuery> batteries() {
+        return WarrantyGenerators.policyQueries().assuming(q -> q.device().category() == Category.BATTERY);
     }
 
     /**
      * Batteries: the reference's start, 12 years; the upgrade (by model) only while those 12
      * years run; offers as for any device (they depend on the current end, not the standard term).
      */
-    @Property(tries = 200)
-    void batteriesAreCoveredTwelveYears(@ForAll("batteries") PolicyQuery query) {
+    @Test
+    void batteriesAreCoveredTwelveYears() {
+        qt().withExamples(200).withGenerateAttempts(BATTERY_GENERATE_ATTEMPTS).forAll(batteries())
+                .checkAssert(this::batteriesAreCoveredTwelveYears);
+    }
+
+    /**
+     * The same check on batteries of the table's model, of an unknown model and of two upgradable
+     * models filed as batteries; produced on the first and last day generated and on a leap day;
+     * never installed, installed on production, 9 months later or the day after; asked on the
+     * first day, the last day of 10 and of 12 years and the day after each, fresh and upgraded
+     * (on the last 12-year day, and on the last day with 6 months of cover left and the day after).
+     */
+    @Test
+    void batteriesAreCoveredTwelveYearsOnEdgeCases() {
+        batteryEdgeCases().forEach(this::batteriesAreCoveredTwelveYears);
+    }
+
+    private static List<PolicyQuery> batteryEdgeCases() {
+        List<PolicyQuery> queries = new ArrayList<>();
+        int serial = 0;
+        for (String model : List.of("T-BAT-H5.8", "ACME-BAT-1", "X1-BOOST", "X3-MEGA-G2")) {
+            for (LocalDate produced : List.of(WarrantyGenerators.FIRST_PRODUCTION, WarrantyGenerators.LAST_PRODUCTION,
+                    LocalDate.of(2024, 2, 29))) {
+                LocalDate nineMonths = produced.plusMonths(9);
+                for (Optional<LocalDate> installed : List.of(Optional.<LocalDate>empty(), Optional.of(produced),
+                        Optional.of(nineMonths), Optional.of(nineMonths.plusDays(1)))) {
+                    Device device = new Device(SerialNumber.parse(String.format("BATEDGE%05d", serial++)), model,
+                            Category.BATTERY, serial % 2 == 0 ? "GB" : "DE", produced, produced, installed,
+                            Optional.empty(), Optional.of(produced.atStartOfDay(ZoneOffset.UTC).toInstant()));
+                    LocalDate start = REFERENCE.decide(PolicyQuery.fresh(device, produced)).standard().start();
+                    LocalDate tenYears = new StandardTerm(start, 10).end();
+                    LocalDate twelveYears = new StandardTerm(start, 12).end();
+                    for (LocalDate on : List.of(start, tenYears, tenYears.plusDays(1), twelveYears,
+                            twelveYears.plusDays(1))) {
+                        queries.add(PolicyQuery.fresh(device, on));
+                    }
+                    LocalDate currentEnd = twelveYears.plusYears(UPGRADE_YEARS.getOrDefault(model, 0));
+                    for (LocalDate on : List.of(twelveYears, currentEnd.minusMonths(6),
+                            currentEnd.minusMonths(6).plusDays(1))) {
+                        queries.add(new PolicyQuery(device, on, true, Optional.of(currentEnd)));
+                    }
+                }
+            }
+        }
+        return queries;
+    }
+
+    void batteriesAreCoveredTwelveYears(PolicyQuery query) {
         PolicyDecision actual = RULES.decide(query);
         PolicyDecision reference = REFERENCE.decide(query);
         String about = query + "\n  custom:    " + actual + "\n  reference: " + reference;

@@ -1,27 +1,33 @@
 package org.warrantykit.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 import org.warrantykit.Device;
 import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
-import org.warrantykit.testkit.WarrantyArbitraries;
+import org.warrantykit.testkit.WarrantyGenerators;
 
 /**
  * Invariants of the shipped default policy ({@link DroolsWarrantyRules#defaults()}) that follow
  * from DESIGN.md without computing any particular answer: how the standard term is shaped, when
  * an upgrade and offers may appear, how offers are listed, and that decisions are deterministic
  * and the same one by one as in a batch.
+ *
+ * <p>Each property is a {@code @Test} running QuickTheories over generated batches; its check is
+ * a method of the same name taking the input, which an explicit example ({@code ...OnEdgeCases})
+ * also runs on the hand-picked boundary batches of {@link EdgeCases}. A failure shrinks to a small
+ * counterexample and prints the seed that replays it ({@code -DQT_SEED=...}).
  */
 class PolicyInvariantProperties {
     private static final DroolsWarrantyRules RULES = DroolsWarrantyRules.defaults();
@@ -30,19 +36,36 @@ class PolicyInvariantProperties {
     /** Models DESIGN.md gives a free upgrade. */
     private static final Set<String> UPGRADABLE = Set.of("X1-BOOST", "X1-HYBRID-G4", "X3-HYBRID-G4", "X3-MEGA-G2");
 
-    @Provide
-    Arbitrary<List<PolicyQuery>> batches() {
-        return WarrantyArbitraries.policyQueryLists(1, 40);
+    private static Gen<List<PolicyQuery>> batches() {
+        return WarrantyGenerators.policyQueryLists(1, 40);
     }
 
-    @Provide
-    Arbitrary<List<Device>> devices() {
-        return WarrantyArbitraries.deviceLists(1, 40);
+    private static Gen<List<Device>> devices() {
+        return WarrantyGenerators.deviceLists(1, 40);
     }
 
-    @Property(tries = 200)
-    void standardTermStartsAtInstallationOrNineMonthsAfterProductionWhicheverIsEarlier(
-            @ForAll("batches") List<PolicyQuery> queries) {
+    /** Runs a check of batches on {@code tries} generated batches. */
+    private static void forAllBatches(int tries, Consumer<List<PolicyQuery>> check) {
+        qt().withExamples(tries).forAll(batches()).checkAssert(check);
+    }
+
+    /** Runs a check of batches on every batch of {@link EdgeCases} and on each of its first queries alone. */
+    private static void onEdgeCases(Consumer<List<PolicyQuery>> check) {
+        EdgeCases.batches().forEach(check);
+        EdgeCases.batches().forEach(batch -> check.accept(batch.subList(0, 1)));
+    }
+
+    @Test
+    void standardTermStartsAtInstallationOrNineMonthsAfterProductionWhicheverIsEarlier() {
+        forAllBatches(200, this::standardTermStartsAtInstallationOrNineMonthsAfterProductionWhicheverIsEarlier);
+    }
+
+    @Test
+    void standardTermStartsAtInstallationOrNineMonthsAfterProductionWhicheverIsEarlierOnEdgeCases() {
+        onEdgeCases(this::standardTermStartsAtInstallationOrNineMonthsAfterProductionWhicheverIsEarlier);
+    }
+
+    void standardTermStartsAtInstallationOrNineMonthsAfterProductionWhicheverIsEarlier(List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = RULES.decideAll(queries);
         for (int i = 0; i < queries.size(); i++) {
             Device device = queries.get(i).device();
@@ -62,8 +85,18 @@ class PolicyInvariantProperties {
      * is {@code start.plusYears(years).minusDays(1)}, never before the start: on that day the
      * warranty still runs, the day after it has ended, and the refusal names that day.
      */
-    @Property(tries = 200)
-    void standardWarrantyRunsThroughStartPlusYearsMinusOneDay(@ForAll("devices") List<Device> devices) {
+    @Test
+    void standardWarrantyRunsThroughStartPlusYearsMinusOneDay() {
+        qt().withExamples(200).forAll(devices()).checkAssert(this::standardWarrantyRunsThroughStartPlusYearsMinusOneDay);
+    }
+
+    @Test
+    void standardWarrantyRunsThroughStartPlusYearsMinusOneDayOnEdgeCases() {
+        standardWarrantyRunsThroughStartPlusYearsMinusOneDay(EdgeCases.devices());
+        standardWarrantyRunsThroughStartPlusYearsMinusOneDay(EdgeCases.devices().subList(0, 1));
+    }
+
+    void standardWarrantyRunsThroughStartPlusYearsMinusOneDay(List<Device> devices) {
         List<PolicyDecision> probe = RULES.decideAll(onDay(devices, d -> d.productionDate()));
         List<PolicyQuery> onLastDay = new ArrayList<>();
         List<PolicyQuery> onDayAfter = new ArrayList<>();
@@ -91,8 +124,17 @@ class PolicyInvariantProperties {
         }
     }
 
-    @Property(tries = 200)
-    void upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns(@ForAll("batches") List<PolicyQuery> queries) {
+    @Test
+    void upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns() {
+        forAllBatches(200, this::upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns);
+    }
+
+    @Test
+    void upgradeIsGrantedOnlyWhileTheStandardWarrantyRunsOnEdgeCases() {
+        onEdgeCases(this::upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns);
+    }
+
+    void upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns(List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = RULES.decideAll(queries);
         for (int i = 0; i < queries.size(); i++) {
             PolicyDecision decision = decisions.get(i);
@@ -104,8 +146,17 @@ class PolicyInvariantProperties {
         }
     }
 
-    @Property(tries = 300)
-    void offersOnlyWhenUpgradedSoldOnlineAndSixMonthsLeft(@ForAll("batches") List<PolicyQuery> queries) {
+    @Test
+    void offersOnlyWhenUpgradedSoldOnlineAndSixMonthsLeft() {
+        forAllBatches(300, this::offersOnlyWhenUpgradedSoldOnlineAndSixMonthsLeft);
+    }
+
+    @Test
+    void offersOnlyWhenUpgradedSoldOnlineAndSixMonthsLeftOnEdgeCases() {
+        onEdgeCases(this::offersOnlyWhenUpgradedSoldOnlineAndSixMonthsLeft);
+    }
+
+    void offersOnlyWhenUpgradedSoldOnlineAndSixMonthsLeft(List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = RULES.decideAll(queries);
         for (int i = 0; i < queries.size(); i++) {
             PolicyQuery query = queries.get(i);
@@ -126,8 +177,17 @@ class PolicyInvariantProperties {
         }
     }
 
-    @Property(tries = 300)
-    void offersArePositiveInTheRegionsCurrencyAndSortedByDistinctTerms(@ForAll("batches") List<PolicyQuery> queries) {
+    @Test
+    void offersArePositiveInTheRegionsCurrencyAndSortedByDistinctTerms() {
+        forAllBatches(300, this::offersArePositiveInTheRegionsCurrencyAndSortedByDistinctTerms);
+    }
+
+    @Test
+    void offersArePositiveInTheRegionsCurrencyAndSortedByDistinctTermsOnEdgeCases() {
+        onEdgeCases(this::offersArePositiveInTheRegionsCurrencyAndSortedByDistinctTerms);
+    }
+
+    void offersArePositiveInTheRegionsCurrencyAndSortedByDistinctTerms(List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = RULES.decideAll(queries);
         for (int i = 0; i < queries.size(); i++) {
             List<OfferTerm> offers = decisions.get(i).offers();
@@ -145,20 +205,38 @@ class PolicyInvariantProperties {
         }
     }
 
-    @Property(tries = 150)
-    void decidingTheSameQueriesTwiceGivesTheSameDecisions(@ForAll("batches") List<PolicyQuery> queries) {
+    @Test
+    void decidingTheSameQueriesTwiceGivesTheSameDecisions() {
+        forAllBatches(150, this::decidingTheSameQueriesTwiceGivesTheSameDecisions);
+    }
+
+    @Test
+    void decidingTheSameQueriesTwiceGivesTheSameDecisionsOnEdgeCases() {
+        onEdgeCases(this::decidingTheSameQueriesTwiceGivesTheSameDecisions);
+    }
+
+    void decidingTheSameQueriesTwiceGivesTheSameDecisions(List<PolicyQuery> queries) {
         assertThat(RULES.decideAll(queries)).isEqualTo(RULES.decideAll(queries));
         assertThat(RULES.decide(queries.get(0))).isEqualTo(RULES.decide(queries.get(0)));
     }
 
-    @Property(tries = 100)
-    void aBatchDecidesEachQueryAsIfAlone(@ForAll("batches") List<PolicyQuery> queries) {
+    @Test
+    void aBatchDecidesEachQueryAsIfAlone() {
+        forAllBatches(100, this::aBatchDecidesEachQueryAsIfAlone);
+    }
+
+    @Test
+    void aBatchDecidesEachQueryAsIfAloneOnEdgeCases() {
+        onEdgeCases(this::aBatchDecidesEachQueryAsIfAlone);
+    }
+
+    void aBatchDecidesEachQueryAsIfAlone(List<PolicyQuery> queries) {
         List<PolicyDecision> batch = RULES.decideAll(queries);
         List<PolicyDecision> alone = queries.stream().map(RULES::decide).toList();
         assertThat(batch).isEqualTo(alone);
     }
 
-    private static List<PolicyQuery> onDay(List<Device> devices, java.util.function.Function<Device, LocalDate> day) {
+    private static List<PolicyQuery> onDay(List<Device> devices, Function<Device, LocalDate> day) {
         return devices.stream().map(d -> PolicyQuery.fresh(d, day.apply(d))).toList();
     }
 }

@@ -1,17 +1,18 @@
 package org.warrantykit.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.testkit.Generators;
 import org.warrantykit.testkit.ReferencePolicy;
-import org.warrantykit.testkit.WarrantyArbitraries;
+import org.warrantykit.testkit.WarrantyGenerators;
 
 /**
  * Differential test: the shipped DRL ({@link DroolsWarrantyRules#defaults()}) and the plain-Java
@@ -24,42 +25,43 @@ import org.warrantykit.testkit.WarrantyArbitraries;
  * <p>Most tries decide a batch in one engine session ({@code decideAll}), which is how the
  * service decides dashboards and what keeps the run short; one property goes through
  * {@code decide} one query at a time.
+ *
+ * <p>Each property is a {@code @Test} running QuickTheories; its check is a method of the same
+ * name taking the input, which an explicit example ({@code ...OnEdgeCases}) also runs on the
+ * hand-picked boundary queries of {@link EdgeCases}. A disagreement shrinks to a small
+ * counterexample and prints the seed that replays it ({@code -DQT_SEED=...}).
  */
 class ReferenceAgreementProperties {
     private static final DroolsWarrantyRules DROOLS = DroolsWarrantyRules.defaults();
     private static final ReferencePolicy REFERENCE = new ReferencePolicy();
 
-    @Provide
-    Arbitrary<List<PolicyQuery>> batches() {
-        return WarrantyArbitraries.policyQueryLists(1, 40);
+    private static Gen<List<PolicyQuery>> batches() {
+        return WarrantyGenerators.policyQueryLists(1, 40);
     }
 
-    @Provide
-    Arbitrary<List<PolicyQuery>> upgradedBatches() {
-        return WarrantyArbitraries.upgradedQueries().list().ofMinSize(1).ofMaxSize(40)
-                .uniqueElements(q -> q.device().serial());
+    private static Gen<List<PolicyQuery>> upgradedBatches() {
+        return Generators.distinctLists(WarrantyGenerators.upgradedQueries(), q -> q.device().serial(), 1, 40);
     }
 
-    @Provide
-    Arbitrary<PolicyQuery> queries() {
-        return WarrantyArbitraries.policyQueries();
+    private static Gen<PolicyQuery> queries() {
+        return WarrantyGenerators.policyQueries();
     }
 
-    @Property(tries = 800)
-    void batchDecisionsAgree(@ForAll("batches") List<PolicyQuery> queries) {
-        List<PolicyDecision> drools = DROOLS.decideAll(queries);
-        List<PolicyDecision> reference = REFERENCE.decideAll(queries);
-
-        assertThat(drools).hasSameSizeAs(queries);
-        for (int i = 0; i < queries.size(); i++) {
-            assertAgree(queries.get(i), drools.get(i), reference.get(i));
-            classify(queries.get(i), drools.get(i));
-        }
-        checkCoverage();
+    @Test
+    void batchDecisionsAgree() {
+        Coverage coverage = new Coverage();
+        qt().withExamples(800).forAll(batches())
+                .checkAssert(queries -> coverage.classify(batchDecisionsAgree(queries)));
+        coverage.check();
     }
 
-    @Property(tries = 400)
-    void batchDecisionsAboutUpgradedDevicesAgree(@ForAll("upgradedBatches") List<PolicyQuery> queries) {
+    @Test
+    void batchDecisionsAgreeOnEdgeCases() {
+        EdgeCases.batches().forEach(this::batchDecisionsAgree);
+    }
+
+    /** Checks one batch and returns the rule set's decisions. */
+    List<PolicyDecision> batchDecisionsAgree(List<PolicyQuery> queries) {
         List<PolicyDecision> drools = DROOLS.decideAll(queries);
         List<PolicyDecision> reference = REFERENCE.decideAll(queries);
 
@@ -67,10 +69,41 @@ class ReferenceAgreementProperties {
         for (int i = 0; i < queries.size(); i++) {
             assertAgree(queries.get(i), drools.get(i), reference.get(i));
         }
+        return drools;
     }
 
-    @Property(tries = 800)
-    void singleDecisionsAgree(@ForAll("queries") PolicyQuery query) {
+    @Test
+    void batchDecisionsAboutUpgradedDevicesAgree() {
+        qt().withExamples(400).forAll(upgradedBatches()).checkAssert(this::batchDecisionsAboutUpgradedDevicesAgree);
+    }
+
+    @Test
+    void batchDecisionsAboutUpgradedDevicesAgreeOnEdgeCases() {
+        EdgeCases.batches().stream().filter(batch -> batch.get(0).upgraded())
+                .forEach(this::batchDecisionsAboutUpgradedDevicesAgree);
+    }
+
+    void batchDecisionsAboutUpgradedDevicesAgree(List<PolicyQuery> queries) {
+        List<PolicyDecision> drools = DROOLS.decideAll(queries);
+        List<PolicyDecision> reference = REFERENCE.decideAll(queries);
+
+        assertThat(drools).hasSameSizeAs(queries);
+        for (int i = 0; i < queries.size(); i++) {
+            assertAgree(queries.get(i), drools.get(i), reference.get(i));
+        }
+    }
+
+    @Test
+    void singleDecisionsAgree() {
+        qt().withExamples(800).forAll(queries()).checkAssert(this::singleDecisionsAgree);
+    }
+
+    @Test
+    void singleDecisionsAgreeOnEdgeCases() {
+        EdgeCases.queries().forEach(this::singleDecisionsAgree);
+    }
+
+    void singleDecisionsAgree(PolicyQuery query) {
         assertAgree(query, DROOLS.decide(query), REFERENCE.decide(query));
     }
 
@@ -86,26 +119,43 @@ class ReferenceAgreementProperties {
                 .containsExactlyInAnyOrderElementsOf(reference.trace().firedRules());
     }
 
-    private static void classify(PolicyQuery query, PolicyDecision decision) {
-        Statistics.label("upgrade").collect(decision.upgrade().eligible() ? "granted"
-                : decision.upgrade().reason().contains("ended on") ? "refused: expired" : "refused: other");
-        Statistics.label("offers").collect(decision.offers().isEmpty() ? "none"
-                : decision.offers().get(0).price().currency().getCurrencyCode());
-        Statistics.label("no-offer reasons").collect(decision.offers().isEmpty()
-                ? decision.noOfferReason().contains(". ") ? "several" : "one" : "none (offers)");
-    }
+    /**
+     * How often each kind of outcome came up over all the queries of a property's tries: the
+     * generated queries must reach every kind of outcome, or agreement proves little.
+     */
+    private static final class Coverage {
+        private final Map<String, Map<String, Integer>> counts = new TreeMap<>();
 
-    /** The generated queries must reach every kind of outcome, or agreement proves little. */
-    private static void checkCoverage() {
-        Statistics.label("upgrade").coverage(checker -> {
-            checker.check("granted").percentage(p -> p > 10);
-            checker.check("refused: expired").percentage(p -> p > 10);
-            checker.check("refused: other").percentage(p -> p > 5);
-        });
-        Statistics.label("offers").coverage(checker -> {
-            checker.check("EUR").percentage(p -> p > 3);
-            checker.check("GBP").percentage(p -> p > 1);
-        });
-        Statistics.label("no-offer reasons").coverage(checker -> checker.check("several").percentage(p -> p > 5));
+        void classify(List<PolicyDecision> decisions) {
+            for (PolicyDecision decision : decisions) {
+                collect("upgrade", decision.upgrade().eligible() ? "granted"
+                        : decision.upgrade().reason().contains("ended on") ? "refused: expired" : "refused: other");
+                collect("offers", decision.offers().isEmpty() ? "none"
+                        : decision.offers().get(0).price().currency().getCurrencyCode());
+                collect("no-offer reasons", decision.offers().isEmpty()
+                        ? decision.noOfferReason().contains(". ") ? "several" : "one" : "none (offers)");
+            }
+        }
+
+        private void collect(String label, String value) {
+            counts.computeIfAbsent(label, k -> new TreeMap<>()).merge(value, 1, Integer::sum);
+        }
+
+        void check() {
+            atLeast("upgrade", "granted", 10);
+            atLeast("upgrade", "refused: expired", 10);
+            atLeast("upgrade", "refused: other", 5);
+            atLeast("offers", "EUR", 3);
+            atLeast("offers", "GBP", 1);
+            atLeast("no-offer reasons", "several", 5);
+        }
+
+        /** More than {@code percent} % of the values collected under {@code label} are {@code value}. */
+        private void atLeast(String label, String value, double percent) {
+            Map<String, Integer> values = counts.getOrDefault(label, Map.of());
+            int total = values.values().stream().mapToInt(Integer::intValue).sum();
+            double share = total == 0 ? 0 : 100.0 * values.getOrDefault(value, 0) / total;
+            assertThat(share).as("%% of \"%s\" among %s %s", value, label, values).isGreaterThan(percent);
+        }
     }
 }
