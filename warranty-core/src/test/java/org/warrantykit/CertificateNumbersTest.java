@@ -18,6 +18,15 @@ class CertificateNumbersTest {
         qt().forAll(longs().all(), integers().between(0, 30_000)).checkAssert(this::everyNumberIsWellFormed);
     }
 
+    @Test
+    void everyNumberIsWellFormedOnEdgeCases() {
+        for (long seed : new long[] {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE}) {
+            for (int day : new int[] {0, 1, 29_999, 30_000}) {
+                everyNumberIsWellFormed(seed, day);
+            }
+        }
+    }
+
     void everyNumberIsWellFormed(long seed, int day) {
         String number = CertificateNumbers.next(LocalDate.of(2000, 1, 1).plusDays(day), new Random(seed));
         assertThat(number).matches("WK-\\d{8}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}");
@@ -29,6 +38,17 @@ class CertificateNumbersTest {
         qt().forAll(longs().all(), integers().between(3, 22), integers().between(1, 31))
                 .assuming((seed, position, shift) -> position != 11 && position != 17) // the dashes
                 .checkAssert(this::theCheckSymbolCatchesEverySingleSymbolTypo);
+    }
+
+    @Test
+    void theCheckSymbolCatchesEverySingleSymbolTypoOnEdgeCases() {
+        for (long seed : new long[] {0, Long.MIN_VALUE, Long.MAX_VALUE}) {
+            for (int position : new int[] {3, 10, 12, 16, 18, 22}) { // first and last of each group
+                for (int shift : new int[] {1, 9, 31}) {
+                    theCheckSymbolCatchesEverySingleSymbolTypo(seed, position, shift);
+                }
+            }
+        }
     }
 
     void theCheckSymbolCatchesEverySingleSymbolTypo(long seed, int position, int shift) {

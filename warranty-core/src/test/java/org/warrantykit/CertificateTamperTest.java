@@ -64,6 +64,23 @@ class CertificateTamperTest {
                 .checkAssert(this::alteringAnyFieldBreaksVerification);
     }
 
+    @Test
+    void alteringAnyFieldBreaksVerificationOnEdgeCases() {
+        Certificate plain = Certificate.issue(CertificateNumbers.next(LocalDate.of(2000, 1, 1), new Random(0)),
+                new SerialNumber("A".repeat(10)), "M", AccountId.of("a"),
+                List.of(new Coverage(CoverageKind.STANDARD, LocalDate.of(2000, 1, 1), LocalDate.of(2000, 12, 31), "s")),
+                Instant.ofEpochSecond(946_684_800L), "", SIGNER);
+        for (Certificate certificate : List.of(plain, Gens.sample(certificates(), 1, 1L).get(0))) {
+            for (Alteration alteration : Alteration.values()) {
+                for (long seed : new long[] {0, -1, Long.MAX_VALUE}) {
+                    if (alter(certificate, alteration, new Random(seed)) != null) {
+                        alteringAnyFieldBreaksVerification(certificate, alteration, seed);
+                    }
+                }
+            }
+        }
+    }
+
     void alteringAnyFieldBreaksVerification(Certificate certificate, Alteration alteration, long seed) {
         Certificate altered = alter(certificate, alteration, new Random(seed));
         assertThat(altered).isNotEqualTo(certificate);

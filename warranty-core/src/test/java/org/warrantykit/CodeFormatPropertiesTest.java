@@ -39,6 +39,18 @@ class CodeFormatPropertiesTest {
                 .checkAssert(this::anySingleCharacterTypoIsMalformed);
     }
 
+    @Test
+    void anySingleCharacterTypoIsMalformedOnEdgeCases() {
+        String code = CodeFormat.group("222222222222222" + CodeFormat.checkCharacter("222222222222222"));
+        for (boolean grouped : new boolean[] {true, false}) {
+            for (int position : new int[] {0, 4, 5, 15, 18}) { // first, before and on a dash, last
+                for (char typo : new char[] {'-', ' ', '0', 'O', '\u0000', '\uffff', 'Z'}) {
+                    anySingleCharacterTypoIsMalformed(code, grouped, position, typo);
+                }
+            }
+        }
+    }
+
     void anySingleCharacterTypoIsMalformed(String code, boolean grouped, int position, char typo) {
         String shown = grouped ? code : code.replace("-", "");
         int at = position % shown.length();
@@ -57,6 +69,16 @@ class CodeFormatPropertiesTest {
                 .checkAssert(this::anyAdjacentSwapIsMalformed);
     }
 
+    @Test
+    void anyAdjacentSwapIsMalformedOnEdgeCases() {
+        String code = CodeFormat.group("23456789ABCDEFG" + CodeFormat.checkCharacter("23456789ABCDEFG"));
+        for (boolean grouped : new boolean[] {true, false}) {
+            for (int position = 0; position <= 17; position++) { // every pair, dashes included
+                anyAdjacentSwapIsMalformed(code, grouped, position);
+            }
+        }
+    }
+
     void anyAdjacentSwapIsMalformed(String code, boolean grouped, int position) {
         String shown = grouped ? code : code.replace("-", "");
         int at = position % (shown.length() - 1);
@@ -72,6 +94,14 @@ class CodeFormatPropertiesTest {
         qt().forAll(org.quicktheories.generators.Generate.oneOf(Gens.anyText(40),
                         Gens.strings(CodeFormat.ALPHABET + "abc019OIL- ", 0, 24)))
                 .checkAssert(this::anyTextIsAValidCodeACampaignCodeOrMalformed);
+    }
+
+    @Test
+    void anyTextIsAValidCodeACampaignCodeOrMalformedOnEdgeCases() {
+        for (String text : new String[] {"", " ", "-", "----", "\t\n", "\u0000", "\uD83D", "\uD83D\uDE00", "AB", "ABC",
+                "ABCDEFGHIJKL", "ABCDEFGHIJKLM", "abc", "\u00c5\u00c4\u00d6", "2".repeat(16), "2".repeat(200)}) {
+            anyTextIsAValidCodeACampaignCodeOrMalformed(text);
+        }
     }
 
     void anyTextIsAValidCodeACampaignCodeOrMalformed(String text) {

@@ -38,6 +38,19 @@ class LockoutProperties {
                 .checkAssert(this::aGuessIsAdmittedExactlyWhenFewerThanTheLimitFailedWithinTheWindow);
     }
 
+    /** Retries with no pause, a pause of exactly the window, and one second short of it, on either instance. */
+    @Test
+    void aGuessIsAdmittedExactlyWhenFewerThanTheLimitFailedWithinTheWindowOnEdgeCases() {
+        int window = (int) WINDOW.toSeconds();
+        List<List<Integer>> gapLists = List.of(List.of(0), List.of(0, 0, 0, 0, 0), List.of(0, 0, 0, window, 0),
+                List.of(0, 0, 0, window - 1, 1), List.of(0, 0, 0, 0, window, 0, 0), List.of(window, window, window, window));
+        for (List<Integer> gaps : gapLists) {
+            for (List<Boolean> instances : List.of(List.<Boolean>of(), List.of(true, false, true, false, true, false, true))) {
+                aGuessIsAdmittedExactlyWhenFewerThanTheLimitFailedWithinTheWindow(gaps, instances);
+            }
+        }
+    }
+
     void aGuessIsAdmittedExactlyWhenFewerThanTheLimitFailedWithinTheWindow(List<Integer> gaps,
                                                                            List<Boolean> onSecondInstance) {
         MutableClock clock = new MutableClock("2026-11-27T10:00:00Z");

@@ -94,6 +94,28 @@ class PurchasePropertiesTest {
         qt().withExamples(500).forAll(situations()).checkAssert(this::pricesAreNeverNegativeAndTheNewEndIsTheCurrentEndPlusTheTerm);
     }
 
+    @Test
+    void pricesAreNeverNegativeAndTheNewEndIsTheCurrentEndPlusTheTermOnEdgeCases() {
+        edgeSituations().forEach(this::pricesAreNeverNegativeAndTheNewEndIsTheCurrentEndPlusTheTerm);
+    }
+
+    /** The bounds of every generated range, in every combination: first and last install day, no and the latest look, price factor 0 and 5. */
+    static List<Situation> edgeSituations() {
+        List<Situation> situations = new ArrayList<>();
+        for (LocalDate installed : List.of(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 1, 1).plusDays(6 * 365), LocalDate.of(2024, 2, 29))) {
+            for (String region : List.of("DE", "GB")) {
+                for (BigDecimal factor : List.of(BigDecimal.ZERO, new BigDecimal("0.01"), new BigDecimal("5.00"))) {
+                    for (boolean upgrade : new boolean[] {true, false}) {
+                        for (int daysLater : new int[] {0, 1, 12 * 365}) {
+                            situations.add(new Situation(installed, region, factor, upgrade, daysLater));
+                        }
+                    }
+                }
+            }
+        }
+        return situations;
+    }
+
     void pricesAreNeverNegativeAndTheNewEndIsTheCurrentEndPlusTheTerm(Situation s) {
         World w = inSituation(s);
         String sn = w.serials.get(0);
@@ -115,6 +137,11 @@ class PurchasePropertiesTest {
         Set<String> reached = new TreeSet<>();
         qt().withExamples(500).forAll(situations()).checkAssert(s -> reached.add(offersAreNeverShownOutsideTheWindow(s)));
         assertThat(reached).as("windows the situations reached").contains("not upgraded", "under 6 months left", "offered");
+    }
+
+    @Test
+    void offersAreNeverShownOutsideTheWindowOnEdgeCases() {
+        edgeSituations().forEach(this::offersAreNeverShownOutsideTheWindow);
     }
 
     /** Checks one situation and says which side of the window it was on. */
@@ -141,6 +168,15 @@ class PurchasePropertiesTest {
     void anOrdersTotalIsTheSumOfItsLinesLockedAtTheOfferedPrices() {
         qt().withExamples(200).forAll(lists().of(integers().between(0, 1)).ofSizeBetween(1, 6), factors(BigDecimal.TEN),
                 factors(BigDecimal.TEN)).checkAssert(this::anOrdersTotalIsTheSumOfItsLinesLockedAtTheOfferedPrices);
+    }
+
+    @Test
+    void anOrdersTotalIsTheSumOfItsLinesLockedAtTheOfferedPricesOnEdgeCases() {
+        for (List<Integer> terms : List.of(List.of(0), List.of(1), List.of(0, 1, 0, 1, 0, 1), List.of(1, 1, 1, 1, 1, 1))) {
+            for (BigDecimal factor : List.of(BigDecimal.ZERO, new BigDecimal("10.00"))) {
+                anOrdersTotalIsTheSumOfItsLinesLockedAtTheOfferedPrices(terms, factor, BigDecimal.TEN.subtract(factor));
+            }
+        }
     }
 
     void anOrdersTotalIsTheSumOfItsLinesLockedAtTheOfferedPrices(List<Integer> terms, BigDecimal factor,
@@ -221,6 +257,16 @@ class PurchasePropertiesTest {
         assertThat(endStates).as("order states at the end of a run").containsExactlyInAnyOrder(OrderState.values());
         assertThat(outcomes).as("steps done and refused").contains("Buy done", "Pay done", "Cancel done", "Wait done",
                 "Sweep done", "Reprice done", "Promote done");
+    }
+
+    @Test
+    void coverageStaysContiguousAndEachPaidLineIsAppliedOnceOnEdgeCases() {
+        Set<String> outcomes = new TreeSet<>();
+        // buy everything twice under one key, pay twice, cancel a paid order, let one expire, reprice to 0
+        coverageStaysContiguousAndEachPaidLineIsAppliedOnce(List.of(new Buy(7, 1, 0), new Buy(7, 1, 0), new Pay(0, 0),
+                new Pay(0, 1), new Cancel(0), new Buy(1, 0, 1), new Wait(900), new Sweep(), new Pay(1, 0),
+                new Reprice(BigDecimal.ZERO), new Promote(0), new Buy(1, 0, 2), new Promote(0), new Pay(2, 0)), outcomes);
+        assertThat(outcomes).contains("Buy done", "Pay done", "Sweep done", "Promote done");
     }
 
     /** Runs the steps, checking after each; collects what each step did into {@code outcomes}. */

@@ -34,6 +34,13 @@ class RedemptionPropertiesTest {
                 .checkAssert(this::randomInputOnlyEverGivesATypedRejectionAndChangesNothing);
     }
 
+    @Test
+    void randomInputOnlyEverGivesATypedRejectionAndChangesNothingOnEdgeCases() {
+        randomInputOnlyEverGivesATypedRejectionAndChangesNothing(List.of());
+        randomInputOnlyEverGivesATypedRejectionAndChangesNothing(List.of("", " ", "-", "\u0000", "\uD83D", "SUMMER25",
+                "summer25", " SUMMER25 ", "2".repeat(16), "ABC", "ABCDEFGHIJKLM"));
+    }
+
     void randomInputOnlyEverGivesATypedRejectionAndChangesNothing(List<String> inputs) {
         CodeFixture fx = new CodeFixture(List.of(DE));
         fx.upgrade(DE);
@@ -69,6 +76,20 @@ class RedemptionPropertiesTest {
     @Test
     void coverageStaysContiguousAfterAnySequenceOfRedemptions() {
         qt().withExamples(150).forAll(steps()).checkAssert(this::coverageStaysContiguousAfterAnySequenceOfRedemptions);
+    }
+
+    @Test
+    void coverageStaysContiguousAfterAnySequenceOfRedemptionsOnEdgeCases() {
+        coverageStaysContiguousAfterAnySequenceOfRedemptions(List.of());
+        // every step on every device, in order, then the same code again on every device
+        List<Step> all = new ArrayList<>();
+        for (String what : List.of("UPGRADE", "X1-5Y", "X1-1Y", "X3-5Y", "REUSE", "SUMMER25", "GOODWILL", "TYPO", "GARBAGE",
+                "NEXT-DAY", "REUSE", "SUMMER25", "GOODWILL")) {
+            for (int device = 0; device < 4; device++) {
+                all.add(new Step(device, what));
+            }
+        }
+        coverageStaysContiguousAfterAnySequenceOfRedemptions(all);
     }
 
     void coverageStaysContiguousAfterAnySequenceOfRedemptions(List<Step> steps) {

@@ -22,6 +22,14 @@ class ValueShapeProperties {
         qt().withExamples(3000).forAll(serialLike()).checkAssert(this::serialNumbersAreAcceptedExactlyWhenTheyMatchThePattern);
     }
 
+    @Test
+    void serialNumbersAreAcceptedExactlyWhenTheyMatchThePatternOnEdgeCases() {
+        for (String input : new String[] {"", " ", "A".repeat(9), "A".repeat(10), "A".repeat(20), "A".repeat(21),
+                " " + "A".repeat(10), "a".repeat(10), "\u00df".repeat(10), "\t" + "9".repeat(20) + "\t", "AAAAA-AAAAA"}) {
+            serialNumbersAreAcceptedExactlyWhenTheyMatchThePattern(input);
+        }
+    }
+
     void serialNumbersAreAcceptedExactlyWhenTheyMatchThePattern(String input) {
         boolean expected = SERIAL.matcher(input.strip().toUpperCase(Locale.ROOT)).matches();
         assertThat(accepts(() -> SerialNumber.parse(input))).as("parse(\"%s\")", input).isEqualTo(expected);
@@ -32,6 +40,14 @@ class ValueShapeProperties {
     @Test
     void accountIdsAreAcceptedExactlyWhenTheyMatchThePattern() {
         qt().withExamples(3000).forAll(accountLike()).checkAssert(this::accountIdsAreAcceptedExactlyWhenTheyMatchThePattern);
+    }
+
+    @Test
+    void accountIdsAreAcceptedExactlyWhenTheyMatchThePatternOnEdgeCases() {
+        for (String input : new String[] {"", " ", "a", ".", "-a", "a.", "a".repeat(128), "a".repeat(129), "a b", "a/b",
+                "\u00e9", "a@b+c-d_e.f"}) {
+            accountIdsAreAcceptedExactlyWhenTheyMatchThePattern(input);
+        }
     }
 
     void accountIdsAreAcceptedExactlyWhenTheyMatchThePattern(String input) {

@@ -36,6 +36,13 @@ class ValuesTest {
                 .checkAssert(this::anySerialOfTenToTwentyLettersOrDigitsParsesToItsUpperCase);
     }
 
+    @Test
+    void anySerialOfTenToTwentyLettersOrDigitsParsesToItsUpperCaseOnEdgeCases() {
+        for (String text : new String[] {"a".repeat(10), "Z".repeat(20), "0".repeat(10), "9".repeat(20), "aZ09aZ09aZ"}) {
+            anySerialOfTenToTwentyLettersOrDigitsParsesToItsUpperCase(text);
+        }
+    }
+
     void anySerialOfTenToTwentyLettersOrDigitsParsesToItsUpperCase(String text) {
         assertThat(SerialNumber.parse(" " + text + "\t").value()).isEqualTo(text.toUpperCase(java.util.Locale.ROOT));
     }
@@ -45,6 +52,14 @@ class ValuesTest {
         qt().forAll(org.quicktheories.generators.Generate.oneOf(Gens.anyText(20), Gens.strings(LETTERS_AND_DIGITS + " -\u00e9\t", 10, 20)))
                 .assuming(text -> text.length() >= 10 && !text.strip().matches("[A-Za-z0-9]{10,20}"))
                 .checkAssert(this::stringsWithOtherCharactersAreRejectedWithTheirInput);
+    }
+
+    @Test
+    void stringsWithOtherCharactersAreRejectedWithTheirInputOnEdgeCases() {
+        for (String text : new String[] {" ".repeat(10), "\u0000".repeat(10), "AAAAA AAAAA", "AAAAAAAAA-", "\u00c5".repeat(10),
+                "\uD83D\uDE00".repeat(5), "A".repeat(9) + "\t", "A".repeat(21)}) {
+            stringsWithOtherCharactersAreRejectedWithTheirInput(text);
+        }
     }
 
     void stringsWithOtherCharactersAreRejectedWithTheirInput(String text) {
@@ -95,6 +110,18 @@ class ValuesTest {
         long to = LocalDate.of(2060, 12, 31).toEpochDay();
         qt().forAll(localDates().withDaysBetween(from, to), integers().between(0, 4000), integers().between(1, 240))
                 .checkAssert(this::followingCoverageNeverEndsBeforeItStartsAndTouchesThePrevious);
+    }
+
+    @Test
+    void followingCoverageNeverEndsBeforeItStartsAndTouchesThePreviousOnEdgeCases() {
+        for (LocalDate start : new LocalDate[] {LocalDate.of(2000, 1, 1), LocalDate.of(2024, 2, 29), LocalDate.of(2023, 1, 31),
+                LocalDate.of(2060, 12, 31)}) {
+            for (int length : new int[] {0, 1, 27, 28, 4000}) {
+                for (int months : new int[] {1, 12, 240}) {
+                    followingCoverageNeverEndsBeforeItStartsAndTouchesThePrevious(start, length, months);
+                }
+            }
+        }
     }
 
     void followingCoverageNeverEndsBeforeItStartsAndTouchesThePrevious(LocalDate start, int length, int months) {
