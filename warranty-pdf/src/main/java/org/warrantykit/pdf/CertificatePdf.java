@@ -200,7 +200,8 @@ public final class CertificatePdf {
             y = intro(y);
             y = details(y);
             y = validity(y);
-            float footTop = verification();
+            // The table needs its header and the note on what it left out: 10 + 20 + 2 rows.
+            float footTop = verification(y - 60);
             coverageTable(y, footTop + 22);
         }
 
@@ -377,16 +378,18 @@ public final class CertificatePdf {
             return lineCount * size * 1.3f + size * 0.9f;
         }
 
-        /** Key id, signature and verification code at the foot of the page; returns the block's top y. */
-        private float verification() throws IOException {
+        /**
+         * Key id, signature and verification code at the foot of the page, kept below {@code ceiling}:
+         * the code is the whole certificate, so it is never cut, and a long one is set smaller (down to
+         * {@value #SMALLEST_CODE_SIZE} pt) rather than printed over the fields above. Returns the top y.
+         */
+        private float verification(float ceiling) throws IOException {
             float footer = 30;
             line(RULE, MARGIN, footer + 12, MARGIN + WIDTH, footer + 12);
             text(fonts.regular, 7.5f, MUTED, MARGIN, footer, "Certificate " + certificate.number()
                     + "  |  device " + certificate.serial().value() + "  |  page 1 of 1");
             textRight(fonts.regular, 7.5f, MUTED, MARGIN + WIDTH, footer, "warranty-kit");
 
-            float mono = 5.6f;
-            List<String> code = hardWrap(certificate.toCompactText(), fonts.mono, mono, WIDTH);
             List<String> signature = hardWrap(certificate.signature(), fonts.mono, 7.5f, WIDTH - 62);
             List<String> hintLines = new ArrayList<>();
             hintLines.addAll(wrap("Signed with Ed25519, key ID " + certificate.keyId()
@@ -394,6 +397,13 @@ public final class CertificatePdf {
             hintLines.addAll(wrap(verificationHint != null ? verificationHint
                     : "Verify offline with the maker's public key: CertificateVerifier.fromPublicKeyText(key).check(code).",
                     fonts.regular, 8, WIDTH));
+            float rest = 2 + 16 + signature.size() * 7.5f * 1.3f + 4 + hintLines.size() * 8 * 1.35f + 8 + 12;
+            float mono = 5.6f;
+            List<String> code = hardWrap(certificate.toCompactText(), fonts.mono, mono, WIDTH);
+            while (mono > SMALLEST_CODE_SIZE && footer + 26 + code.size() * mono * 1.2f + rest > ceiling) {
+                mono = Math.max(SMALLEST_CODE_SIZE, mono - 0.2f);
+                code = hardWrap(certificate.toCompactText(), fonts.mono, mono, WIDTH);
+            }
 
             float y = footer + 26;
             for (int i = code.size() - 1; i >= 0; i--) {
@@ -483,6 +493,9 @@ public final class CertificatePdf {
     static float width(PDFont font, float size, String printable) throws IOException {
         return font.getStringWidth(printable) / 1000f * size;
     }
+
+    /** The smallest size of the verification code's text: still copyable and machine-readable. */
+    static final float SMALLEST_CODE_SIZE = 3.0f;
 
     /** Word wrap to {@code width}; words longer than a line are broken. */
     static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
