@@ -7,10 +7,11 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.warrantykit.spi.CodeVault;
 
 /**
  * Keyed hash of an extension code: HMAC-SHA256 under the integrator's secret key ("pepper") over
- * a versioned label and the compact code. Only this hash reaches the {@link org.warrantykit.spi.CodeVault};
+ * a versioned label and the compact code. Only this hash reaches the {@link CodeVault};
  * without the key a leaked vault cannot be turned back into codes, not even by trying all 31^15 of them.
  */
 final class CodeHasher {
@@ -36,12 +37,12 @@ final class CodeHasher {
     }
 
     /**
-     * The hasher when the integrator gave no pepper: a random key, fine for the default in-memory
-     * vault (both live and die with the service), refused for any other vault, whose codes would
-     * become unredeemable at the next restart.
+     * The hasher when the integrator gave no pepper: a random key, fine for a vault that is not
+     * {@linkplain CodeVault#durable() durable} (both live and die with the service), refused for a
+     * durable one, whose codes would become unredeemable at the next restart.
      */
-    static CodeHasher defaultFor(org.warrantykit.spi.CodeVault vault) {
-        if (!(vault instanceof org.warrantykit.memory.InMemoryCodeVault)) {
+    static CodeHasher defaultFor(CodeVault vault) {
+        if (vault.durable()) {
             throw new ConfigurationException("codeVault(" + vault.getClass().getSimpleName() + ") needs "
                     + "codePepper(...): the secret key its code hashes are made with must stay the same across "
                     + "restarts");

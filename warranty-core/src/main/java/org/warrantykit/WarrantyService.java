@@ -9,16 +9,15 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.warrantykit.memory.InMemoryCodeVault;
-import org.warrantykit.memory.InMemoryCoverageLedger;
-import org.warrantykit.memory.InMemoryOrderStore;
-import org.warrantykit.memory.InMemoryUpgradeRequestStore;
-import org.warrantykit.memory.InMemoryCertificateStore;
+import java.util.ArrayList;
 import org.warrantykit.spi.CertificateStore;
+import org.warrantykit.spi.CodeAttemptLog;
 import org.warrantykit.spi.CodeVault;
 import org.warrantykit.spi.CoverageLedger;
 import org.warrantykit.spi.DeviceRegistry;
 import org.warrantykit.spi.OrderStore;
+import org.warrantykit.spi.OwnershipStore;
+import org.warrantykit.spi.Transactions;
 import org.warrantykit.spi.UpgradeRequestStore;
 import org.warrantykit.spi.WarrantyRules;
 
@@ -318,24 +317,29 @@ public final class WarrantyService {
         return certificates.verifier();
     }
 
-    /** Assembles a service; rules and devices are required, everything else has a default. */
+    /**
+     * Assembles a service. Rules, devices and the stores are required: a production service must not
+     * fall back to memory by accident. {@code JdbcWarrantyStores.configure(builder, dataSource)} sets
+     * the durable stores, {@code InMemoryStores.configure(builder)} the in-memory ones; clock, limits,
+     * caches, transactions and the certificate signer have defaults.
+     */
     public static final class Builder {
         private WarrantyRules rules;
         private DeviceRegistry devices;
         private Clock clock = Clock.systemUTC();
-        private CoverageLedger ledger = new InMemoryCoverageLedger();
-        private UpgradeRequestStore upgrades = new InMemoryUpgradeRequestStore();
-        private CodeVault codeVault = new InMemoryCodeVault();
+        private CoverageLedger ledger;
+        private UpgradeRequestStore upgrades;
+        private CodeVault codeVault;
         private byte[] codePepper;
         private int codeMaxFailures = AttemptLimiter.DEFAULT_MAX_FAILURES;
-        private java.time.Duration codeLockoutWindow = AttemptLimiter.DEFAULT_WINDOW;
-        private org.warrantykit.spi.CodeAttemptLog codeAttemptLog = new org.warrantykit.memory.InMemoryCodeAttemptLog();
-        private OrderStore orders = new InMemoryOrderStore();
+        private Duration codeLockoutWindow = AttemptLimiter.DEFAULT_WINDOW;
+        private CodeAttemptLog codeAttemptLog;
+        private OrderStore orders;
         private Duration paymentWindow = Purchases.DEFAULT_PAYMENT_WINDOW;
-        private CertificateStore certificateStore = new InMemoryCertificateStore();
+        private CertificateStore certificateStore;
         private CertificateSigner certificateSigner;
-        private org.warrantykit.spi.OwnershipStore ownership = new org.warrantykit.memory.InMemoryOwnershipStore();
-        private org.warrantykit.spi.Transactions transactions = org.warrantykit.spi.Transactions.none();
+        private OwnershipStore ownership;
+        private Transactions transactions = Transactions.none();
 
         private int decisionCache = DEFAULT_DECISION_CACHE;
 
@@ -383,8 +387,8 @@ public final class WarrantyService {
         }
 
         /**
-         * Where extension-code batches (keyed hashes only) and promotion campaigns are kept; default
-         * in memory. A vault that outlives the service needs {@link #codePepper}.
+         * Where extension-code batches (keyed hashes only) and promotion campaigns are kept. A
+         * {@linkplain CodeVault#durable() durable} vault needs {@link #codePepper}.
          */
         public Builder codeVault(CodeVault vault) {
             this.codeVault = Objects.requireNonNull(vault, "codeVault");
@@ -395,8 +399,8 @@ public final class WarrantyService {
          * The secret key (at least 16 bytes; 32 random bytes recommended) for the HMAC-SHA256 under
          * which extension codes are stored. Keep it outside the code vault's database, so a leaked
          * vault reveals no usable code, and keep it stable, or issued codes stop working. Default: a
-         * random key per service instance, which suits only the default in-memory vault; a
-         * {@link #codeVault} of another kind without a pepper is refused at build.
+         * random key per service instance, which suits only a vault that is not
+         * {@linkplain CodeVault#durable() durable}; a durable vault without a pepper is refused at build.
          */
         public Builder codePepper(byte[] key) {
             Objects.requireNonNull(key, "codePepper");
@@ -413,7 +417,7 @@ public final class WarrantyService {
          * {@code window} (on the service's clock), its further attempts are LOCKED_OUT until the oldest
          * of those failures is {@code window} old. Default 5 within 15 minutes.
          */
-        public Builder codeLockout(int maxFailures, java.time.Duration window) {
+        public Builder codeLockout(int maxFailures, Duration window) {
             Objects.requireNonNull(window, "window");
             if (maxFailures < 1 || window.isNegative() || window.isZero()) {
                 throw new ConfigurationException("codeLockout needs at least 1 failure and a positive window, was "
@@ -425,33 +429,33 @@ public final class WarrantyService {
         }
 
         /**
-         * Where failed code attempts are counted for {@link #codeLockout}; default in memory, so each
-         * service instance counts on its own. Instances sharing one log (e.g.
+         * Where failed code attempts are counted for {@link #codeLockout}. An in-memory log
+         * counts per service instance; instances sharing one log (e.g.
          * {@code JdbcWarrantyStores.codeAttempts(dataSource)}) share the lockout.
          */
-        public Builder codeAttemptLog(org.warrantykit.spi.CodeAttemptLog log) {
+        public Builder codeAttemptLog(CodeAttemptLog log) {
             this.codeAttemptLog = Objects.requireNonNull(log, "codeAttemptLog");
             return this;
         }
 
-        /** Where owner changes made by {@link WarrantyService#transferOwnership} are kept; default in memory. */
-        public Builder ownership(org.warrantykit.spi.OwnershipStore ownership) {
+        /** Where owner changes made by {@link WarrantyService#transferOwnership} are kept. */
+        public Builder ownership(OwnershipStore ownership) {
             this.ownership = Objects.requireNonNull(ownership, "ownership");
             return this;
         }
 
         /**
          * Makes each service operation one unit of work across the stores (see
-         * {@link org.warrantykit.spi.Transactions}); {@code JdbcWarrantyStores.configure} sets the
-         * database's. Default {@link org.warrantykit.spi.Transactions#none()}: in-memory stores have
+         * {@link Transactions}); {@code JdbcWarrantyStores.configure} sets the
+         * database's. Default {@link Transactions#none()}: in-memory stores have
          * no rollback across stores, and the service's compensations keep them consistent.
          */
-        public Builder transactions(org.warrantykit.spi.Transactions transactions) {
+        public Builder transactions(Transactions transactions) {
             this.transactions = Objects.requireNonNull(transactions, "transactions");
             return this;
         }
 
-        /** Where extension orders are kept; default in memory. */
+        /** Where extension orders are kept. */
         public Builder orders(OrderStore orders) {
             this.orders = Objects.requireNonNull(orders, "orders");
             return this;
@@ -477,7 +481,7 @@ public final class WarrantyService {
             return this;
         }
 
-        /** Records issued certificates so a number is never reused; default in memory. */
+        /** Records issued certificates so a number is never reused. */
         public Builder certificateStore(CertificateStore store) {
             this.certificateStore = Objects.requireNonNull(store, "certificateStore");
             return this;
@@ -490,7 +494,26 @@ public final class WarrantyService {
             if (devices == null) {
                 throw new ConfigurationException("WarrantyService needs devices(...): e.g. InMemoryDeviceRegistry.fromCsv(path)");
             }
+            List<String> missing = new ArrayList<>();
+            addIfMissing(missing, ledger, "ledger");
+            addIfMissing(missing, upgrades, "upgradeRequests");
+            addIfMissing(missing, codeVault, "codeVault");
+            addIfMissing(missing, codeAttemptLog, "codeAttemptLog");
+            addIfMissing(missing, orders, "orders");
+            addIfMissing(missing, certificateStore, "certificateStore");
+            addIfMissing(missing, ownership, "ownership");
+            if (!missing.isEmpty()) {
+                throw new ConfigurationException("WarrantyService needs its stores: " + String.join("(...), ", missing)
+                        + "(...) not set. Durable stores: JdbcWarrantyStores.configure(builder, dataSource); "
+                        + "for tests and demos: InMemoryStores.configure(builder)");
+            }
             return new WarrantyService(this);
+        }
+
+        private static void addIfMissing(List<String> missing, Object store, String setter) {
+            if (store == null) {
+                missing.add(setter);
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.warrantykit.memory.InMemoryCertificateStore;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.memory.InMemoryUpgradeRequestStore;
 import org.warrantykit.spi.CertificateStore;
 import org.warrantykit.spi.LedgerEntry;
@@ -50,7 +51,7 @@ class CertificateServiceTest {
     final InMemoryCoverageLedger ledger = new InMemoryCoverageLedger();
     final InMemoryUpgradeRequestStore requests = new InMemoryUpgradeRequestStore();
     final InMemoryCertificateStore store = new InMemoryCertificateStore();
-    final WarrantyService service = service(WarrantyService.builder().certificateStore(store));
+    final WarrantyService service = service(InMemoryStores.configure(WarrantyService.builder()).certificateStore(store));
 
     WarrantyService service(WarrantyService.Builder builder) {
         return builder.rules(new CertificateTestPolicy())
@@ -155,14 +156,14 @@ class CertificateServiceTest {
                 return store.issuedFor(serial);
             }
         };
-        WarrantyService withCrowdedStore = service(WarrantyService.builder().certificateStore(crowded));
+        WarrantyService withCrowdedStore = service(InMemoryStores.configure(WarrantyService.builder()).certificateStore(crowded));
 
         Certificate certificate = withCrowdedStore.certificate(ALICE, "CERTUPGRADED01");
 
         assertThat(refusals).hasValue(4);
         assertThat(store.issuedFor(UPGRADED.serial())).containsExactly(certificate);
 
-        WarrantyService full = service(WarrantyService.builder().certificateStore(new CertificateStore() {
+        WarrantyService full = service(InMemoryStores.configure(WarrantyService.builder()).certificateStore(new CertificateStore() {
             @Override
             public boolean add(Certificate c) {
                 return false;
@@ -256,7 +257,7 @@ class CertificateServiceTest {
         assertThat(offline.verify(genuine)).isTrue();
 
         // Another service instance has its own demo key: a certificate it signs is not ours.
-        WarrantyService other = WarrantyService.builder().rules(new CertificateTestPolicy())
+        WarrantyService other = InMemoryStores.configure(WarrantyService.builder()).rules(new CertificateTestPolicy())
                 .devices(InMemoryDeviceRegistry.of(List.of(UPGRADED))).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
         other.requestUpgrade(ALICE, "CERTUPGRADED01");
         Certificate foreign = other.certificate(ALICE, "CERTUPGRADED01");
@@ -274,7 +275,7 @@ class CertificateServiceTest {
     @Test
     void aConfiguredKeyPairSignsAndItsPublicKeyAloneVerifies() throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        WarrantyService production = service(WarrantyService.builder().certificateStore(store).certificateSigner(CertificateSigner.ed25519(keys)));
+        WarrantyService production = service(InMemoryStores.configure(WarrantyService.builder()).certificateStore(store).certificateSigner(CertificateSigner.ed25519(keys)));
         production.requestUpgrade(ALICE, "CERTUPGRADED01");
 
         Certificate certificate = production.certificate(ALICE, "CERTUPGRADED01");
@@ -325,7 +326,7 @@ class CertificateServiceTest {
                 throw new AssertionError("never called");
             }
         };
-        assertThatThrownBy(() -> service(WarrantyService.builder().certificateSigner(rsaSigner)))
+        assertThatThrownBy(() -> service(InMemoryStores.configure(WarrantyService.builder()).certificateSigner(rsaSigner)))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("must sign with Ed25519");
 
         CertificateSigner mismatched = new CertificateSigner() {
@@ -341,7 +342,7 @@ class CertificateServiceTest {
                 return other.sign(message);
             }
         };
-        WarrantyService misconfigured = service(WarrantyService.builder().certificateStore(store).certificateSigner(mismatched));
+        WarrantyService misconfigured = service(InMemoryStores.configure(WarrantyService.builder()).certificateStore(store).certificateSigner(mismatched));
         misconfigured.requestUpgrade(ALICE, "CERTUPGRADED01");
         assertThatThrownBy(() -> misconfigured.certificate(ALICE, "CERTUPGRADED01"))
                 .isInstanceOf(ConfigurationException.class)

@@ -8,6 +8,7 @@ import java.util.List;
 import org.warrantykit.memory.InMemoryCodeVault;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.CoverageLedger;
 import org.warrantykit.spi.LedgerEntry;
 
@@ -39,7 +40,7 @@ final class CodeFixture {
     /** With a lockout of {@code maxFailures} within 15 minutes. */
     CodeFixture(List<Device> devices, CoverageLedger ledger, int maxFailures) {
         this.ledger = ledger;
-        this.service = WarrantyService.builder()
+        this.service = InMemoryStores.configure(WarrantyService.builder())
                 .rules(new CodeTestPolicy())
                 .devices(InMemoryDeviceRegistry.of(devices))
                 .clock(clock).ledger(ledger).codeVault(vault)

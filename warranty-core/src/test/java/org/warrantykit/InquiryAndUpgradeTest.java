@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.memory.InMemoryUpgradeRequestStore;
 import org.warrantykit.spi.LedgerEntry;
 
@@ -42,7 +43,7 @@ class InquiryAndUpgradeTest {
     final MutableClock clock = new MutableClock("2026-11-27T10:00:00Z");
     final InMemoryCoverageLedger ledger = new InMemoryCoverageLedger();
     final InMemoryUpgradeRequestStore requests = new InMemoryUpgradeRequestStore();
-    final WarrantyService service = WarrantyService.builder()
+    final WarrantyService service = InMemoryStores.configure(WarrantyService.builder())
             .rules(new SimplePolicy())
             .devices(InMemoryDeviceRegistry.of(List.of(ONLINE, OFFLINE, BATTERY, EXPIRED, UNOWNED)))
             .clock(clock).ledger(ledger).upgradeRequests(requests)
@@ -156,10 +157,21 @@ class InquiryAndUpgradeTest {
 
     @Test
     void builderNamesTheMissingPort() {
-        assertThatThrownBy(() -> WarrantyService.builder().devices(InMemoryDeviceRegistry.of(List.of())).build())
+        assertThatThrownBy(() -> InMemoryStores.configure(WarrantyService.builder()).devices(InMemoryDeviceRegistry.of(List.of())).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("needs rules(...)");
-        assertThatThrownBy(() -> WarrantyService.builder().rules(new SimplePolicy()).build())
+        assertThatThrownBy(() -> InMemoryStores.configure(WarrantyService.builder()).rules(new SimplePolicy()).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("needs devices(...)");
+    }
+
+    @Test
+    void builderRefusesToFallBackToMemoryAndNamesEveryMissingStore() {
+        WarrantyService.Builder halfWired = WarrantyService.builder().rules(new SimplePolicy())
+                .devices(InMemoryDeviceRegistry.of(List.of())).ledger(new InMemoryCoverageLedger());
+        assertThatThrownBy(halfWired::build).isInstanceOf(ConfigurationException.class)
+                .hasMessage("WarrantyService needs its stores: upgradeRequests(...), codeVault(...), codeAttemptLog(...), "
+                        + "orders(...), certificateStore(...), ownership(...) not set. Durable stores: "
+                        + "JdbcWarrantyStores.configure(builder, dataSource); for tests and demos: "
+                        + "InMemoryStores.configure(builder)");
     }
 
     @Test
@@ -198,7 +210,7 @@ class InquiryAndUpgradeTest {
         pool = Executors.newFixedThreadPool(16);
         for (int round = 0; round < 30; round++) {
             InMemoryCoverageLedger roundLedger = new InMemoryCoverageLedger();
-            WarrantyService roundService = WarrantyService.builder().rules(new SimplePolicy())
+            WarrantyService roundService = InMemoryStores.configure(WarrantyService.builder()).rules(new SimplePolicy())
                     .devices(InMemoryDeviceRegistry.of(List.of(ONLINE, OFFLINE))).clock(clock)
                     .ledger(roundLedger).build();
             CountDownLatch start = new CountDownLatch(1);

@@ -16,6 +16,7 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.warrantykit.memory.InMemoryCodeAttemptLog;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.memory.InMemoryStores;
 
 /**
  * The lockout against guessing, checked against a plain model over random timings: a failed
@@ -57,7 +58,7 @@ class LockoutProperties {
         InMemoryCodeAttemptLog shared = new InMemoryCodeAttemptLog();
         List<WarrantyService> instances = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            instances.add(WarrantyService.builder().rules(new CodeTestPolicy())
+            instances.add(InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy())
                     .devices(InMemoryDeviceRegistry.of(List.of(RedemptionPropertiesTest.DE))).clock(clock)
                     .codeLockout(MAX_FAILURES, WINDOW).codeAttemptLog(shared).build());
         }

@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
 import org.warrantykit.spi.StandardTerm;
@@ -86,7 +87,7 @@ class PerformancePathsTest {
     }
 
     static WarrantyService service(WarrantyRules rules, List<Device> devices, int cache) {
-        return WarrantyService.builder().rules(rules).devices(InMemoryDeviceRegistry.of(devices)).clock(CLOCK)
+        return InMemoryStores.configure(WarrantyService.builder()).rules(rules).devices(InMemoryDeviceRegistry.of(devices)).clock(CLOCK)
                 .decisionCache(cache).build();
     }
 
@@ -275,7 +276,7 @@ class PerformancePathsTest {
         service.inquire(devices.get(1).serial().value());
         service.inquire(devices.get(1).serial().value());
         assertThat(policy.decided).hasValue(2);
-        assertThatThrownBy(() -> WarrantyService.builder().decisionCache(-1)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> InMemoryStores.configure(WarrantyService.builder()).decisionCache(-1)).isInstanceOf(ConfigurationException.class);
     }
 
     // ------------------------------------------------------------------ bulk paths

@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.memory.InMemoryOrderStore;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.LedgerEntry;
 import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.OrderStore;
@@ -69,7 +70,7 @@ final class PurchaseFixture {
 
     /** {@code wrap} decorates the order store the service uses ({@link #orders} stays the plain one). */
     PurchaseFixture(WarrantyRules rules, Duration paymentWindow, UnaryOperator<OrderStore> wrap) {
-        WarrantyService.Builder builder = WarrantyService.builder().rules(rules).devices(registry).clock(clock)
+        WarrantyService.Builder builder = InMemoryStores.configure(WarrantyService.builder()).rules(rules).devices(registry).clock(clock)
                 .ledger(ledger).orders(wrap.apply(orders));
         if (paymentWindow != null) {
             builder.paymentWindow(paymentWindow);

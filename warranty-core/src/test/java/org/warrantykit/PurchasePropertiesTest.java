@@ -23,6 +23,7 @@ import org.quicktheories.generators.Generate;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.memory.InMemoryOrderStore;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.LedgerEntry;
 
 /**
@@ -47,7 +48,7 @@ class PurchasePropertiesTest {
 
         World(List<Device> devices, BigDecimal factor) {
             devices.forEach(d -> serials.add(d.serial().value()));
-            service = WarrantyService.builder().rules(new PurchaseFixture.Rules("fake-1", factor))
+            service = InMemoryStores.configure(WarrantyService.builder()).rules(new PurchaseFixture.Rules("fake-1", factor))
                     .devices(InMemoryDeviceRegistry.of(devices)).clock(clock).ledger(ledger).orders(orders).build();
         }
 

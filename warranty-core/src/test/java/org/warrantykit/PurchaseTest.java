@@ -22,6 +22,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.warrantykit.memory.InMemoryOrderStore;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.LedgerEntry;
 
 class PurchaseTest {
@@ -158,7 +159,7 @@ class PurchaseTest {
             PurchaseFixture hour = new PurchaseFixture(new PurchaseFixture.Rules("fake-1", BigDecimal.ONE),
                     Duration.ofHours(1)).upgradeAll();
             assertThat(hour.service.purchase(ALICE, A1, "EXT-60M", "k").payBy()).isEqualTo(NOW.plus(Duration.ofHours(1)));
-            assertThatThrownBy(() -> WarrantyService.builder().paymentWindow(Duration.ZERO))
+            assertThatThrownBy(() -> InMemoryStores.configure(WarrantyService.builder()).paymentWindow(Duration.ZERO))
                     .isInstanceOf(ConfigurationException.class).hasMessage("paymentWindow must be positive, was PT0S");
         }
     }

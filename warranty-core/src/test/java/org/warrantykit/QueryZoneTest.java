@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.CodeDecision;
 import org.warrantykit.spi.CodeQuery;
 import org.warrantykit.spi.PolicyDecision;
@@ -57,7 +58,7 @@ class QueryZoneTest {
     @Test
     void theServiceAsksAboutDaysInItsClocksZone() {
         Recording rules = new Recording();
-        WarrantyService service = WarrantyService.builder().rules(rules).devices(InMemoryDeviceRegistry.of(List.of(DEVICE)))
+        WarrantyService service = InMemoryStores.configure(WarrantyService.builder()).rules(rules).devices(InMemoryDeviceRegistry.of(List.of(DEVICE)))
                 .clock(Clock.fixed(Instant.parse("2026-11-27T16:00:00Z"), TOKYO)).build();
 
         service.requestUpgrade(CodeFixture.ALICE, DEVICE.serial().value());

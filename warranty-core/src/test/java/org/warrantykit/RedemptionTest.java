@@ -16,7 +16,9 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.warrantykit.CodeRejectedException.Reason;
+import org.warrantykit.memory.InMemoryCodeVault;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.CodeBatch;
 import org.warrantykit.spi.CodeUse;
 import org.warrantykit.spi.CodeVault;
@@ -303,7 +305,7 @@ class RedemptionTest {
 
     @Test
     void theLockoutIsConfigurable() {
-        WarrantyService strict = WarrantyService.builder().rules(new CodeTestPolicy())
+        WarrantyService strict = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy())
                 .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).codeLockout(2, Duration.ofMinutes(1)).build();
         assertThatThrownBy(() -> strict.redeem(ALICE, "ALICEDE0001", "X")).isInstanceOf(CodeRejectedException.class);
         assertThatThrownBy(() -> strict.redeem(ALICE, "ALICEDE0001", "Y")).isInstanceOf(CodeRejectedException.class);
@@ -317,12 +319,12 @@ class RedemptionTest {
     @Test
     void instancesSharingAnAttemptLogShareTheLockoutAndOthersCountOnTheirOwn() {
         org.warrantykit.memory.InMemoryCodeAttemptLog shared = new org.warrantykit.memory.InMemoryCodeAttemptLog();
-        java.util.function.Supplier<WarrantyService> instance = () -> WarrantyService.builder().rules(new CodeTestPolicy())
+        java.util.function.Supplier<WarrantyService> instance = () -> InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy())
                 .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).codeLockout(2, Duration.ofMinutes(15))
                 .codeAttemptLog(shared).build();
         WarrantyService first = instance.get();
         WarrantyService second = instance.get();
-        WarrantyService ownLog = WarrantyService.builder().rules(new CodeTestPolicy())
+        WarrantyService ownLog = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy())
                 .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).codeLockout(2, Duration.ofMinutes(15)).build();
 
         assertThatThrownBy(() -> first.redeem(ALICE, "ALICEDE0001", "X")).isInstanceOf(CodeRejectedException.class);
@@ -355,7 +357,7 @@ class RedemptionTest {
                 throw new IllegalStateException("attempt log unavailable");
             }
         };
-        WarrantyService down = WarrantyService.builder().rules(new CodeTestPolicy()).devices(InMemoryDeviceRegistry.of(ALL))
+        WarrantyService down = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy()).devices(InMemoryDeviceRegistry.of(ALL))
                 .clock(fx.clock).codeAttemptLog(unreadable).build();
         down.requestUpgrade(ALICE, "ALICEDE0001");
         String code = down.codeIssuer().issueExtensionCodes("X1-HYBRID-G4", 5, 1, TODAY.plusYears(1)).get(0);
@@ -381,7 +383,7 @@ class RedemptionTest {
                 return java.util.List.of();
             }
         };
-        WarrantyService down = WarrantyService.builder().rules(new CodeTestPolicy()).devices(InMemoryDeviceRegistry.of(ALL))
+        WarrantyService down = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy()).devices(InMemoryDeviceRegistry.of(ALL))
                 .clock(fx.clock).codeLockout(1, Duration.ofMinutes(15)).codeAttemptLog(unwritable).build();
 
         for (int i = 0; i < 3; i++) {
@@ -393,7 +395,7 @@ class RedemptionTest {
 
     @Test
     void wrongDevicesAndMalformedSerialsCountTowardTheLockoutToo() {
-        WarrantyService strict = WarrantyService.builder().rules(new CodeTestPolicy())
+        WarrantyService strict = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy())
                 .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).codeLockout(3, Duration.ofMinutes(15)).build();
         strict.requestUpgrade(ALICE, "ALICEDE0001");
         List<String> codes = strict.codeIssuer().issueExtensionCodes("X1-HYBRID-G4", 5, 1, TODAY.plusYears(1));
@@ -414,7 +416,7 @@ class RedemptionTest {
 
     @Test
     void theDefaultServiceIssuesAndRedeemsWithAGeneratedKey() {
-        WarrantyService plain = WarrantyService.builder().rules(new CodeTestPolicy())
+        WarrantyService plain = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy())
                 .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).build();
         plain.requestUpgrade(ALICE, "ALICEDE0001");
         List<String> issued = plain.codeIssuer().issueExtensionCodes("x1-hybrid-g4", 5, 1, TODAY.plusYears(1));
@@ -426,7 +428,7 @@ class RedemptionTest {
 
     @Test
     void aRuleSetWithoutCodeRulesRefusesEveryCode() {
-        WarrantyService noRules = WarrantyService.builder().rules(new SimplePolicy())
+        WarrantyService noRules = InMemoryStores.configure(WarrantyService.builder()).rules(new SimplePolicy())
                 .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).build();
         noRules.requestUpgrade(ALICE, "ALICEDE0001");
         List<String> issued = noRules.codeIssuer().issueExtensionCodes("X1-HYBRID-G4", 5, 1, TODAY);
@@ -438,8 +440,8 @@ class RedemptionTest {
 
     @Test
     void aPersistentVaultNeedsAPepper() {
-        CodeVault external = new ForwardingVault(new org.warrantykit.memory.InMemoryCodeVault());
-        var builder = WarrantyService.builder().rules(new CodeTestPolicy()).devices(InMemoryDeviceRegistry.of(ALL))
+        CodeVault external = new ForwardingVault(new InMemoryCodeVault());
+        var builder = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy()).devices(InMemoryDeviceRegistry.of(ALL))
                 .codeVault(external);
         assertThatThrownBy(builder::build).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("needs codePepper(...)");
@@ -447,6 +449,16 @@ class RedemptionTest {
         assertThatThrownBy(() -> builder.codePepper(new byte[8])).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("at least 16 bytes");
         assertThatThrownBy(() -> builder.codeLockout(0, Duration.ofMinutes(1))).isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void aVaultThatDiesWithTheServiceNeedsNoPepper() {
+        CodeVault transientVault = new ForwardingVault(new InMemoryCodeVault(), false);
+        assertThat(new InMemoryCodeVault().durable()).isFalse();
+        assertThat(new ForwardingVault(new InMemoryCodeVault()).durable()).as("a vault that does not say otherwise").isTrue();
+        WarrantyService service = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy())
+                .devices(InMemoryDeviceRegistry.of(ALL)).codeVault(transientVault).build();
+        assertThat(service).isNotNull();
     }
 
     @Test
@@ -463,7 +475,12 @@ class RedemptionTest {
     }
 
     /** A vault of another class than the in-memory one, as a database-backed vault would be. */
-    private record ForwardingVault(CodeVault inner) implements CodeVault {
+    /** A vault of another kind than the in-memory one; says it is durable unless told otherwise. */
+    private record ForwardingVault(CodeVault inner, boolean durable) implements CodeVault {
+        ForwardingVault(CodeVault inner) {
+            this(inner, true);
+        }
+
         public boolean addBatch(CodeBatch b, java.util.Collection<String> h) {
             return inner.addBatch(b, h);
         }

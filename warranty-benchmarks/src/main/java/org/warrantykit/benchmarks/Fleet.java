@@ -15,6 +15,7 @@ import org.warrantykit.Device;
 import org.warrantykit.SerialNumber;
 import org.warrantykit.WarrantyService;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.rules.DroolsWarrantyRules;
 import org.warrantykit.spi.DeviceRegistry;
 import org.warrantykit.spi.WarrantyRules;
@@ -124,7 +125,7 @@ public final class Fleet {
 
     private static WarrantyService service(WarrantyRules policy, DeviceRegistry registry, int size, int decisionCache,
                                            int upgraded) {
-        WarrantyService service = WarrantyService.builder().rules(policy).devices(registry).clock(CLOCK)
+        WarrantyService service = InMemoryStores.configure(WarrantyService.builder()).rules(policy).devices(registry).clock(CLOCK)
                 .decisionCache(decisionCache).build();
         for (int i = 0; i < Math.min(upgraded, size); i += 8) {
             Device device = device(i);

@@ -171,4 +171,10 @@ public final class InMemoryCodeVault implements CodeVault {
             return state.uses.remove(use.serial(), use);
         }
     }
+
+    /** Lost on restart, and so are the codes: a random hashing key per service instance is enough. */
+    @Override
+    public boolean durable() {
+        return false;
+    }
 }

@@ -59,4 +59,13 @@ public interface CodeVault {
 
     /** Gives back a reservation taken by exactly this {@code use}; returns whether it did. */
     boolean unreserve(String code, CodeUse use);
+
+    /**
+     * Whether the stored hashes outlive this service instance. A durable vault needs the same
+     * {@code codePepper(...)} at every start, or its codes stop matching; a vault that dies with
+     * the service may hash under a random key. Default true, the safe answer for any database.
+     */
+    default boolean durable() {
+        return true;
+    }
 }

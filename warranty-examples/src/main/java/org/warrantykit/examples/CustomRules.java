@@ -1,5 +1,6 @@
 package org.warrantykit.examples;
 
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.rules.DroolsWarrantyRules;
 
 /**
@@ -13,7 +14,7 @@ import org.warrantykit.rules.DroolsWarrantyRules;
  * </ol>
  *
  * <pre>{@code
- * WarrantyService service = WarrantyService.builder()
+ * WarrantyService service = InMemoryStores.configure(WarrantyService.builder())
  *         .rules(CustomRules.load())
  *         .devices(SampleData.devices())
  *         .build();

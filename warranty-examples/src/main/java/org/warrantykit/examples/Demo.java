@@ -21,6 +21,7 @@ import org.warrantykit.InvalidSerialNumberException;
 import org.warrantykit.UpgradeResult;
 import org.warrantykit.WarrantyService;
 import org.warrantykit.WarrantyView;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.rules.DroolsWarrantyRules;
 
 /**
@@ -83,7 +84,7 @@ public final class Demo {
 
     /** The service the demo runs on: embedded devices, default DRL, the given clock. */
     public static WarrantyService sampleService(Clock clock) {
-        return WarrantyService.builder()
+        return InMemoryStores.configure(WarrantyService.builder())
                 .rules(DroolsWarrantyRules.defaults())
                 .devices(SampleData.devices())
                 .clock(clock)

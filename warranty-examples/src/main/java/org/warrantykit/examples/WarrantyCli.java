@@ -28,6 +28,7 @@ import org.warrantykit.WarrantyException;
 import org.warrantykit.WarrantyService;
 import org.warrantykit.WarrantyView;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.rules.DroolsWarrantyRules;
 import org.warrantykit.spi.DeviceRegistry;
 import org.warrantykit.spi.WarrantyRules;
@@ -168,7 +169,7 @@ public final class WarrantyCli implements Runnable {
                     : Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
             DeviceRegistry registry = data == null ? SampleData.devices() : InMemoryDeviceRegistry.fromCsv(data);
             WarrantyRules rules = rulesDir == null ? defaultRules() : DroolsWarrantyRules.fromDirectory(rulesDir);
-            WarrantyService.Builder builder = WarrantyService.builder().rules(rules).devices(registry).clock(chosen);
+            WarrantyService.Builder builder = InMemoryStores.configure(WarrantyService.builder()).rules(rules).devices(registry).clock(chosen);
             if (database != null) {
                 builder = DemoDatabase.configure(builder, database);
             }

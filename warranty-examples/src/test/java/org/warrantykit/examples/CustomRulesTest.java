@@ -17,6 +17,7 @@ import org.warrantykit.UpgradeStatus;
 import org.warrantykit.WarrantyService;
 import org.warrantykit.WarrantyView;
 import org.warrantykit.examples.DesignPolicy.Row;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.rules.DroolsWarrantyRules;
 
 /** The custom rules example, loaded from the classpath, on the sample data. */
@@ -27,7 +28,7 @@ class CustomRulesTest {
             .withPrice(10, 60, new BigDecimal("297")).withPrice(10, 120, new BigDecimal("594"));
 
     private static WarrantyService service() {
-        return WarrantyService.builder().rules(RULES).devices(SampleData.devices())
+        return InMemoryStores.configure(WarrantyService.builder()).rules(RULES).devices(SampleData.devices())
                 .clock(Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC)).build();
     }
 

@@ -38,6 +38,7 @@ import org.warrantykit.SerialNumber;
 import org.warrantykit.WarrantyService;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.LedgerEntry;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
@@ -72,7 +73,7 @@ class CertificatePdfTest {
                 .withInstallDate(LocalDate.of(2023, 5, 2)).withOwner(OWNER)
                 .withOnlineSince(Instant.parse("2026-01-01T00:00:00Z"));
         InMemoryCoverageLedger ledger = new InMemoryCoverageLedger();
-        WarrantyService service = WarrantyService.builder().rules(new FivePlusFive())
+        WarrantyService service = InMemoryStores.configure(WarrantyService.builder()).rules(new FivePlusFive())
                 .devices(InMemoryDeviceRegistry.of(List.of(device))).clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .ledger(ledger).build();
         service.requestUpgrade(OWNER, "H1B50A1234567");

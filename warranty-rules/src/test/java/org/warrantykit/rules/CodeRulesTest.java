@@ -29,6 +29,7 @@ import org.warrantykit.SerialNumber;
 import org.warrantykit.WarrantyService;
 import org.warrantykit.WarrantyView;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.CodeBatch;
 import org.warrantykit.spi.CodeDecision;
 import org.warrantykit.spi.CodeQuery;
@@ -218,7 +219,7 @@ class CodeRulesTest {
         Device installed = new Device(SerialNumber.parse("SUMMERDE0001"), "X1-HYBRID-G4", Category.INVERTER, "DE",
                 LocalDate.of(2025, 1, 10), LocalDate.of(2025, 2, 1), Optional.of(LocalDate.of(2025, 5, 2)),
                 Optional.of(owner), Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
-        WarrantyService service = WarrantyService.builder().rules(RULES)
+        WarrantyService service = InMemoryStores.configure(WarrantyService.builder()).rules(RULES)
                 .devices(InMemoryDeviceRegistry.of(List.of(installed)))
                 .clock(java.time.Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), java.time.ZoneOffset.UTC)).build();
         service.codeIssuer().createCampaign(summer());

@@ -26,6 +26,7 @@ import org.warrantykit.SerialNumber;
 import org.warrantykit.WarrantyService;
 import org.warrantykit.WarrantyView;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.memory.InMemoryStores;
 
 /** Swapping rule sets under a running service: refused sets never go live, decisions never mix sets. */
 class RuleSwapTest {
@@ -44,7 +45,7 @@ class RuleSwapTest {
     }
 
     private static WarrantyService service(DroolsWarrantyRules rules) {
-        return WarrantyService.builder().rules(rules).devices(InMemoryDeviceRegistry.of(List.of(INVERTER)))
+        return InMemoryStores.configure(WarrantyService.builder()).rules(rules).devices(InMemoryDeviceRegistry.of(List.of(INVERTER)))
                 .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).build();
     }
 
