@@ -83,7 +83,7 @@ public record Campaign(String code, LocalDate validFrom, LocalDate validUntil, i
     }
 
     /** The {@code source()} of the coverage it grants. */
-    public String source() {
-        return "promotion " + code;
+    public CoverageSource source() {
+        return CoverageSource.promotion(code);
     }
 }

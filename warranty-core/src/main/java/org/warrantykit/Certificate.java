@@ -72,7 +72,7 @@ public record Certificate(
         requireUnicode("ruleSetVersion", ruleSetVersion);
         requireUnicode("keyId", keyId);
         for (Coverage c : coverages) {
-            requireUnicode("coverages", c.source());
+            requireUnicode("coverages", c.source().toString());
         }
     }
 
@@ -177,7 +177,7 @@ public record Certificate(
             field(out, c.kind().name());
             field(out, c.start().toString());
             field(out, c.end().toString());
-            field(out, c.source());
+            field(out, c.source().toString());
         }
         return out.toByteArray();
     }
@@ -205,8 +205,15 @@ public record Certificate(
         int count = in.count();
         List<Coverage> coverages = new ArrayList<>(Math.min(count, 64));
         for (int i = 0; i < count; i++) {
-            coverages.add(new Coverage(CoverageKind.valueOf(in.next()), LocalDate.parse(in.next()),
-                    LocalDate.parse(in.next()), in.next()));
+            CoverageKind kind = CoverageKind.valueOf(in.next());
+            LocalDate start = LocalDate.parse(in.next());
+            LocalDate end = LocalDate.parse(in.next());
+            String sourceText = in.next();
+            CoverageSource source = CoverageSource.parse(sourceText);
+            if (!source.toString().equals(sourceText)) { // one text per certificate, as for the lengths
+                throw new InvalidValueException("coverages", "source \"" + sourceText + "\" is not in canonical form");
+            }
+            coverages.add(new Coverage(kind, start, end, source));
         }
         in.end();
         return new Certificate(number, serial, model, owner, coverages, issuedAt, ruleSetVersion, keyId, signature);

@@ -1,40 +1,62 @@
 package org.warrantykit;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * One grant of warranty: an inclusive span of days ({@code end} is the last covered day) and
- * where it came from. {@code source} names the origin (a batch, a campaign, an order), never a
- * redeemable code.
+ * where it came from.
+ *
+ * @param source the origin (a batch, a campaign, an order), never a redeemable code
  */
-public record Coverage(CoverageKind kind, LocalDate start, LocalDate end, String source) {
+public record Coverage(CoverageKind kind, LocalDate start, LocalDate end, CoverageSource source) {
     public Coverage {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(end, "end");
-        if (source == null || source.isBlank()) {
-            throw new InvalidValueException("source", kind + " coverage needs a source");
-        }
+        InvalidValueException.require("kind", kind);
+        InvalidValueException.require("start", start);
+        InvalidValueException.require("end", end);
+        InvalidValueException.require("source", source);
         if (end.isBefore(start)) {
             throw new InvalidValueException("end", kind + " coverage ends " + end + " before it starts " + start);
         }
     }
 
+    /**
+     * A coverage with its source in text form, as stores keep it ({@link CoverageSource#parse}).
+     *
+     * @throws InvalidValueException if a value is missing, the source blank, or {@code end} before {@code start}
+     */
+    public Coverage(CoverageKind kind, LocalDate start, LocalDate end, String source) {
+        this(kind, start, end, CoverageSource.parse(source));
+    }
+
     /** A coverage of {@code years} that begins the day after this one ends (grants never overlap or gap). */
-    public Coverage followedBy(CoverageKind nextKind, int years, String nextSource) {
+    public Coverage followedBy(CoverageKind nextKind, int years, CoverageSource nextSource) {
         return followedByMonths(nextKind, years * 12, nextSource);
     }
 
     /** As {@link #followedBy} for a term in months; the new end is {@code end.plusMonths(months)}. */
-    public Coverage followedByMonths(CoverageKind nextKind, int months, String nextSource) {
+    public Coverage followedByMonths(CoverageKind nextKind, int months, CoverageSource nextSource) {
         if (months <= 0) {
             throw new InvalidValueException("months", "a term must be positive, was " + months);
         }
         return new Coverage(nextKind, end.plusDays(1), end.plusMonths(months), nextSource);
     }
 
+    /** Whether {@code day} lies within this coverage, both ends included. */
     public boolean covers(LocalDate day) {
         return !day.isBefore(start) && !day.isAfter(end);
+    }
+
+    /**
+     * Whether the two coverages meet with neither a gap nor an overlap: one begins the day after the
+     * other ends, in either order (as a date range's {@code abuts}).
+     */
+    public boolean abuts(Coverage other) {
+        InvalidValueException.require("other", other);
+        return other.start.equals(end.plusDays(1)) || start.equals(other.end.plusDays(1));
+    }
+
+    /** Whether {@code next} abuts this coverage and comes after it: the next link of a warranty. */
+    public boolean isFollowedBy(Coverage next) {
+        return abuts(next) && next.start.isAfter(end);
     }
 }

@@ -26,7 +26,7 @@ import org.warrantykit.spi.WarrantyRules;
 final class DeviceWarranties {
     /** How often a write is retried when another caller appended to the same device first. */
     static final int MAX_ATTEMPTS = 16;
-    static final String STANDARD_SOURCE = "standard warranty";
+    static final CoverageSource STANDARD_SOURCE = CoverageSource.standard();
 
     private final Supplier<WarrantyRules> rules;
     private final DeviceRegistry registry;
@@ -178,7 +178,8 @@ final class DeviceWarranties {
      * first grant also freezes the standard term into the ledger, so a later rule change never moves
      * dates a customer was already given.
      */
-    List<LedgerEntry> grant(Snapshot snapshot, CoverageKind kind, int months, String source, DecisionTrace trace) {
+    List<LedgerEntry> grant(Snapshot snapshot, CoverageKind kind, int months, CoverageSource source,
+                            DecisionTrace trace) {
         Instant now = clock.instant();
         List<LedgerEntry> added = new ArrayList<>(2);
         if (snapshot.entries().isEmpty()) {

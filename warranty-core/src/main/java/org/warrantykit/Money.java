@@ -2,8 +2,8 @@ package org.warrantykit;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collection;
 import java.util.Currency;
-import java.util.Objects;
 
 /**
  * An amount in one currency, held at the currency's number of decimals (EUR 200 is 200.00).
@@ -11,8 +11,8 @@ import java.util.Objects;
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
     public Money {
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(currency, "currency");
+        InvalidValueException.require("amount", amount);
+        InvalidValueException.require("currency", currency);
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
         try {
             amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
@@ -52,6 +52,22 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(BigDecimal.ZERO, currency);
     }
 
+    /**
+     * The sum of {@code amounts}, all in {@code currency}; zero in that currency when there are none.
+     * The one way totals are made (an order's lines, a purchase), so every total refuses a second
+     * currency the same way.
+     *
+     * @throws CurrencyMismatchException naming the first amount in another currency
+     * @throws InvalidValueException     if {@code currency}, {@code amounts} or one of them is null
+     */
+    public static Money total(Currency currency, Collection<Money> amounts) {
+        Money sum = zero(currency);
+        for (Money amount : InvalidValueException.require("amounts", amounts)) {
+            sum = sum.plus(InvalidValueException.require("amounts", amount));
+        }
+        return sum;
+    }
+
     private static BigDecimal parseAmount(String amount) {
         try {
             return new BigDecimal(InvalidValueException.require("amount", amount).strip());
@@ -68,6 +84,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         }
     }
 
+    /**
+     * This amount plus {@code other}.
+     *
+     * @throws CurrencyMismatchException if {@code other} is in another currency
+     */
     public Money plus(Money other) {
         requireSameCurrency(other);
         return new Money(amount.add(other.amount), currency);
@@ -77,6 +98,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return amount.signum() < 0;
     }
 
+    /**
+     * Orders amounts of one currency by value.
+     *
+     * @throws CurrencyMismatchException if {@code other} is in another currency
+     */
     @Override
     public int compareTo(Money other) {
         requireSameCurrency(other);
@@ -84,8 +110,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
 
     private void requireSameCurrency(Money other) {
+        InvalidValueException.require("other", other);
         if (!currency.equals(other.currency)) {
-            throw new InvalidValueException("currency", "cannot combine " + this + " with " + other);
+            throw new CurrencyMismatchException(currency, other.currency, "currency: cannot combine " + this
+                    + " with " + other);
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Set;
  * @param closedAt       when it left PENDING_PAYMENT (paid, cancelled or expired)
  */
 public record Order(
-        String orderId,
+        OrderId orderId,
         AccountId account,
         String idempotencyKey,
         OrderState state,
@@ -29,9 +29,7 @@ public record Order(
         Optional<Instant> closedAt) {
 
     public Order {
-        if (orderId == null || orderId.isBlank()) {
-            throw new InvalidValueException("orderId", "an order needs an id");
-        }
+        InvalidValueException.require("orderId", orderId);
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(state, "state");
@@ -45,13 +43,12 @@ public record Order(
             throw new InvalidValueException("lines", "order " + orderId + " has no lines");
         }
         Set<SerialNumber> serials = new HashSet<>();
-        Money sum = Money.zero(lines.get(0).price().currency());
         for (OrderLine line : lines) {
             if (!serials.add(line.serial())) {
                 throw new InvalidValueException("lines", "device " + line.serial() + " appears twice in order " + orderId);
             }
-            sum = sum.plus(line.price()); // refuses a second currency
         }
+        Money sum = OrderLine.total(lines); // refuses a second currency
         if (!sum.equals(total)) {
             throw new InvalidValueException("total", "order " + orderId + " totals " + total
                     + " but its lines add up to " + sum);
@@ -70,9 +67,9 @@ public record Order(
         }
     }
 
-    /** The source every coverage bought with this order names: {@code "order " + orderId}. */
-    public String coverageSource() {
-        return "order " + orderId;
+    /** The source every coverage bought with this order names. */
+    public CoverageSource coverageSource() {
+        return CoverageSource.order(orderId);
     }
 
     public Optional<OrderLine> line(SerialNumber serial) {

@@ -1,5 +1,6 @@
 package org.warrantykit;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,5 +24,18 @@ public record OrderLine(SerialNumber serial, String offerId, int months, Money p
         if (price.isNegative()) {
             throw new InvalidValueException("price", "a line price cannot be negative, was " + price);
         }
+    }
+
+    /**
+     * What {@code lines} cost together, in their one currency.
+     *
+     * @throws InvalidValueException     if there are no lines
+     * @throws CurrencyMismatchException if they are priced in more than one currency
+     */
+    public static Money total(List<OrderLine> lines) {
+        if (InvalidValueException.require("lines", lines).isEmpty()) {
+            throw new InvalidValueException("lines", "no lines to total");
+        }
+        return Money.total(lines.get(0).price().currency(), lines.stream().map(OrderLine::price).toList());
     }
 }

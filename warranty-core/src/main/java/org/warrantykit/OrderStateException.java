@@ -6,16 +6,16 @@ package org.warrantykit;
  * expired. Nothing was changed.
  */
 public final class OrderStateException extends WarrantyException {
-    private final String orderId;
+    private final OrderId orderId;
     private final OrderState state;
 
-    public OrderStateException(String orderId, OrderState state, String message) {
+    public OrderStateException(OrderId orderId, OrderState state, String message) {
         super(message);
         this.orderId = orderId;
         this.state = state;
     }
 
-    public String orderId() {
+    public OrderId orderId() {
         return orderId;
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +105,7 @@ final class Purchases {
         Money total = total(lines);
 
         Instant now = warranties.clock().instant();
-        Order placed = new Order("O-" + UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT), account, key,
+        Order placed = new Order(OrderId.random(), account, key,
                 OrderState.PENDING_PAYMENT, lines, total, now, now.plus(paymentWindow), Optional.empty(),
                 Optional.empty());
         Order stored = orders.placeIfAbsent(placed);
@@ -117,13 +117,13 @@ final class Purchases {
         return placed;
     }
 
-    Order confirmPayment(String orderId, String paymentReference) {
-        String id = orderId(orderId);
+    Order confirmPayment(OrderId orderId, String paymentReference) {
+        OrderId id = InvalidValueException.require("orderId", orderId);
         String reference = token("paymentReference", paymentReference);
         return transactions.inTransaction(() -> confirm(id, reference));
     }
 
-    private Order confirm(String id, String reference) {
+    private Order confirm(OrderId id, String reference) {
         while (true) {
             Order order = find(id);
             switch (order.state()) {
@@ -158,9 +158,9 @@ final class Purchases {
         }
     }
 
-    Order cancel(AccountId account, String orderId) {
+    Order cancel(AccountId account, OrderId orderId) {
         InvalidValueException.require("account", account);
-        Order order = owned(account, orderId(orderId));
+        Order order = owned(account, InvalidValueException.require("orderId", orderId));
         while (true) {
             switch (order.state()) {
                 case CANCELLED -> {
@@ -192,9 +192,9 @@ final class Purchases {
         return expired;
     }
 
-    Order order(AccountId account, String orderId) {
+    Order order(AccountId account, OrderId orderId) {
         InvalidValueException.require("account", account);
-        return owned(account, orderId(orderId));
+        return owned(account, InvalidValueException.require("orderId", orderId));
     }
 
     List<Order> orders(AccountId account) {
@@ -208,7 +208,7 @@ final class Purchases {
      * the other.
      */
     private void applyLines(Order order) {
-        String source = order.coverageSource();
+        CoverageSource source = order.coverageSource();
         WarrantyRules policy = warranties.rules();
         for (OrderLine line : order.lines().stream().sorted(Comparator.comparing(OrderLine::serial)).toList()) {
             SerialNumber sn = line.serial();
@@ -243,7 +243,7 @@ final class Purchases {
     }
 
     private static Money total(List<OrderLine> lines) {
-        Map<java.util.Currency, List<SerialNumber>> byCurrency = new LinkedHashMap<>();
+        Map<Currency, List<SerialNumber>> byCurrency = new LinkedHashMap<>();
         for (OrderLine line : lines) {
             byCurrency.computeIfAbsent(line.price().currency(), c -> new ArrayList<>()).add(line.serial());
         }
@@ -254,11 +254,7 @@ final class Purchases {
                             .collect(Collectors.joining(", ")) + ")")
                     .collect(Collectors.joining(" and ")) + "; place one order per currency");
         }
-        Money total = Money.zero(lines.get(0).price().currency());
-        for (OrderLine line : lines) {
-            total = total.plus(line.price());
-        }
-        return total;
+        return OrderLine.total(lines);
     }
 
     private static List<Wanted> parse(List<OfferSelection> selections) {
@@ -294,11 +290,11 @@ final class Purchases {
         return earlier;
     }
 
-    private Order find(String orderId) {
+    private Order find(OrderId orderId) {
         return orders.find(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
     }
 
-    private Order owned(AccountId account, String orderId) {
+    private Order owned(AccountId account, OrderId orderId) {
         Order order = find(orderId);
         if (!order.account().equals(account)) {
             throw new AccessDeniedException(account, "order " + orderId, "it was placed by another account");
@@ -306,12 +302,6 @@ final class Purchases {
         return order;
     }
 
-    private static String orderId(String orderId) {
-        if (orderId == null || orderId.isBlank()) {
-            throw new InvalidValueException("orderId", "no order id given; use the orderId the purchase returned");
-        }
-        return orderId.strip();
-    }
 
     /** An idempotency key or payment reference: opaque, 1-255 characters, no control characters. */
     private static String token(String field, String value) {

@@ -204,7 +204,7 @@ final class Redemptions {
             return warranties.grant(at, CoverageKind.PROMOTION, campaign.months(), campaign.source(), decision.trace());
         }
         List<LedgerEntry> added = new ArrayList<>(warranties.grant(at, CoverageKind.UPGRADE,
-                campaign.upgradeYears() * 12, "online upgrade via " + campaign.source(), decision.trace()));
+                campaign.upgradeYears() * 12, CoverageSource.upgradeVia(campaign.code()), decision.trace()));
         if (campaign.months() > 0) {
             LedgerEntry upgradeEntry = added.get(added.size() - 1);
             Coverage promotion = upgradeEntry.coverage().followedByMonths(CoverageKind.PROMOTION, campaign.months(),

@@ -2,14 +2,14 @@ package org.warrantykit;
 
 /** No order has this id. */
 public final class UnknownOrderException extends WarrantyException {
-    private final String orderId;
+    private final OrderId orderId;
 
-    public UnknownOrderException(String orderId) {
+    public UnknownOrderException(OrderId orderId) {
         super("No order with id " + orderId + " exists; check the id the purchase returned");
         this.orderId = orderId;
     }
 
-    public String orderId() {
+    public OrderId orderId() {
         return orderId;
     }
 }

@@ -21,7 +21,7 @@ import org.warrantykit.spi.WarrantyRules;
  */
 final class Upgrades {
     private static final Logger LOG = LoggerFactory.getLogger(Upgrades.class);
-    static final String UPGRADE_SOURCE = "online upgrade";
+    static final CoverageSource UPGRADE_SOURCE = CoverageSource.upgrade();
     /** How far ahead of the service clock a reported online time may be. */
     static final java.time.Duration ONLINE_CLOCK_SKEW = java.time.Duration.ofDays(1);
 

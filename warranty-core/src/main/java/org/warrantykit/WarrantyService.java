@@ -1,12 +1,15 @@
 package org.warrantykit;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
@@ -97,13 +100,18 @@ public final class WarrantyService {
         return warranties.snapshot(device, rules, warranties.today()).view();
     }
 
+    /** As {@link #inquire(String)}, for a parsed serial number. */
+    public WarrantyView inquire(SerialNumber serial) {
+        return inquire(InvalidValueException.require("serial", serial).value());
+    }
+
     /**
      * {@link #inquire} for many serial numbers, in order: decided lazily in batches of 1,000 per
      * rule-set call (one engine session each), through the decision cache. Fails like
      * {@code inquire} at the first malformed or unknown serial number; close the stream to close
      * {@code serials}.
      */
-    public java.util.stream.Stream<WarrantyView> inquireAll(java.util.stream.Stream<String> serials) {
+    public Stream<WarrantyView> inquireAll(Stream<String> serials) {
         return bulk.inquireAll(Objects.requireNonNull(serials, "serials"), rules);
     }
 
@@ -114,7 +122,7 @@ public final class WarrantyService {
      * {@code parallelism} worker threads, so only a few batches are held at once; the decision
      * cache is bypassed (a full sweep would only evict the hot entries). Returns the device count.
      */
-    public long recomputeAll(java.util.function.Consumer<? super WarrantyView> sink, int parallelism) {
+    public long recomputeAll(Consumer<? super WarrantyView> sink, int parallelism) {
         Objects.requireNonNull(sink, "sink");
         if (parallelism < 1) {
             throw new InvalidValueException("parallelism", "must be at least 1, was " + parallelism);
@@ -122,8 +130,8 @@ public final class WarrantyService {
         return bulk.recomputeAll(givenRules, sink, parallelism);
     }
 
-    /** {@link #recomputeAll(java.util.function.Consumer, int)} on one worker per available processor. */
-    public long recomputeAll(java.util.function.Consumer<? super WarrantyView> sink) {
+    /** {@link #recomputeAll(Consumer, int)} on one worker per available processor. */
+    public long recomputeAll(Consumer<? super WarrantyView> sink) {
         return recomputeAll(sink, Runtime.getRuntime().availableProcessors());
     }
 
@@ -138,12 +146,22 @@ public final class WarrantyService {
         return upgrades.request(account, serial);
     }
 
+    /** As {@link #requestUpgrade(AccountId, String)}, for a parsed serial number. */
+    public UpgradeResult requestUpgrade(AccountId account, SerialNumber serial) {
+        return requestUpgrade(account, InvalidValueException.require("serial", serial).value());
+    }
+
     /**
      * The host reports that a device sent data. Records the first online time and applies a
      * pending upgrade request, if any, on the later of the request day and this day.
      */
     public void deviceOnline(String serial, Instant at) {
         upgrades.deviceOnline(serial, at);
+    }
+
+    /** As {@link #deviceOnline(String, Instant)}, for a parsed serial number. */
+    public void deviceOnline(SerialNumber serial, Instant at) {
+        deviceOnline(InvalidValueException.require("serial", serial).value(), at);
     }
 
     /**
@@ -165,6 +183,11 @@ public final class WarrantyService {
      */
     public WarrantyView redeem(AccountId account, String serial, String code) {
         return redemptions.redeem(account, serial, code);
+    }
+
+    /** As {@link #redeem(AccountId, String, String)}, for a parsed serial number. */
+    public WarrantyView redeem(AccountId account, SerialNumber serial, String code) {
+        return redeem(account, InvalidValueException.require("serial", serial).value(), code);
     }
 
     /** Back office: issues extension-code batches and registers promotion campaigns. */
@@ -191,6 +214,11 @@ public final class WarrantyService {
         return warranties.snapshotAsOf(device, rules, date).view();
     }
 
+    /** As {@link #inquireAsOf(String, LocalDate)}, for a parsed serial number. */
+    public WarrantyView inquireAsOf(SerialNumber serial, LocalDate date) {
+        return inquireAsOf(InvalidValueException.require("serial", serial).value(), date);
+    }
+
     /**
      * The warranty follows the device (house sale): moves the device from its current owner
      * {@code from} to {@code to}, coverage intact; {@code to} then sees it in {@link #devices} and may
@@ -203,6 +231,11 @@ public final class WarrantyService {
         return transfers.transfer(serial, from, to);
     }
 
+    /** As {@link #transferOwnership(String, AccountId, AccountId)}, for a parsed serial number. */
+    public WarrantyView transferOwnership(SerialNumber serial, AccountId from, AccountId to) {
+        return transferOwnership(InvalidValueException.require("serial", serial).value(), from, to);
+    }
+
     /** The account's devices whose warranty is still running but ends within {@code within}. */
     public List<WarrantyView> expiringWithin(AccountId account, Period within) {
         InvalidValueException.require("within", within);
@@ -212,7 +245,7 @@ public final class WarrantyService {
         LocalDate horizon;
         try {
             horizon = warranties.today().plus(within);
-        } catch (java.time.DateTimeException | ArithmeticException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             throw new InvalidValueException("within", within + " reaches past the last representable date");
         }
         return devices(account).stream()
@@ -230,6 +263,11 @@ public final class WarrantyService {
         return purchases.offers(account, serial);
     }
 
+    /** As {@link #offers(AccountId, String)}, for a parsed serial number. */
+    public List<ExtensionOffer> offers(AccountId account, SerialNumber serial) {
+        return offers(account, InvalidValueException.require("serial", serial).value());
+    }
+
     /**
      * Orders one extension for one device; see {@link #purchase(AccountId, List, String)}.
      *
@@ -237,6 +275,11 @@ public final class WarrantyService {
      */
     public Order purchase(AccountId account, String serial, String offerId, String idempotencyKey) {
         return purchase(account, List.of(OfferSelection.of(serial, offerId)), idempotencyKey);
+    }
+
+    /** As {@link #purchase(AccountId, String, String, String)}, for a parsed serial number. */
+    public Order purchase(AccountId account, SerialNumber serial, String offerId, String idempotencyKey) {
+        return purchase(account, InvalidValueException.require("serial", serial).value(), offerId, idempotencyKey);
     }
 
     /**
@@ -264,8 +307,13 @@ public final class WarrantyService {
      * @throws OrderStateException   when the order is cancelled, expired, past its payment window or
      *                               paid under another reference
      */
-    public Order confirmPayment(String orderId, String paymentReference) {
+    public Order confirmPayment(OrderId orderId, String paymentReference) {
         return purchases.confirmPayment(orderId, paymentReference);
+    }
+
+    /** As {@link #confirmPayment(OrderId, String)}, for an order id as text (surrounding blanks are ignored). */
+    public Order confirmPayment(String orderId, String paymentReference) {
+        return confirmPayment(OrderId.parse(orderId), paymentReference);
     }
 
     /**
@@ -274,8 +322,13 @@ public final class WarrantyService {
      * @throws AccessDeniedException when another account placed the order
      * @throws OrderStateException   when the order is paid or expired
      */
-    public Order cancel(AccountId account, String orderId) {
+    public Order cancel(AccountId account, OrderId orderId) {
         return purchases.cancel(account, orderId);
+    }
+
+    /** As {@link #cancel(AccountId, OrderId)}, for an order id as text (surrounding blanks are ignored). */
+    public Order cancel(AccountId account, String orderId) {
+        return cancel(account, OrderId.parse(orderId));
     }
 
     /**
@@ -291,8 +344,13 @@ public final class WarrantyService {
      *
      * @throws AccessDeniedException when another account placed it
      */
-    public Order order(AccountId account, String orderId) {
+    public Order order(AccountId account, OrderId orderId) {
         return purchases.order(account, orderId);
+    }
+
+    /** As {@link #order(AccountId, OrderId)}, for an order id as text (surrounding blanks are ignored). */
+    public Order order(AccountId account, String orderId) {
+        return order(account, OrderId.parse(orderId));
     }
 
     /** The account's orders, oldest first. */
@@ -310,6 +368,11 @@ public final class WarrantyService {
      */
     public Certificate certificate(AccountId account, String serial) {
         return certificates.issue(account, serial);
+    }
+
+    /** As {@link #certificate(AccountId, String)}, for a parsed serial number. */
+    public Certificate certificate(AccountId account, SerialNumber serial) {
+        return certificate(account, InvalidValueException.require("serial", serial).value());
     }
 
     /** Verifies this service's certificates; holds only the public key of its signer. */

@@ -28,7 +28,7 @@ public record WarrantyView(
             throw new InvalidValueException("coverages", "a warranty starts with its STANDARD coverage");
         }
         for (int i = 1; i < coverages.size(); i++) {
-            if (!coverages.get(i).start().equals(coverages.get(i - 1).end().plusDays(1))) {
+            if (!coverages.get(i - 1).isFollowedBy(coverages.get(i))) {
                 throw new InvalidValueException("coverages", "coverage " + coverages.get(i)
                         + " does not start the day after " + coverages.get(i - 1));
             }

@@ -66,8 +66,8 @@ class CertificateServiceTest {
         service.requestUpgrade(device.owner().orElseThrow(), device.serial().value());
         List<LedgerEntry> entries = ledger.entries(device.serial());
         Coverage last = entries.get(entries.size() - 1).coverage();
-        Coverage extension = last.followedBy(CoverageKind.EXTENSION, 5, "extension batch B-2026-07 (offline sale)");
-        Coverage promotion = extension.followedByMonths(CoverageKind.PROMOTION, 6, "campaign SUMMER-26: goodwill");
+        Coverage extension = last.followedBy(CoverageKind.EXTENSION, 5, CoverageSource.parse("extension batch B-2026-07 (offline sale)"));
+        Coverage promotion = extension.followedByMonths(CoverageKind.PROMOTION, 6, CoverageSource.parse("campaign SUMMER-26: goodwill"));
         DecisionTrace trace = new DecisionTrace(CertificateTestPolicy.VERSION, List.of("fake"));
         assertThat(ledger.append(device.serial(), entries.size(), List.of(
                 new LedgerEntry(extension, trace, NOW), new LedgerEntry(promotion, trace, NOW)))).isTrue();
@@ -105,7 +105,7 @@ class CertificateServiceTest {
 
         assertThat(certificate.coverages()).extracting(Coverage::kind).containsExactly(
                 CoverageKind.STANDARD, CoverageKind.UPGRADE, CoverageKind.EXTENSION, CoverageKind.PROMOTION);
-        assertThat(certificate.coverages()).extracting(Coverage::source).containsExactly("standard warranty",
+        assertThat(certificate.coverages()).extracting(c -> c.source().toString()).containsExactly("standard warranty",
                 "online upgrade", "extension batch B-2026-07 (offline sale)", "campaign SUMMER-26: goodwill");
         assertThat(certificate.validUntil()).isEqualTo(LocalDate.of(2039, 11, 1));
         assertThat(service.certificateVerifier().check(certificate).valid()).isTrue();

@@ -205,7 +205,7 @@ class CertificateTamperTest {
                     line.source()));
             case COVERAGE_SOURCE -> lines.set(i, new Coverage(line.kind(), line.start(), line.end(), line.source() + "."));
             case COVERAGE_ADDED -> lines.add(random.nextInt(lines.size() + 1), lines.get(lines.size() - 1)
-                    .followedBy(CoverageKind.EXTENSION, 1 + random.nextInt(10), "forged extension"));
+                    .followedBy(CoverageKind.EXTENSION, 1 + random.nextInt(10), CoverageSource.parse("forged extension")));
             case COVERAGE_REMOVED -> {
                 if (lines.size() < 2) {
                     return null;
@@ -254,7 +254,7 @@ class CertificateTamperTest {
         Gen<List<Coverage>> coverages = first.zip(lists().of(grant).ofSizeBetween(0, 5), (standard, more) -> {
             List<Coverage> lines = new ArrayList<>(List.of(standard));
             for (Object[] g : more) {
-                lines.add(lines.get(lines.size() - 1).followedByMonths((CoverageKind) g[0], (Integer) g[1], (String) g[2]));
+                lines.add(lines.get(lines.size() - 1).followedByMonths((CoverageKind) g[0], (Integer) g[1], CoverageSource.parse((String) g[2])));
             }
             return lines;
         });

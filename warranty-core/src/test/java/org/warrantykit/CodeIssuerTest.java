@@ -28,7 +28,7 @@ class CodeIssuerTest {
         assertThat(stored.model()).isEqualTo("X1-HYBRID-G4");
         assertThat(stored.years()).isEqualTo(5);
         assertThat(stored.size()).isEqualTo(500);
-        assertThat(stored.source()).isEqualTo("extension batch " + stored.id());
+        assertThat(stored.source()).isEqualTo(CoverageSource.batch(stored.id()));
         assertThat(batch.codes()).allMatch(c -> fx.stored(c).orElseThrow().batchId().equals(stored.id()));
         assertThat(issuer.redeemed(stored.id())).isZero();
     }

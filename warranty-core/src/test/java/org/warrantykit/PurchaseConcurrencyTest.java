@@ -144,7 +144,7 @@ class PurchaseConcurrencyTest {
         }
 
         @Override
-        public Optional<Order> find(String orderId) {
+        public Optional<Order> find(OrderId orderId) {
             return pause(store.find(orderId));
         }
 

@@ -276,7 +276,7 @@ class PurchasePropertiesTest {
                 device(2, LocalDate.of(2024, 1, 31), "FR"), device(3, LocalDate.of(2022, 8, 31), "NL")),
                 BigDecimal.ONE);
         w.serials.forEach(sn -> w.service.requestUpgrade(ALICE, sn));
-        List<String> placed = new ArrayList<>();
+        List<OrderId> placed = new ArrayList<>();
 
         for (Step step : steps) {
             Object before = w.everything();
@@ -292,7 +292,7 @@ class PurchasePropertiesTest {
         return w;
     }
 
-    private static void apply(World w, Step step, List<String> placed) {
+    private static void apply(World w, Step step, List<OrderId> placed) {
         if (step instanceof Buy b) {
             List<OfferSelection> selections = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -323,11 +323,11 @@ class PurchasePropertiesTest {
             List<LedgerEntry> entries = w.ledger.entries(sn);
             Coverage last = entries.get(entries.size() - 1).coverage();
             w.ledger.append(sn, entries.size(), List.of(new LedgerEntry(last.followedBy(CoverageKind.PROMOTION, 1,
-                    "campaign TEST"), new DecisionTrace("promo", List.of()), w.clock.instant())));
+                    CoverageSource.promotion("TEST")), new DecisionTrace("promo", List.of()), w.clock.instant())));
         }
     }
 
-    private static void checkInvariants(World w, List<String> placed) {
+    private static void checkInvariants(World w, List<OrderId> placed) {
         for (String sn : w.serials) {
             List<Coverage> coverages = w.entries(sn).stream().map(LedgerEntry::coverage).toList();
             assertThat(coverages.get(0).kind()).isEqualTo(CoverageKind.STANDARD);
@@ -337,7 +337,7 @@ class PurchasePropertiesTest {
             }
             assertThat(w.service.inquire(sn).coverages()).isEqualTo(coverages);
         }
-        for (String id : placed) {
+        for (OrderId id : placed) {
             Order order = w.orders.find(id).orElseThrow();
             assertThat(order.lines().stream().map(OrderLine::price).reduce(Money::plus)).contains(order.total());
             for (OrderLine line : order.lines()) {

@@ -102,7 +102,7 @@ class PurchaseTest {
 
             Order order = service.purchase(ALICE, " extend00001 ", " ext-60m ", "checkout-1");
 
-            assertThat(order.orderId()).startsWith("O-");
+            assertThat(order.orderId().value()).startsWith("O-");
             assertThat(order.account()).isEqualTo(ALICE);
             assertThat(order.state()).isEqualTo(OrderState.PENDING_PAYMENT);
             assertThat(order.lines()).singleElement().satisfies(line -> {
@@ -324,7 +324,7 @@ class PurchaseTest {
             // between order and payment a code was redeemed (done here on the ledger directly)
             List<LedgerEntry> entries = f.entries(A1);
             Coverage promotion = entries.get(entries.size() - 1).coverage()
-                    .followedBy(CoverageKind.PROMOTION, 1, "campaign SUMMER");
+                    .followedBy(CoverageKind.PROMOTION, 1, CoverageSource.parse("campaign SUMMER"));
             assertThat(f.ledger.append(SerialNumber.parse(A1), entries.size(), List.of(new LedgerEntry(promotion,
                     new DecisionTrace("fake-1", List.of("promo")), NOW)))).isTrue();
 
@@ -514,7 +514,7 @@ class PurchaseTest {
     @Nested
     class Store {
         final InMemoryOrderStore store = new InMemoryOrderStore();
-        final Order pending = new Order("O-1", ALICE, "k", OrderState.PENDING_PAYMENT,
+        final Order pending = new Order(new OrderId("O-1"), ALICE, "k", OrderState.PENDING_PAYMENT,
                 List.of(new OrderLine(SerialNumber.parse(A1), "EXT-60M", 60, Money.of("200", "EUR"),
                         new DecisionTrace("v", List.of()))),
                 Money.of("200", "EUR"), NOW, NOW.plus(Duration.ofDays(7)), Optional.empty(), Optional.empty());
@@ -522,10 +522,10 @@ class PurchaseTest {
         @Test
         void placesOncePerAccountAndKey() {
             assertThat(store.placeIfAbsent(pending)).isEqualTo(pending);
-            Order sameKey = new Order("O-2", ALICE, "k", OrderState.PENDING_PAYMENT, pending.lines(), pending.total(),
+            Order sameKey = new Order(new OrderId("O-2"), ALICE, "k", OrderState.PENDING_PAYMENT, pending.lines(), pending.total(),
                     NOW, pending.payBy(), Optional.empty(), Optional.empty());
             assertThat(store.placeIfAbsent(sameKey)).isEqualTo(pending);
-            assertThat(store.find("O-2")).isEmpty();
+            assertThat(store.find(new OrderId("O-2"))).isEmpty();
             assertThat(store.findByIdempotencyKey(ALICE, "k")).contains(pending);
             assertThat(store.findByIdempotencyKey(BOB, "k")).isEmpty();
         }
@@ -535,18 +535,18 @@ class PurchaseTest {
             store.placeIfAbsent(pending);
             assertThat(store.transition(pending, pending.paid("p", NOW))).isTrue();
             assertThat(store.transition(pending, pending.cancelled(NOW))).isFalse();
-            assertThat(store.find("O-1").orElseThrow().state()).isEqualTo(OrderState.PAID);
+            assertThat(store.find(new OrderId("O-1")).orElseThrow().state()).isEqualTo(OrderState.PAID);
             assertThat(store.transition(pending, pending.paid("p", NOW))).isFalse();
             assertThat(store.overdue(NOW.plus(Duration.ofDays(8)))).isEmpty();
         }
 
         @Test
         void ordersAreValidatedOnConstruction() {
-            assertThatThrownBy(() -> new Order("O-3", ALICE, "k", OrderState.PENDING_PAYMENT, pending.lines(),
+            assertThatThrownBy(() -> new Order(new OrderId("O-3"), ALICE, "k", OrderState.PENDING_PAYMENT, pending.lines(),
                     Money.of("199", "EUR"), NOW, pending.payBy(), Optional.empty(), Optional.empty()))
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessage("total: order O-3 totals EUR 199.00 but its lines add up to EUR 200.00");
-            assertThatThrownBy(() -> new Order("O-3", ALICE, "k", OrderState.PAID, pending.lines(), pending.total(),
+            assertThatThrownBy(() -> new Order(new OrderId("O-3"), ALICE, "k", OrderState.PAID, pending.lines(), pending.total(),
                     NOW, pending.payBy(), Optional.empty(), Optional.of(NOW)))
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessage("paymentReference: a PAID order needs a payment reference");

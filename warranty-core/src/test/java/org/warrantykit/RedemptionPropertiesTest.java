@@ -151,13 +151,13 @@ class RedemptionPropertiesTest {
             List<LedgerEntry> entries = fx.entries(device);
             long codeGrants = entries.stream().map(LedgerEntry::coverage)
                     .filter(c -> c.kind() == CoverageKind.EXTENSION || c.kind() == CoverageKind.PROMOTION
-                            || c.source().startsWith("online upgrade via")).count();
+                            || c.source().kind() == CoverageSource.Kind.PROMOTION_UPGRADE).count();
             long goodwillBoth = entries.stream().map(LedgerEntry::coverage)
-                    .filter(c -> c.source().equals("online upgrade via promotion GOODWILL")).count();
+                    .filter(c -> c.source().equals(CoverageSource.upgradeVia("GOODWILL"))).count();
             assertThat(codeGrants - goodwillBoth).as("grants of %s", device.serial())
                     .isEqualTo((long) granted.getOrDefault(device.serial().value(), 0));
             assertThat(entries.stream().filter(e -> e.coverage().kind() == CoverageKind.UPGRADE).count()).isLessThanOrEqualTo(1);
-            assertThat(entries.stream().filter(e -> e.coverage().source().equals("promotion SUMMER25")).count())
+            assertThat(entries.stream().filter(e -> e.coverage().source().equals(CoverageSource.promotion("SUMMER25"))).count())
                     .isLessThanOrEqualTo(1);
         }
         assertThat(used).doesNotHaveDuplicates();

@@ -74,8 +74,8 @@ class RedemptionTest {
         Coverage extension = view.coverages().get(2);
         assertThat(extension.start()).isEqualTo(LocalDate.of(2033, 5, 2));
         assertThat(extension.end()).isEqualTo(LocalDate.of(2038, 5, 1));
-        assertThat(extension.source()).isEqualTo("extension batch " + batch.batch().id())
-                .doesNotContain(codes.get(0)).doesNotContain(codes.get(0).replace("-", ""));
+        assertThat(extension.source()).isEqualTo(CoverageSource.batch(batch.batch().id()));
+        assertThat(extension.source().toString()).doesNotContain(codes.get(0)).doesNotContain(codes.get(0).replace("-", ""));
         assertThat(view.trace().firedRules()).containsExactly(CodeTestPolicy.EXTENSION_ACCEPTED);
         assertThat(fx.entries(DE).get(2).trace().firedRules()).containsExactly(CodeTestPolicy.EXTENSION_ACCEPTED);
         assertThat(service.inquire("ALICEDE0001").end()).isEqualTo(LocalDate.of(2038, 5, 1));
@@ -102,7 +102,7 @@ class RedemptionTest {
         assertThat(promotion.kind()).isEqualTo(CoverageKind.PROMOTION);
         assertThat(promotion.start()).isEqualTo(LocalDate.of(2033, 5, 2));
         assertThat(promotion.end()).isEqualTo(LocalDate.of(2033, 11, 1));
-        assertThat(promotion.source()).isEqualTo("promotion SUMMER25");
+        assertThat(promotion.source()).isEqualTo(CoverageSource.promotion("SUMMER25"));
         assertThat(view.state()).isEqualTo(WarrantyState.EXTENDED);
         assertThat(view.trace().firedRules()).containsExactly(CodeTestPolicy.SUMMER_ACCEPTED);
         assertThat(issuer.redemptions("Summer25")).isEqualTo(1);
@@ -116,7 +116,7 @@ class RedemptionTest {
         assertThat(old.coverages()).extracting(Coverage::kind).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE);
         assertThat(old.coverages().get(1).start()).isEqualTo(LocalDate.of(2025, 6, 1));
         assertThat(old.coverages().get(1).end()).isEqualTo(LocalDate.of(2030, 5, 31));
-        assertThat(old.coverages().get(1).source()).isEqualTo("online upgrade via promotion GOODWILL");
+        assertThat(old.coverages().get(1).source()).isEqualTo(CoverageSource.upgradeVia("GOODWILL"));
         assertThat(old.state()).isEqualTo(WarrantyState.UPGRADED);
 
         CodeFixture other = new CodeFixture(ALL);

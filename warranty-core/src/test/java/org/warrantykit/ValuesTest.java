@@ -95,7 +95,7 @@ class ValuesTest {
     @Test
     void coverageIsInclusiveAndFollowingCoverageIsContiguous() {
         Coverage standard = new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "std");
-        Coverage upgrade = standard.followedBy(CoverageKind.UPGRADE, 5, "online upgrade");
+        Coverage upgrade = standard.followedBy(CoverageKind.UPGRADE, 5, CoverageSource.parse("online upgrade"));
         assertThat(upgrade.start()).isEqualTo(LocalDate.of(2028, 5, 2));
         assertThat(upgrade.end()).isEqualTo(LocalDate.of(2033, 5, 1));
         assertThat(standard.covers(LocalDate.of(2028, 5, 1))).isTrue();
@@ -126,7 +126,7 @@ class ValuesTest {
 
     void followingCoverageNeverEndsBeforeItStartsAndTouchesThePrevious(LocalDate start, int length, int months) {
         Coverage first = new Coverage(CoverageKind.STANDARD, start, start.plusDays(length), "std");
-        Coverage next = first.followedByMonths(CoverageKind.EXTENSION, months, "x");
+        Coverage next = first.followedByMonths(CoverageKind.EXTENSION, months, CoverageSource.parse("x"));
         assertThat(next.start()).isEqualTo(first.end().plusDays(1));
         assertThat(next.end()).isAfterOrEqualTo(next.start()).isEqualTo(first.end().plusMonths(months));
     }

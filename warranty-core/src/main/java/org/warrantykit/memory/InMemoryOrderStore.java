@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.warrantykit.AccountId;
 import org.warrantykit.Order;
+import org.warrantykit.OrderId;
 import org.warrantykit.OrderState;
 import org.warrantykit.spi.OrderStore;
 
@@ -17,8 +18,8 @@ public final class InMemoryOrderStore implements OrderStore {
     private record Key(AccountId account, String idempotencyKey) {
     }
 
-    private final ConcurrentMap<String, Order> byId = new ConcurrentHashMap<>();
-    private final ConcurrentMap<Key, String> byKey = new ConcurrentHashMap<>();
+    private final ConcurrentMap<OrderId, Order> byId = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, OrderId> byKey = new ConcurrentHashMap<>();
 
     @Override
     public Order placeIfAbsent(Order order) {
@@ -27,7 +28,7 @@ public final class InMemoryOrderStore implements OrderStore {
             throw new IllegalArgumentException("a new order is PENDING_PAYMENT, " + order.orderId() + " is " + order.state());
         }
         // The order is stored before its key becomes visible, so whoever finds the key finds the order.
-        String id = byKey.computeIfAbsent(new Key(order.account(), order.idempotencyKey()), key -> {
+        OrderId id = byKey.computeIfAbsent(new Key(order.account(), order.idempotencyKey()), key -> {
             if (byId.putIfAbsent(order.orderId(), order) != null) {
                 throw new IllegalStateException("order id " + order.orderId() + " is already taken");
             }
@@ -37,7 +38,7 @@ public final class InMemoryOrderStore implements OrderStore {
     }
 
     @Override
-    public Optional<Order> find(String orderId) {
+    public Optional<Order> find(OrderId orderId) {
         return Optional.ofNullable(byId.get(orderId));
     }
 

@@ -1,5 +1,7 @@
 package org.warrantykit.spi;
 
+import org.warrantykit.CoverageSource;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -38,7 +40,7 @@ public record CodeBatch(String id, String model, int years, LocalDate expiresOn,
     }
 
     /** The {@code source()} of an EXTENSION coverage granted by a code of this batch. */
-    public String source() {
-        return "extension batch " + id;
+    public CoverageSource source() {
+        return CoverageSource.batch(id);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.warrantykit.AccountId;
 import org.warrantykit.Order;
+import org.warrantykit.OrderId;
 
 /**
  * Orders for online extensions. Correctness rests on two atomic operations, so a database
@@ -21,7 +22,7 @@ public interface OrderStore {
      */
     Order placeIfAbsent(Order order);
 
-    Optional<Order> find(String orderId);
+    Optional<Order> find(OrderId orderId);
 
     Optional<Order> findByIdempotencyKey(AccountId account, String idempotencyKey);
 

@@ -31,7 +31,7 @@ final class Views {
         for (int i = 0; i < coverages.size(); i++) {
             Coverage c = coverages.get(i);
             lines.add(row(i == 0 ? "Coverages" : "", String.format("%-10s %s  (%s)", c.kind(),
-                    span(c.start().toString(), c.end().toString()), c.source())));
+                    span(c.start().toString(), c.end().toString()), c.source().toString())));
         }
         lines.add(row("Actions", actions(view)));
         if (explain) {

@@ -51,7 +51,7 @@ public final class JdbcCertificateStore implements CertificateStore {
                     s.setString(3, coverage.kind().name());
                     s.setObject(4, coverage.start());
                     s.setObject(5, coverage.end());
-                    s.setString(6, coverage.source());
+                    s.setString(6, coverage.source().toString());
                     s.addBatch();
                 }
                 s.executeBatch();

@@ -66,7 +66,7 @@ public final class JdbcCoverageLedger implements CoverageLedger {
                 s.setString(3, coverage.kind().name());
                 s.setObject(4, coverage.start());
                 s.setObject(5, coverage.end());
-                s.setString(6, coverage.source());
+                s.setString(6, coverage.source().toString());
                 s.setString(7, entry.trace().ruleSetVersion());
                 s.setString(8, Jdbc.encodeList(entry.trace().firedRules()));
                 Jdbc.setInstant(s, 9, entry.recordedAt());

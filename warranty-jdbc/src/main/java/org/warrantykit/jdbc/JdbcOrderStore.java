@@ -15,6 +15,7 @@ import org.warrantykit.AccountId;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Money;
 import org.warrantykit.Order;
+import org.warrantykit.OrderId;
 import org.warrantykit.OrderLine;
 import org.warrantykit.OrderState;
 import org.warrantykit.SerialNumber;
@@ -53,9 +54,9 @@ public final class JdbcOrderStore implements OrderStore {
     }
 
     @Override
-    public Optional<Order> find(String orderId) {
+    public Optional<Order> find(OrderId orderId) {
         Objects.requireNonNull(orderId, "orderId");
-        return first(select("WHERE order_id = ?", s -> s.setString(1, orderId)));
+        return first(select("WHERE order_id = ?", s -> s.setString(1, orderId.value())));
     }
 
     @Override
@@ -85,7 +86,7 @@ public final class JdbcOrderStore implements OrderStore {
                     s.setString(1, next.state().name());
                     s.setString(2, next.paymentReference().orElse(null));
                     Jdbc.setInstant(s, 3, next.closedAt().orElse(null));
-                    s.setString(4, current.orderId());
+                    s.setString(4, current.orderId().value());
                     s.setString(5, current.state().name());
                 }) == 1);
     }
@@ -99,7 +100,7 @@ public final class JdbcOrderStore implements OrderStore {
 
     private static void insert(Connection c, Order order) throws SQLException {
         Jdbc.update(c, "INSERT INTO wk_order (" + ORDER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
-            s.setString(1, order.orderId());
+            s.setString(1, order.orderId().value());
             s.setString(2, order.account().value());
             s.setString(3, order.idempotencyKey());
             s.setString(4, order.state().name());
@@ -114,7 +115,7 @@ public final class JdbcOrderStore implements OrderStore {
                 + "months, price_amount, currency, rule_set_version, fired_rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int lineNo = 0;
             for (OrderLine line : order.lines()) {
-                s.setString(1, order.orderId());
+                s.setString(1, order.orderId().value());
                 s.setInt(2, lineNo++);
                 s.setString(3, line.serial().value());
                 s.setString(4, line.offerId());
@@ -143,7 +144,7 @@ public final class JdbcOrderStore implements OrderStore {
                 List<OrderLine> lines = Jdbc.query(c, "SELECT serial, offer_id, months, price_amount, currency, "
                         + "rule_set_version, fired_rules FROM wk_order_line WHERE order_id = ? ORDER BY line_no",
                         s -> s.setString(1, head.orderId()), JdbcOrderStore::line);
-                orders.add(new Order(head.orderId(), head.account(), head.key(), head.state(), lines, head.total(),
+                orders.add(new Order(new OrderId(head.orderId()), head.account(), head.key(), head.state(), lines, head.total(),
                         head.createdAt(), head.payBy(), head.reference(), head.closedAt()));
             }
             return orders;

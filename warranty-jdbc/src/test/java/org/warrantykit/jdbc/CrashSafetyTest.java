@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
+import org.warrantykit.CoverageSource;
+import org.warrantykit.OrderId;
 import org.warrantykit.SerialNumber;
 import org.warrantykit.spi.LedgerEntry;
 
@@ -160,7 +162,7 @@ class CrashSafetyTest {
                 List<Coverage> coverages = entries.stream().map(LedgerEntry::coverage).toList();
                 for (Coverage c : coverages) {
                     if (c.kind() == CoverageKind.EXTENSION) {
-                        String orderId = c.source().replace("order ", "");
+                        String orderId = c.source().reference().orElseThrow();
                         assertThat(orderState.get(orderId)).as(sn + " extension of " + orderId).isEqualTo("PAID");
                         assertThat(orderSerial.get(orderId)).isEqualTo(sn);
                     }
@@ -179,7 +181,7 @@ class CrashSafetyTest {
                 List<Coverage> coverages = ledger.entries(new SerialNumber(sn)).stream().map(LedgerEntry::coverage)
                         .toList();
                 List<Coverage> granted = coverages.stream()
-                        .filter(c -> c.source().equals("order " + order.getKey())).toList();
+                        .filter(c -> c.source().equals(CoverageSource.order(new OrderId(order.getKey())))).toList();
                 if (order.getValue().equals("PAID")) {
                     if (granted.size() != 1) {
                         paidWithoutExtension.add(order.getKey());

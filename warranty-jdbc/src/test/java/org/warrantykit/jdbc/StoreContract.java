@@ -23,6 +23,7 @@ import org.warrantykit.CoverageKind;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Money;
 import org.warrantykit.Order;
+import org.warrantykit.OrderId;
 import org.warrantykit.OrderLine;
 import org.warrantykit.OrderState;
 import org.warrantykit.SerialNumber;
@@ -146,7 +147,7 @@ abstract class StoreContract {
         Order placed = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
                 JdbcWarrantyStores.transactions(repeatableRead).inTransaction(() -> {
                     assertThat(mine.onlineSince(SN)).isEmpty();
-                    assertThat(myOrders.find("O-1")).isEmpty();
+                    assertThat(myOrders.find(new OrderId("O-1"))).isEmpty();
                     other.recordOnline(SN, T0.plusSeconds(3600));
                     assertThat(otherOrders.placeIfAbsent(theirs)).isEqualTo(theirs);
 
@@ -156,14 +157,14 @@ abstract class StoreContract {
 
         assertThat(placed).as("the order placed first under the same key").isEqualTo(theirs);
         assertThat(other.onlineSince(SN)).contains(T0);
-        assertThat(otherOrders.find("O-2")).isEmpty();
+        assertThat(otherOrders.find(new OrderId("O-2"))).isEmpty();
     }
 
     static Order order(String id, AccountId account, String key, Instant createdAt) {
         OrderLine a = new OrderLine(SN, "EXT-60M", 60, Money.of("200", "EUR"), new DecisionTrace("v1", List.of("price")));
         OrderLine b = new OrderLine(new SerialNumber("CONTRACT0002"), "EXT-120M", 120, Money.of("400.50", "EUR"),
                 new DecisionTrace("v1", List.of()));
-        return new Order(id, account, key, OrderState.PENDING_PAYMENT, List.of(a, b), Money.of("600.50", "EUR"),
+        return new Order(new OrderId(id), account, key, OrderState.PENDING_PAYMENT, List.of(a, b), Money.of("600.50", "EUR"),
                 createdAt, createdAt.plusSeconds(7 * 86_400), Optional.empty(), Optional.empty());
     }
 
@@ -173,24 +174,24 @@ abstract class StoreContract {
         Order first = order("O-1", ALICE, "key-1", T0);
         assertThat(store.placeIfAbsent(first)).isEqualTo(first);
         assertThat(store.placeIfAbsent(order("O-2", ALICE, "key-1", T0.plusSeconds(1)))).isEqualTo(first);
-        assertThat(store.find("O-2")).isEmpty();
+        assertThat(store.find(new OrderId("O-2"))).isEmpty();
         Order bobs = order("O-3", AccountId.of("bob"), "key-1", T0.plusSeconds(2));
         assertThat(store.placeIfAbsent(bobs)).as("keys are scoped to the account").isEqualTo(bobs);
         assertThatThrownBy(() -> store.placeIfAbsent(order("O-1", ALICE, "key-9", T0)))
                 .isInstanceOf(IllegalStateException.class);
 
-        assertThat(store.find("O-1")).contains(first);
+        assertThat(store.find(new OrderId("O-1"))).contains(first);
         assertThat(store.findByIdempotencyKey(ALICE, "key-1")).contains(first);
         assertThat(store.findByIdempotencyKey(ALICE, "key-2")).isEmpty();
         assertThat(store.placedBy(ALICE)).containsExactly(first);
 
-        Order paid = new Order("O-1", ALICE, "key-1", OrderState.PAID, first.lines(), first.total(), first.createdAt(),
+        Order paid = new Order(new OrderId("O-1"), ALICE, "key-1", OrderState.PAID, first.lines(), first.total(), first.createdAt(),
                 first.payBy(), Optional.of("pay-1"), Optional.of(T0.plusSeconds(30)));
-        Order cancelled = new Order("O-1", ALICE, "key-1", OrderState.CANCELLED, first.lines(), first.total(),
+        Order cancelled = new Order(new OrderId("O-1"), ALICE, "key-1", OrderState.CANCELLED, first.lines(), first.total(),
                 first.createdAt(), first.payBy(), Optional.empty(), Optional.of(T0.plusSeconds(31)));
         assertThat(store.transition(first, paid)).isTrue();
         assertThat(store.transition(first, cancelled)).as("no longer pending").isFalse();
-        assertThat(store.find("O-1")).contains(paid);
+        assertThat(store.find(new OrderId("O-1"))).contains(paid);
 
         assertThat(store.overdue(T0.plusSeconds(8 * 86_400))).containsExactly(bobs);
         assertThat(store.overdue(T0.plusSeconds(86_400))).isEmpty();

@@ -33,6 +33,7 @@ import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
 import org.warrantykit.Device;
 import org.warrantykit.Order;
+import org.warrantykit.OrderId;
 import org.warrantykit.OrderState;
 import org.warrantykit.OrderStateException;
 import org.warrantykit.SerialNumber;
@@ -316,7 +317,7 @@ abstract class TwoInstanceContract {
         for (String serial : online) {
             first.requestUpgrade(ALICE, serial);
         }
-        Map<String, Set<String>> orderIdsByKey = new ConcurrentHashMap<>();
+        Map<String, Set<OrderId>> orderIdsByKey = new ConcurrentHashMap<>();
         race((instance, thread) -> {
             for (String serial : shuffled(online, thread)) {
                 Order order = instance.purchase(ALICE, serial, "EXT-120M", "key-" + serial);
@@ -389,7 +390,7 @@ abstract class TwoInstanceContract {
         assertThat(extensions).isEqualTo(codes.size());
         online.forEach(this::assertConsistent);
         String batch = ledger.entries(new SerialNumber(online.stream().filter(s -> kinds(s).size() > 2).findFirst()
-                .orElseThrow())).get(2).coverage().source().replace("extension batch ", "");
+                .orElseThrow())).get(2).coverage().source().reference().orElseThrow();
         assertThat(second.codeIssuer().redeemed(batch)).isEqualTo(codes.size());
     }
 

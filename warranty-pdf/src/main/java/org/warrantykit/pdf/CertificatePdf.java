@@ -358,7 +358,7 @@ public final class CertificatePdf {
         private List<List<String>> sources(List<Coverage> lines, float size, float width) throws IOException {
             List<List<String>> all = new ArrayList<>(lines.size());
             for (Coverage c : lines) {
-                List<String> wrapped = wrap(c.source(), fonts.regular, size, width);
+                List<String> wrapped = wrap(c.source().toString(), fonts.regular, size, width);
                 all.add(wrapped.size() > 3
                         ? List.of(wrapped.get(0), wrapped.get(1), fit(wrapped.get(2) + " " + wrapped.get(3), fonts.regular, size, width))
                         : wrapped);

@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.warrantykit.Certificate;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
+import org.warrantykit.CoverageSource;
 
 /** Whatever the certificate holds, the PDF stays one A4 page with the number, serial and every line it can fit. */
 class CertificatePdfLayoutTest {
@@ -94,7 +95,7 @@ class CertificatePdfLayoutTest {
         assertThat(text).doesNotContain("more coverage lines");
         for (Coverage c : certificate.coverages()) {
             assertThat(text).contains(c.start() + " " + c.end());
-            assertThat(CertificatePdfTest.flat(text)).contains(c.source());
+            assertThat(CertificatePdfTest.flat(text)).contains(c.source().toString());
         }
         if (grants == 8) {
             CertificatePdfTest.png(pdf, "certificate-eight-grants.png");
@@ -106,7 +107,7 @@ class CertificatePdfLayoutTest {
         lines.add(new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty"));
         CoverageKind[] kinds = {CoverageKind.UPGRADE, CoverageKind.EXTENSION, CoverageKind.PROMOTION};
         for (int i = 0; i < sources.size(); i++) {
-            lines.add(lines.get(lines.size() - 1).followedByMonths(kinds[i % 3], 6 + i, sources.get(i)));
+            lines.add(lines.get(lines.size() - 1).followedByMonths(kinds[i % 3], 6 + i, CoverageSource.parse(sources.get(i))));
         }
         return CertificatePdfTest.withLines("H1B50A1234567", model, lines);
     }

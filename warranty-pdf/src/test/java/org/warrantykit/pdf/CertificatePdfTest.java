@@ -32,6 +32,7 @@ import org.warrantykit.CertificateSigner;
 import org.warrantykit.CertificateVerifier;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
+import org.warrantykit.CoverageSource;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Device;
 import org.warrantykit.SerialNumber;
@@ -79,9 +80,9 @@ class CertificatePdfTest {
         service.requestUpgrade(OWNER, "H1B50A1234567");
         List<LedgerEntry> entries = ledger.entries(device.serial());
         Coverage extension = entries.get(1).coverage().followedBy(CoverageKind.EXTENSION, 5,
-                "extension batch B-2026-07 (offline sale, 5 years)");
+                CoverageSource.parse("extension batch B-2026-07 (offline sale, 5 years)"));
         Coverage promotion = extension.followedByMonths(CoverageKind.PROMOTION, 6,
-                "campaign SUMMER-26: installer goodwill for early commissioning");
+                CoverageSource.parse("campaign SUMMER-26: installer goodwill for early commissioning"));
         DecisionTrace trace = new DecisionTrace("default-2026.11@3f2a9c1", List.of("test"));
         ledger.append(device.serial(), 2, List.of(new LedgerEntry(extension, trace, NOW), new LedgerEntry(promotion, trace, NOW)));
         return service.certificate(OWNER, "H1B50A1234567");
@@ -140,7 +141,7 @@ class CertificatePdfTest {
             Coverage c = certificate.coverages().get(i);
             String kind = c.kind().name().charAt(0) + c.kind().name().substring(1).toLowerCase();
             assertThat(text).as("row of " + c).containsPattern(Pattern.compile(
-                    "(?m)^" + (i + 1) + " " + kind + " " + c.start() + " " + c.end() + " " + Pattern.quote(firstWords(c.source()))));
+                    "(?m)^" + (i + 1) + " " + kind + " " + c.start() + " " + c.end() + " " + Pattern.quote(firstWords(c.source().toString()))));
         }
         assertThat(flat(text)).contains("extension batch B-2026-07 (offline sale, 5 years)", "online upgrade",
                 "standard warranty", "campaign SUMMER-26: installer goodwill for early commissioning");
@@ -227,7 +228,7 @@ class CertificatePdfTest {
         String text = text(CertificatePdf.standard().toBytes(certificate));
 
         assertThat(flat(text)).contains("Aktion Sommer – 10 € Rabatt, ?? campaign line break");
-        assertThat(Certificate.fromCompactText(verificationCode(text)).coverages().get(1).source())
+        assertThat(Certificate.fromCompactText(verificationCode(text)).coverages().get(1).source().toString())
                 .isEqualTo("Aktion Sommer – 10 € Rabatt, 夏季 campaign\tline\nbreak");
     }
 

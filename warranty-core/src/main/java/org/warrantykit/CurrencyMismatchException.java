@@ -1,0 +1,33 @@
+package org.warrantykit;
+
+import java.util.Currency;
+
+/**
+ * Two amounts in different currencies were added or compared. Carries both currencies, so a caller
+ * can tell which side to convert; nothing is converted for it.
+ */
+public final class CurrencyMismatchException extends WarrantyException {
+    private final Currency expected;
+    private final Currency actual;
+
+    /**
+     * @param expected the currency of the amount being added to or compared with
+     * @param actual   the other amount's currency
+     * @param message  names both amounts, for a person
+     */
+    public CurrencyMismatchException(Currency expected, Currency actual, String message) {
+        super(message);
+        this.expected = InvalidValueException.require("expected", expected);
+        this.actual = InvalidValueException.require("actual", actual);
+    }
+
+    /** The currency of the amount being added to or compared with. */
+    public Currency expected() {
+        return expected;
+    }
+
+    /** The currency of the other amount, which differs from {@link #expected()}. */
+    public Currency actual() {
+        return actual;
+    }
+}
