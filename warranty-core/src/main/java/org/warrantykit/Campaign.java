@@ -2,7 +2,6 @@ package org.warrantykit;
 
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +35,8 @@ public record Campaign(String code, LocalDate validFrom, LocalDate validUntil, i
             throw new InvalidValueException("code", "\"" + code + "\" is not a campaign code; "
                     + CodeFormat.CAMPAIGN_SHAPE);
         }
-        Objects.requireNonNull(validFrom, "validFrom");
-        Objects.requireNonNull(validUntil, "validUntil");
+        InvalidValueException.require("validFrom", validFrom);
+        InvalidValueException.require("validUntil", validUntil);
         if (validUntil.isBefore(validFrom)) {
             throw new InvalidValueException("validUntil", "campaign " + code + " ends " + validUntil
                     + " before it starts " + validFrom);

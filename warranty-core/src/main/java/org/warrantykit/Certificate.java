@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A signed statement of a device's warranty as it stood when issued: who owns the device and every
@@ -50,10 +49,10 @@ public record Certificate(
             throw new InvalidValueException("number", "\"" + number + "\" is not a certificate number: "
                     + CertificateNumbers.RULE);
         }
-        Objects.requireNonNull(serial, "serial");
-        Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(issuedAt, "issuedAt");
-        Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
+        InvalidValueException.require("serial", serial);
+        InvalidValueException.require("owner", owner);
+        InvalidValueException.require("issuedAt", issuedAt);
+        InvalidValueException.require("ruleSetVersion", ruleSetVersion);
         if (model == null || model.isBlank()) {
             throw new InvalidValueException("model", "certificate " + number + " has no model");
         }
@@ -90,7 +89,7 @@ public record Certificate(
     public static Certificate issue(String number, SerialNumber serial, String model, AccountId owner,
                                     List<Coverage> coverages, Instant issuedAt, String ruleSetVersion,
                                     CertificateSigner signer) {
-        Objects.requireNonNull(signer, "signer");
+        InvalidValueException.require("signer", signer);
         String keyId = signer.keyId();
         byte[] content = canonicalForm(number, serial, model, owner, List.copyOf(coverages), issuedAt,
                 ruleSetVersion, keyId);

@@ -10,7 +10,6 @@ import java.security.interfaces.EdECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Objects;
 
 /**
  * Tells genuine certificates from forged or altered ones, offline, with only the maker's Ed25519
@@ -34,7 +33,7 @@ public final class CertificateVerifier {
     /** The outcome of a check: whether the certificate is genuine and, when not, why. */
     public record Result(boolean valid, String reason) {
         public Result {
-            Objects.requireNonNull(reason, "reason");
+            InvalidValueException.require("reason", reason);
         }
 
         static Result genuine(Certificate certificate) {
@@ -53,7 +52,7 @@ public final class CertificateVerifier {
      * @throws InvalidValueException when the key is not an Ed25519 public key
      */
     public static CertificateVerifier of(PublicKey publicKey) {
-        Objects.requireNonNull(publicKey, "publicKey");
+        InvalidValueException.require("publicKey", publicKey);
         if (!(publicKey instanceof EdECPublicKey ed) || !"Ed25519".equalsIgnoreCase(ed.getParams().getName())) {
             throw new InvalidValueException("publicKey", "certificates are verified with an Ed25519 public key, got "
                     + publicKey.getAlgorithm());
@@ -66,7 +65,7 @@ public final class CertificateVerifier {
      * (what {@link #publicKeyText()} prints; also the body of a PEM "PUBLIC KEY" block).
      */
     public static CertificateVerifier fromPublicKeyText(String base64X509) {
-        Objects.requireNonNull(base64X509, "base64X509");
+        InvalidValueException.require("base64X509", base64X509);
         String body = base64X509.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
                 .replaceAll("\\s+", "");
         try {
@@ -98,7 +97,7 @@ public final class CertificateVerifier {
 
     /** As {@link #verify}, with the reason for a rejection. */
     public Result check(Certificate certificate) {
-        Objects.requireNonNull(certificate, "certificate");
+        InvalidValueException.require("certificate", certificate);
         if (!keyId.equals(certificate.keyId())) {
             return Result.rejected("certificate " + certificate.number() + " names signing key " + certificate.keyId()
                     + ", not this verifier's key " + keyId);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -55,7 +54,7 @@ public final class CodeIssuer {
 
     /** As {@link #issueExtensionCodes}, with the batch (its id names the coverage the codes grant) and a CSV export. */
     public IssuedBatch issueExtensionBatch(String model, int years, int count, LocalDate expiresOn) {
-        Objects.requireNonNull(expiresOn, "expiresOn");
+        InvalidValueException.require("expiresOn", expiresOn);
         if (model == null || model.isBlank()) {
             throw new InvalidValueException("model", "extension codes are bound to a model, e.g. X1-HYBRID-G4");
         }
@@ -105,7 +104,7 @@ public final class CodeIssuer {
      * @throws InvalidValueException when a campaign with this code exists or its window has passed
      */
     public Campaign createCampaign(Campaign campaign) {
-        Objects.requireNonNull(campaign, "campaign");
+        InvalidValueException.require("campaign", campaign);
         LocalDate today = LocalDate.now(clock);
         if (campaign.validUntil().isBefore(today)) {
             throw new InvalidValueException("validUntil", "campaign " + campaign.code() + " ended on "

@@ -1,7 +1,6 @@
 package org.warrantykit;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,7 +39,7 @@ public final class CodeRejectedException extends WarrantyException {
 
     public CodeRejectedException(Reason reason, String message, Instant retryAfter) {
         super(message);
-        this.reason = Objects.requireNonNull(reason, "reason");
+        this.reason = InvalidValueException.require("reason", reason);
         this.retryAfter = retryAfter;
     }
 

@@ -3,7 +3,6 @@ package org.warrantykit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,13 +26,13 @@ public record Device(
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     public Device {
-        Objects.requireNonNull(serial, "serial");
-        Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(productionDate, "productionDate");
-        Objects.requireNonNull(shipDate, "shipDate");
-        Objects.requireNonNull(installDate, "installDate (use Optional.empty())");
-        Objects.requireNonNull(owner, "owner (use Optional.empty())");
-        Objects.requireNonNull(onlineSince, "onlineSince (use Optional.empty())");
+        InvalidValueException.require("serial", serial);
+        InvalidValueException.require("category", category);
+        InvalidValueException.require("productionDate", productionDate);
+        InvalidValueException.require("shipDate", shipDate);
+        InvalidValueException.requireOptional("installDate", installDate);
+        InvalidValueException.requireOptional("owner", owner);
+        InvalidValueException.requireOptional("onlineSince", onlineSince);
         if (model == null || model.isBlank()) {
             throw new InvalidValueException("model", "device " + serial + " has no model");
         }

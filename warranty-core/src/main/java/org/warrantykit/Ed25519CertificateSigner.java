@@ -22,8 +22,8 @@ final class Ed25519CertificateSigner implements CertificateSigner {
     }
 
     static Ed25519CertificateSigner of(KeyPair keys) {
-        Objects.requireNonNull(keys, "keys");
-        PrivateKey privateKey = Objects.requireNonNull(keys.getPrivate(), "private key");
+        InvalidValueException.require("keys", keys);
+        PrivateKey privateKey = InvalidValueException.require("keys.private", keys.getPrivate());
         if (!(privateKey instanceof EdECPrivateKey edPrivate) || !"Ed25519".equalsIgnoreCase(edPrivate.getParams().getName())) {
             throw new InvalidValueException("keyPair", "the private key must be Ed25519, was " + privateKey.getAlgorithm());
         }

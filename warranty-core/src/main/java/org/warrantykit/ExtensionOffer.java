@@ -2,7 +2,6 @@ package org.warrantykit;
 
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * An extension the owner can buy online for one device now: {@code months} more cover for
@@ -16,8 +15,8 @@ import java.util.Objects;
  */
 public record ExtensionOffer(String offerId, int months, Money price, LocalDate newEnd) {
     public ExtensionOffer {
-        Objects.requireNonNull(price, "price");
-        Objects.requireNonNull(newEnd, "newEnd");
+        InvalidValueException.require("price", price);
+        InvalidValueException.require("newEnd", newEnd);
         if (months < 1) {
             throw new InvalidValueException("months", "an extension adds at least 1 month, was " + months);
         }

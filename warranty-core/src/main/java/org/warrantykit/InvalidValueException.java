@@ -1,6 +1,11 @@
 package org.warrantykit;
 
-/** A value object was given data it cannot hold (blank account id, unknown currency, ...). */
+/**
+ * A value object was given data it cannot hold (blank account id, unknown currency, ...), or a
+ * public call got null for a required argument. The one null policy of the API: a null argument or
+ * component is refused with this exception naming it, never with a NullPointerException; absent
+ * values are {@code Optional.empty()}.
+ */
 public final class InvalidValueException extends WarrantyException {
     private final String field;
 
@@ -20,6 +25,14 @@ public final class InvalidValueException extends WarrantyException {
     public static <T> T require(String field, T value) {
         if (value == null) {
             throw new InvalidValueException(field, "is required but was not given");
+        }
+        return value;
+    }
+
+    /** As {@link #require}, for an {@code Optional} argument: absence is {@code Optional.empty()}, never null. */
+    public static <T> T requireOptional(String field, T value) {
+        if (value == null) {
+            throw new InvalidValueException(field, "is required but was null; use Optional.empty() for none");
         }
         return value;
     }

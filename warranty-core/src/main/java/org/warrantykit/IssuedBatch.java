@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Objects;
 import org.warrantykit.spi.CodeBatch;
 
 /**
@@ -17,7 +16,7 @@ public record IssuedBatch(CodeBatch batch, List<String> codes) {
     public static final String CSV_HEADER = "code,batch,model,years,expires_on";
 
     public IssuedBatch {
-        Objects.requireNonNull(batch, "batch");
+        InvalidValueException.require("batch", batch);
         codes = List.copyOf(codes);
     }
 

@@ -3,7 +3,6 @@ package org.warrantykit;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,14 +29,14 @@ public record Order(
 
     public Order {
         InvalidValueException.require("orderId", orderId);
-        Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(total, "total");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(payBy, "payBy");
-        Objects.requireNonNull(paymentReference, "paymentReference (use Optional.empty())");
-        Objects.requireNonNull(closedAt, "closedAt (use Optional.empty())");
+        InvalidValueException.require("account", account);
+        InvalidValueException.require("idempotencyKey", idempotencyKey);
+        InvalidValueException.require("state", state);
+        InvalidValueException.require("total", total);
+        InvalidValueException.require("createdAt", createdAt);
+        InvalidValueException.require("payBy", payBy);
+        InvalidValueException.requireOptional("paymentReference", paymentReference);
+        InvalidValueException.requireOptional("closedAt", closedAt);
         lines = List.copyOf(lines);
         if (lines.isEmpty()) {
             throw new InvalidValueException("lines", "order " + orderId + " has no lines");

@@ -1,7 +1,6 @@
 package org.warrantykit;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One device in an order: the extension bought for it and the price locked when the order was
@@ -11,9 +10,9 @@ import java.util.Objects;
  */
 public record OrderLine(SerialNumber serial, String offerId, int months, Money price, DecisionTrace pricedBy) {
     public OrderLine {
-        Objects.requireNonNull(serial, "serial");
-        Objects.requireNonNull(price, "price");
-        Objects.requireNonNull(pricedBy, "pricedBy");
+        InvalidValueException.require("serial", serial);
+        InvalidValueException.require("price", price);
+        InvalidValueException.require("pricedBy", pricedBy);
         if (months < 1) {
             throw new InvalidValueException("months", "an extension adds at least 1 month, was " + months);
         }

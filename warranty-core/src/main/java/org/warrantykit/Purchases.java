@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -265,7 +264,7 @@ final class Purchases {
         List<Wanted> wanted = new ArrayList<>(selections.size());
         Set<SerialNumber> seen = new HashSet<>();
         for (OfferSelection selection : selections) {
-            Objects.requireNonNull(selection, "selection");
+            InvalidValueException.require("selection", selection);
             SerialNumber sn = SerialNumber.parse(selection.serial());
             if (!seen.add(sn)) {
                 throw new InvalidOrderException(Reason.DUPLICATE_DEVICE, "Device " + sn + " is selected twice; "

@@ -1,6 +1,5 @@
 package org.warrantykit;
 
-import java.util.Objects;
 
 /**
  * One thing wrong with a rule set: where (file and line, line 0 when unknown) and what.
@@ -8,8 +7,8 @@ import java.util.Objects;
  */
 public record RuleProblem(String file, int line, String message) {
     public RuleProblem {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(message, "message");
+        InvalidValueException.require("file", file);
+        InvalidValueException.require("message", message);
         if (line < 0) {
             throw new InvalidValueException("line", "must be >= 0 (0 = unknown), was " + line);
         }

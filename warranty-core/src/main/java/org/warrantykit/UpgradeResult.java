@@ -1,6 +1,5 @@
 package org.warrantykit;
 
-import java.util.Objects;
 
 /**
  * Outcome of an upgrade request. {@code reason} is a sentence for the owner; the view shows the
@@ -8,8 +7,8 @@ import java.util.Objects;
  */
 public record UpgradeResult(UpgradeStatus status, String reason, WarrantyView view) {
     public UpgradeResult {
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(view, "view");
+        InvalidValueException.require("status", status);
+        InvalidValueException.require("reason", reason);
+        InvalidValueException.require("view", view);
     }
 }

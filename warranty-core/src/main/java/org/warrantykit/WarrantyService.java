@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -84,7 +83,7 @@ public final class WarrantyService {
      */
     public void replaceRules(WarrantyRules next) {
         WarrantyRules previous = rules;
-        Objects.requireNonNull(next, "rules");
+        InvalidValueException.require("rules", next);
         givenRules = next;
         rules = cached(next);
         LOG.info("rule set {} replaced by {}", previous.version(), next.version());
@@ -112,7 +111,7 @@ public final class WarrantyService {
      * {@code serials}.
      */
     public Stream<WarrantyView> inquireAll(Stream<String> serials) {
-        return bulk.inquireAll(Objects.requireNonNull(serials, "serials"), rules);
+        return bulk.inquireAll(InvalidValueException.require("serials", serials), rules);
     }
 
     /**
@@ -123,7 +122,7 @@ public final class WarrantyService {
      * cache is bypassed (a full sweep would only evict the hot entries). Returns the device count.
      */
     public long recomputeAll(Consumer<? super WarrantyView> sink, int parallelism) {
-        Objects.requireNonNull(sink, "sink");
+        InvalidValueException.require("sink", sink);
         if (parallelism < 1) {
             throw new InvalidValueException("parallelism", "must be at least 1, was " + parallelism);
         }
@@ -424,28 +423,28 @@ public final class WarrantyService {
         }
 
         public Builder rules(WarrantyRules rules) {
-            this.rules = Objects.requireNonNull(rules, "rules");
+            this.rules = ConfigurationException.require("rules", rules);
             return this;
         }
 
         public Builder devices(DeviceRegistry devices) {
-            this.devices = Objects.requireNonNull(devices, "devices");
+            this.devices = ConfigurationException.require("devices", devices);
             return this;
         }
 
         /** The clock every date and deadline is measured on; default system UTC. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = ConfigurationException.require("clock", clock);
             return this;
         }
 
         public Builder ledger(CoverageLedger ledger) {
-            this.ledger = Objects.requireNonNull(ledger, "ledger");
+            this.ledger = ConfigurationException.require("ledger", ledger);
             return this;
         }
 
         public Builder upgradeRequests(UpgradeRequestStore upgrades) {
-            this.upgrades = Objects.requireNonNull(upgrades, "upgradeRequests");
+            this.upgrades = ConfigurationException.require("upgradeRequests", upgrades);
             return this;
         }
 
@@ -454,7 +453,7 @@ public final class WarrantyService {
          * {@linkplain CodeVault#durable() durable} vault needs {@link #codePepper}.
          */
         public Builder codeVault(CodeVault vault) {
-            this.codeVault = Objects.requireNonNull(vault, "codeVault");
+            this.codeVault = ConfigurationException.require("codeVault", vault);
             return this;
         }
 
@@ -466,7 +465,7 @@ public final class WarrantyService {
          * {@linkplain CodeVault#durable() durable}; a durable vault without a pepper is refused at build.
          */
         public Builder codePepper(byte[] key) {
-            Objects.requireNonNull(key, "codePepper");
+            ConfigurationException.require("codePepper", key);
             if (key.length < CodeHasher.MIN_KEY_BYTES) {
                 throw new ConfigurationException("codePepper must be at least " + CodeHasher.MIN_KEY_BYTES
                         + " bytes (32 random bytes recommended), was " + key.length);
@@ -481,7 +480,7 @@ public final class WarrantyService {
          * of those failures is {@code window} old. Default 5 within 15 minutes.
          */
         public Builder codeLockout(int maxFailures, Duration window) {
-            Objects.requireNonNull(window, "window");
+            ConfigurationException.require("window", window);
             if (maxFailures < 1 || window.isNegative() || window.isZero()) {
                 throw new ConfigurationException("codeLockout needs at least 1 failure and a positive window, was "
                         + maxFailures + " within " + window);
@@ -497,13 +496,13 @@ public final class WarrantyService {
          * {@code JdbcWarrantyStores.codeAttempts(dataSource)}) share the lockout.
          */
         public Builder codeAttemptLog(CodeAttemptLog log) {
-            this.codeAttemptLog = Objects.requireNonNull(log, "codeAttemptLog");
+            this.codeAttemptLog = ConfigurationException.require("codeAttemptLog", log);
             return this;
         }
 
         /** Where owner changes made by {@link WarrantyService#transferOwnership} are kept. */
         public Builder ownership(OwnershipStore ownership) {
-            this.ownership = Objects.requireNonNull(ownership, "ownership");
+            this.ownership = ConfigurationException.require("ownership", ownership);
             return this;
         }
 
@@ -514,19 +513,19 @@ public final class WarrantyService {
          * no rollback across stores, and the service's compensations keep them consistent.
          */
         public Builder transactions(Transactions transactions) {
-            this.transactions = Objects.requireNonNull(transactions, "transactions");
+            this.transactions = ConfigurationException.require("transactions", transactions);
             return this;
         }
 
         /** Where extension orders are kept. */
         public Builder orders(OrderStore orders) {
-            this.orders = Objects.requireNonNull(orders, "orders");
+            this.orders = ConfigurationException.require("orders", orders);
             return this;
         }
 
         /** How long an order may stay unpaid, measured on the service's clock; default 7 days. */
         public Builder paymentWindow(Duration window) {
-            Objects.requireNonNull(window, "paymentWindow");
+            ConfigurationException.require("paymentWindow", window);
             if (window.isNegative() || window.isZero()) {
                 throw new ConfigurationException("paymentWindow must be positive, was " + window);
             }
@@ -540,13 +539,13 @@ public final class WarrantyService {
          * for demos only (its certificates cannot be verified once the service is gone).
          */
         public Builder certificateSigner(CertificateSigner signer) {
-            this.certificateSigner = Objects.requireNonNull(signer, "certificateSigner");
+            this.certificateSigner = ConfigurationException.require("certificateSigner", signer);
             return this;
         }
 
         /** Records issued certificates so a number is never reused. */
         public Builder certificateStore(CertificateStore store) {
-            this.certificateStore = Objects.requireNonNull(store, "certificateStore");
+            this.certificateStore = ConfigurationException.require("certificateStore", store);
             return this;
         }
 

@@ -2,7 +2,6 @@ package org.warrantykit;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -18,10 +17,10 @@ public record WarrantyView(
         DecisionTrace trace) {
 
     public WarrantyView {
-        Objects.requireNonNull(serial, "serial");
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(trace, "trace");
+        InvalidValueException.require("serial", serial);
+        InvalidValueException.require("model", model);
+        InvalidValueException.require("state", state);
+        InvalidValueException.require("trace", trace);
         coverages = List.copyOf(coverages);
         actions = Set.copyOf(actions);
         if (coverages.isEmpty() || coverages.get(0).kind() != CoverageKind.STANDARD) {

@@ -1,6 +1,6 @@
 package org.warrantykit.memory;
 
-import java.util.Objects;
+import org.warrantykit.InvalidValueException;
 import org.warrantykit.WarrantyService;
 
 /**
@@ -18,10 +18,10 @@ public final class InMemoryStores {
      * certificate store and ownership store on {@code builder} and returns it; rules and devices are
      * still the caller's. Stores set afterwards replace these.
      *
-     * @throws NullPointerException if {@code builder} is null
+     * @throws InvalidValueException if {@code builder} is null
      */
     public static WarrantyService.Builder configure(WarrantyService.Builder builder) {
-        Objects.requireNonNull(builder, "builder");
+        InvalidValueException.require("builder", builder);
         return builder.ledger(new InMemoryCoverageLedger())
                 .upgradeRequests(new InMemoryUpgradeRequestStore())
                 .codeVault(new InMemoryCodeVault())

@@ -4,7 +4,6 @@ import org.warrantykit.CoverageSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.warrantykit.InvalidValueException;
 
@@ -32,11 +31,11 @@ public record CodeBatch(String id, String model, int years, LocalDate expiresOn,
         if (years < 1 || years > 50) {
             throw new InvalidValueException("years", "batch " + id + " adds 1 to 50 years, was " + years);
         }
-        Objects.requireNonNull(expiresOn, "expiresOn");
+        InvalidValueException.require("expiresOn", expiresOn);
         if (size < 1) {
             throw new InvalidValueException("size", "batch " + id + " holds at least 1 code, was " + size);
         }
-        Objects.requireNonNull(issuedAt, "issuedAt");
+        InvalidValueException.require("issuedAt", issuedAt);
     }
 
     /** The {@code source()} of an EXTENSION coverage granted by a code of this batch. */

@@ -1,6 +1,5 @@
 package org.warrantykit.spi;
 
-import java.util.Objects;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.InvalidValueException;
 
@@ -15,7 +14,7 @@ import org.warrantykit.InvalidValueException;
  */
 public record CodeDecision(boolean allowed, String reason, String rule, DecisionTrace trace) {
     public CodeDecision {
-        Objects.requireNonNull(trace, "trace");
+        InvalidValueException.require("trace", trace);
         if (reason == null || reason.isBlank()) {
             throw new InvalidValueException("reason", "a code decision needs a reason");
         }

@@ -3,7 +3,6 @@ package org.warrantykit.spi;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Objects;
 import java.util.Optional;
 import org.warrantykit.Campaign;
 import org.warrantykit.CodeKind;
@@ -30,12 +29,12 @@ import org.warrantykit.InvalidValueException;
 public record CodeQuery(Device device, LocalDate on, boolean upgraded, LocalDate currentEnd, CodeKind kind,
                         String name, Optional<String> model, int months, int upgradeYears, ZoneId zone) {
     public CodeQuery {
-        Objects.requireNonNull(device, "device");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(on, "on");
-        Objects.requireNonNull(currentEnd, "currentEnd");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(model, "model (use Optional.empty())");
+        InvalidValueException.require("device", device);
+        InvalidValueException.require("zone", zone);
+        InvalidValueException.require("on", on);
+        InvalidValueException.require("currentEnd", currentEnd);
+        InvalidValueException.require("kind", kind);
+        InvalidValueException.requireOptional("model", model);
         if (name == null || name.isBlank()) {
             throw new InvalidValueException("name", "a code query names its batch or campaign");
         }

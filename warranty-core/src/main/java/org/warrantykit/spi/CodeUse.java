@@ -1,8 +1,8 @@
 package org.warrantykit.spi;
 
 import java.time.Instant;
-import java.util.Objects;
 import org.warrantykit.AccountId;
+import org.warrantykit.InvalidValueException;
 import org.warrantykit.SerialNumber;
 
 /**
@@ -11,8 +11,8 @@ import org.warrantykit.SerialNumber;
  */
 public record CodeUse(SerialNumber serial, AccountId account, Instant at) {
     public CodeUse {
-        Objects.requireNonNull(serial, "serial");
-        Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(at, "at");
+        InvalidValueException.require("serial", serial);
+        InvalidValueException.require("account", account);
+        InvalidValueException.require("at", at);
     }
 }

@@ -1,15 +1,15 @@
 package org.warrantykit.spi;
 
 import java.time.Instant;
-import java.util.Objects;
 import org.warrantykit.Coverage;
 import org.warrantykit.DecisionTrace;
+import org.warrantykit.InvalidValueException;
 
 /** One line of a device's coverage ledger: the grant, the decision that made it, and when. */
 public record LedgerEntry(Coverage coverage, DecisionTrace trace, Instant recordedAt) {
     public LedgerEntry {
-        Objects.requireNonNull(coverage, "coverage");
-        Objects.requireNonNull(trace, "trace");
-        Objects.requireNonNull(recordedAt, "recordedAt");
+        InvalidValueException.require("coverage", coverage);
+        InvalidValueException.require("trace", trace);
+        InvalidValueException.require("recordedAt", recordedAt);
     }
 }

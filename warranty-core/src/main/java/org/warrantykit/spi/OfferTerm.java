@@ -1,13 +1,12 @@
 package org.warrantykit.spi;
 
-import java.util.Objects;
 import org.warrantykit.InvalidValueException;
 import org.warrantykit.Money;
 
 /** One extension the policy offers for sale: a term in months and its price (VAT excluded). */
 public record OfferTerm(int months, Money price) {
     public OfferTerm {
-        Objects.requireNonNull(price, "price");
+        InvalidValueException.require("price", price);
         if (months < 1) {
             throw new InvalidValueException("months", "an offered term is at least 1 month, was " + months);
         }

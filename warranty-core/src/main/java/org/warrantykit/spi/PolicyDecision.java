@@ -1,7 +1,6 @@
 package org.warrantykit.spi;
 
 import java.util.List;
-import java.util.Objects;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.InvalidValueException;
 
@@ -19,10 +18,10 @@ public record PolicyDecision(
         DecisionTrace trace) {
 
     public PolicyDecision {
-        Objects.requireNonNull(standard, "standard");
-        Objects.requireNonNull(upgrade, "upgrade");
-        Objects.requireNonNull(noOfferReason, "noOfferReason");
-        Objects.requireNonNull(trace, "trace");
+        InvalidValueException.require("standard", standard);
+        InvalidValueException.require("upgrade", upgrade);
+        InvalidValueException.require("noOfferReason", noOfferReason);
+        InvalidValueException.require("trace", trace);
         offers = List.copyOf(offers);
         if (offers.isEmpty() && noOfferReason.isBlank()) {
             throw new InvalidValueException("noOfferReason", "a decision without offers must say why");

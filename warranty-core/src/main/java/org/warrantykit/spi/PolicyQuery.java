@@ -3,9 +3,9 @@ package org.warrantykit.spi;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Objects;
 import java.util.Optional;
 import org.warrantykit.Device;
+import org.warrantykit.InvalidValueException;
 
 /**
  * What the policy is asked about: a device, the day the decision applies to, and what the ledger
@@ -20,10 +20,10 @@ import org.warrantykit.Device;
  */
 public record PolicyQuery(Device device, LocalDate on, boolean upgraded, Optional<LocalDate> currentEnd, ZoneId zone) {
     public PolicyQuery {
-        Objects.requireNonNull(device, "device");
-        Objects.requireNonNull(on, "on");
-        Objects.requireNonNull(currentEnd, "currentEnd");
-        Objects.requireNonNull(zone, "zone");
+        InvalidValueException.require("device", device);
+        InvalidValueException.require("on", on);
+        InvalidValueException.require("currentEnd", currentEnd);
+        InvalidValueException.require("zone", zone);
     }
 
     /** A query whose days are UTC days (as for a service on a UTC clock, the default). */

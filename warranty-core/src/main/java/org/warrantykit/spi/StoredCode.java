@@ -1,7 +1,7 @@
 package org.warrantykit.spi;
 
-import java.util.Objects;
 import java.util.Optional;
+import org.warrantykit.InvalidValueException;
 
 /**
  * What the vault keeps of one extension code: its keyed hash (never the code), its batch, and its
@@ -9,9 +9,9 @@ import java.util.Optional;
  */
 public record StoredCode(String hash, String batchId, Optional<CodeUse> use) {
     public StoredCode {
-        Objects.requireNonNull(hash, "hash");
-        Objects.requireNonNull(batchId, "batchId");
-        Objects.requireNonNull(use, "use (use Optional.empty())");
+        InvalidValueException.require("hash", hash);
+        InvalidValueException.require("batchId", batchId);
+        InvalidValueException.requireOptional("use", use);
     }
 
     public boolean used() {

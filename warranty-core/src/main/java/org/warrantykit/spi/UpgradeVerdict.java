@@ -1,6 +1,5 @@
 package org.warrantykit.spi;
 
-import java.util.Objects;
 import org.warrantykit.InvalidValueException;
 
 /**
@@ -10,7 +9,7 @@ import org.warrantykit.InvalidValueException;
  */
 public record UpgradeVerdict(boolean eligible, int years, String reason) {
     public UpgradeVerdict {
-        Objects.requireNonNull(reason, "reason");
+        InvalidValueException.require("reason", reason);
         if (eligible && years < 1) {
             throw new InvalidValueException("years", "an eligible upgrade adds at least 1 year, was " + years);
         }
