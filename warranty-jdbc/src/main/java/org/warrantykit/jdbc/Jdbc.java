@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -219,23 +220,22 @@ final class Jdbc {
 
     /** Whether {@code e} comes from a deadlock, lock timeout or serialization failure: worth a new try. */
     static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (s.getSQLState() != null && TRANSIENT.contains(s.getSQLState())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return hasSqlState(e, TRANSIENT::contains);
     }
 
     static boolean isUniqueViolation(Throwable e) {
+        return hasSqlState(e, UNIQUE_VIOLATION::equals);
+    }
+
+    /**
+     * Whether any SQL state in {@code e}'s causes, or in the next-exceptions of an SQLException among
+     * them, matches: drivers report the telling state at any depth (a batch's on the next exception).
+     */
+    static boolean hasSqlState(Throwable e, Predicate<String> matches) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                    if (s.getSQLState() != null && matches.test(s.getSQLState())) {
                         return true;
                     }
                 }
