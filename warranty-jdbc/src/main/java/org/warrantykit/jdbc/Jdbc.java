@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -82,11 +83,36 @@ final class Jdbc {
      * to when it throws; the unit commits.
      */
     <T> T transaction(String what, Work<T> work) {
+        return transaction(what, work, Optional.empty());
+    }
+
+    /**
+     * Runs {@code work} like {@link #transaction} and returns its result; when one of its statements
+     * hits a unique or primary-key constraint (another writer got there first), undoes its writes and
+     * returns {@code whenTaken} instead. A work that finds a condition already taken (a count moved
+     * on, an owner changed) returns its own refusal before it writes anything, so nothing needs undoing.
+     */
+    <T> T unlessTaken(String what, Work<T> work, T whenTaken) {
+        return transaction(what, work, Optional.of(whenTaken));
+    }
+
+    /**
+     * Runs {@code work} in one transaction and returns true; returns false (and writes nothing)
+     * when it hits a unique or primary-key constraint, i.e. another writer got there first.
+     */
+    boolean insertUnlessTaken(String what, Work<Void> work) {
+        return unlessTaken(what, c -> {
+            work.run(c);
+            return true;
+        }, false);
+    }
+
+    private <T> T transaction(String what, Work<T> work, Optional<T> whenKeyTaken) {
         Connection bound = bound(dataSource);
         if (bound != null) {
-            return inSavepoint(bound, what, work);
+            return inSavepoint(bound, what, work, whenKeyTaken);
         }
-        return committed(dataSource, what, work);
+        return committed(dataSource, what, work, whenKeyTaken);
     }
 
     /**
@@ -102,6 +128,10 @@ final class Jdbc {
      * when it returns, rolls back when it throws, and gives the connection back either way.
      */
     static <T> T committed(DataSource dataSource, String what, Work<T> work) {
+        return committed(dataSource, what, work, Optional.empty());
+    }
+
+    private static <T> T committed(DataSource dataSource, String what, Work<T> work, Optional<T> whenKeyTaken) {
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -114,7 +144,13 @@ final class Jdbc {
             try {
                 result = work.run(connection);
                 connection.commit();
-            } catch (SQLException | RuntimeException | Error e) {
+            } catch (SQLException e) {
+                rollbackQuietly(connection, e);
+                if (whenKeyTaken.isEmpty() || !isUniqueViolation(e)) {
+                    throw e;
+                }
+                result = whenKeyTaken.get();
+            } catch (RuntimeException | Error e) {
                 rollbackQuietly(connection, e);
                 throw e;
             } finally {
@@ -145,22 +181,6 @@ final class Jdbc {
         }
     }
 
-    /**
-     * Runs {@code work} in one transaction and returns true; returns false (and writes nothing)
-     * when it hits a unique or primary-key constraint, i.e. another writer got there first.
-     */
-    boolean insertUnlessTaken(String what, Work<Void> work) {
-        try {
-            transaction(what, work);
-            return true;
-        } catch (JdbcStoreException e) {
-            if (isUniqueViolation(e.getCause())) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
     <T> List<T> query(String what, String sql, Binder binder, RowMapper<T> mapper) {
         Connection bound = bound(dataSource);
         if (bound != null) { // a read needs no savepoint: if it fails, the unit of work fails
@@ -173,23 +193,33 @@ final class Jdbc {
         return transaction(what, c -> query(c, sql, binder, mapper));
     }
 
-    private static <T> T inSavepoint(Connection connection, String what, Work<T> work) {
+    private static <T> T inSavepoint(Connection connection, String what, Work<T> work, Optional<T> whenKeyTaken) {
         try {
-            java.sql.Savepoint savepoint = connection.setSavepoint();
+            Savepoint savepoint = connection.setSavepoint();
             try {
                 T result = work.run(connection);
                 connection.releaseSavepoint(savepoint);
                 return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                try {
-                    connection.rollback(savepoint);
-                } catch (SQLException again) {
-                    e.addSuppressed(again);
+            } catch (SQLException e) {
+                rollbackQuietly(connection, savepoint, e);
+                if (whenKeyTaken.isEmpty() || !isUniqueViolation(e)) {
+                    throw e;
                 }
+                return whenKeyTaken.get();
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(connection, savepoint, e);
                 throw e;
             }
         } catch (SQLException e) {
             throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Savepoint savepoint, Throwable cause) {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -91,6 +91,37 @@ abstract class StoreContract {
     }
 
     @Test
+    void refusedWritesInsideAUnitOfWorkLeaveItUsableAndCommitOnlyWhatWasGranted() {
+        // A stale count, an owner that moved and a taken key are answers, not failures: the unit goes
+        // on (PostgreSQL would refuse every later statement of a transaction that hit an error).
+        JdbcCoverageLedger ledger = JdbcWarrantyStores.coverageLedger(dataSource);
+        JdbcOwnershipStore ownership = JdbcWarrantyStores.ownership(dataSource);
+        JdbcCodeVault vault = JdbcWarrantyStores.codeVault(dataSource);
+        LedgerEntry standard = entry(CoverageKind.STANDARD, LocalDate.of(2024, 1, 1), LocalDate.of(2028, 12, 31),
+                "standard warranty", T0);
+        org.warrantykit.Campaign spring = org.warrantykit.Campaign.of("SPRING", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 6, 30), 1, 12);
+        AccountId bob = AccountId.of("bob");
+
+        boolean granted = JdbcWarrantyStores.transactions(dataSource).inTransaction(() -> {
+            assertThat(ledger.append(SN, 1, List.of(standard))).as("count ahead of the ledger").isFalse();
+            assertThat(ownership.transfer(SN, Optional.of(bob), bob, ALICE, T0)).as("not bob's").isFalse();
+            assertThat(vault.addCampaign(spring)).isTrue();
+            assertThat(vault.addCampaign(spring)).as("key taken").isFalse();
+            assertThat(vault.reserve("SPRING", new org.warrantykit.spi.CodeUse(SN, ALICE, T0)))
+                    .isEqualTo(org.warrantykit.spi.CampaignReservation.RESERVED);
+            assertThat(vault.reserve("SPRING", new org.warrantykit.spi.CodeUse(new SerialNumber("CONTRACT0002"), ALICE,
+                    T0))).isEqualTo(org.warrantykit.spi.CampaignReservation.LIMIT_REACHED);
+            return ledger.append(SN, 0, List.of(standard));
+        });
+
+        assertThat(granted).isTrue();
+        assertThat(ledger.entries(SN)).containsExactly(standard);
+        assertThat(ownership.owner(SN)).isEmpty();
+        assertThat(vault.redemptions("SPRING")).isEqualTo(1);
+    }
+
+    @Test
     void upgradeRequestsAreOnePerDeviceAndRemovedOnce() {
         JdbcUpgradeRequestStore store = JdbcWarrantyStores.upgradeRequests(dataSource);
         UpgradeRequest request = new UpgradeRequest(SN, ALICE, T0);
