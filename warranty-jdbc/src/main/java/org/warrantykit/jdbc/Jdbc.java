@@ -51,6 +51,12 @@ final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Work with nothing to return: inserts whose only answer is whether their key was free. */
+    @FunctionalInterface
+    interface VoidWork {
+        void run(Connection connection) throws SQLException;
+    }
+
     @FunctionalInterface
     interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
@@ -100,7 +106,7 @@ final class Jdbc {
      * Runs {@code work} in one transaction and returns true; returns false (and writes nothing)
      * when it hits a unique or primary-key constraint, i.e. another writer got there first.
      */
-    boolean insertUnlessTaken(String what, Work<Void> work) {
+    boolean insertUnlessTaken(String what, VoidWork work) {
         return unlessTaken(what, c -> {
             work.run(c);
             return true;

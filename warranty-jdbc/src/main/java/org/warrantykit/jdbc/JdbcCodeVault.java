@@ -64,7 +64,6 @@ public final class JdbcCodeVault implements CodeVault {
                     s.executeBatch();
                 }
             }
-            return null;
         });
     }
 
@@ -128,7 +127,6 @@ public final class JdbcCodeVault implements CodeVault {
                         s.setInt(5, campaign.months());
                         s.setInt(6, campaign.upgradeYears());
                     });
-            return null;
         });
     }
 

@@ -43,7 +43,6 @@ public final class JdbcOrderStore implements OrderStore {
         }
         boolean stored = jdbc.insertUnlessTaken("place order " + order.orderId(), c -> {
             insert(c, order);
-            return null;
         });
         if (stored) {
             return order;

@@ -52,6 +52,15 @@ public final class JdbcTransactions implements Transactions {
         }
     }
 
+    /** Runs {@code work} as one unit of work, as {@link #inTransaction} does, for work with no result. */
+    public void useTransaction(Runnable work) {
+        Objects.requireNonNull(work, "work");
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     private <T> T once(Supplier<T> work) {
         return Jdbc.committed(dataSource, "run a transaction", connection -> {
             Jdbc.bind(dataSource, connection);

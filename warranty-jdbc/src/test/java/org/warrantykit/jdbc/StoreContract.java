@@ -346,6 +346,26 @@ abstract class StoreContract {
     }
 
     @Test
+    void aUnitOfWorkWithoutAResultCommitsAllItsWritesTogether() {
+        JdbcUpgradeRequestStore store = JdbcWarrantyStores.upgradeRequests(dataSource);
+        JdbcTransactions transactions = JdbcWarrantyStores.transactions(dataSource);
+        SerialNumber second = new SerialNumber("CONTRACT0002");
+
+        transactions.useTransaction(() -> {
+            store.addIfAbsent(new UpgradeRequest(SN, ALICE, T0));
+            store.recordOnline(SN, T0);
+        });
+        assertThatThrownBy(() -> transactions.useTransaction(() -> {
+            store.addIfAbsent(new UpgradeRequest(second, ALICE, T0));
+            throw new IllegalStateException("the operation failed after its first write");
+        })).hasMessage("the operation failed after its first write");
+
+        assertThat(store.pending(SN)).contains(new UpgradeRequest(SN, ALICE, T0));
+        assertThat(store.onlineSince(SN)).contains(T0);
+        assertThat(store.pending(second)).as("rolled back with its unit").isEmpty();
+    }
+
+    @Test
     void failedCodeAttemptsOlderThanTheWindowAreDeletedForEveryAccount() throws Exception {
         JdbcCodeAttemptLog log = JdbcWarrantyStores.codeAttempts(dataSource);
         AccountId bob = AccountId.of("bob");
@@ -365,7 +385,7 @@ abstract class StoreContract {
     void aFailedCodeAttemptStaysRecordedWhenTheUnitOfWorkAroundItRollsBack() {
         // A host that wraps redeem in its own unit: the refusal rolls the unit back, the count must stay.
         JdbcCodeAttemptLog log = JdbcWarrantyStores.codeAttempts(dataSource);
-        assertThatThrownBy(() -> JdbcWarrantyStores.transactions(dataSource).inTransaction(() -> {
+        assertThatThrownBy(() -> JdbcWarrantyStores.transactions(dataSource).useTransaction(() -> {
             log.recordFailure(ALICE, T0, Instant.EPOCH);
             throw new IllegalStateException("the code was refused");
         })).hasMessage("the code was refused");
