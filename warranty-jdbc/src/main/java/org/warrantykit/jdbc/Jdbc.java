@@ -151,8 +151,9 @@ final class Jdbc {
                 result = work.run(connection);
                 connection.commit();
             } catch (SQLException e) {
-                rollbackQuietly(connection, e);
-                if (whenKeyTaken.isEmpty() || !isUniqueViolation(e)) {
+                // A taken key is an answer only once the work's writes are undone; when the rollback
+                // failed they may stand, so the caller gets the violation with the rollback's failure.
+                if (!rollbackQuietly(connection, e) || whenKeyTaken.isEmpty() || !isUniqueViolation(e)) {
                     throw e;
                 }
                 result = whenKeyTaken.get();
@@ -207,8 +208,7 @@ final class Jdbc {
                 connection.releaseSavepoint(savepoint);
                 return result;
             } catch (SQLException e) {
-                rollbackQuietly(connection, savepoint, e);
-                if (whenKeyTaken.isEmpty() || !isUniqueViolation(e)) {
+                if (!rollbackQuietly(connection, savepoint, e) || whenKeyTaken.isEmpty() || !isUniqueViolation(e)) {
                     throw e;
                 }
                 return whenKeyTaken.get();
@@ -221,11 +221,14 @@ final class Jdbc {
         }
     }
 
-    private static void rollbackQuietly(Connection connection, Savepoint savepoint, Throwable cause) {
+    /** Rolls back to {@code savepoint}; false, with the failure suppressed on {@code cause}, when that fails. */
+    private static boolean rollbackQuietly(Connection connection, Savepoint savepoint, Throwable cause) {
         try {
             connection.rollback(savepoint);
+            return true;
         } catch (SQLException e) {
             cause.addSuppressed(e);
+            return false;
         }
     }
 
@@ -326,11 +329,14 @@ final class Jdbc {
         return items;
     }
 
-    static void rollbackQuietly(Connection connection, Throwable cause) {
+    /** Rolls back; false, with the failure suppressed on {@code cause}, when that fails. */
+    static boolean rollbackQuietly(Connection connection, Throwable cause) {
         try {
             connection.rollback();
+            return true;
         } catch (SQLException e) {
             cause.addSuppressed(e);
+            return false;
         }
     }
 

@@ -1,9 +1,11 @@
 package org.warrantykit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The database-free parts of the shared plumbing. */
@@ -20,5 +22,58 @@ class JdbcPlumbingTest {
         assertThat(Jdbc.isUniqueViolation(new SQLException("no state"))).isFalse();
         assertThat(Jdbc.isUniqueViolation(new IllegalStateException("not from the database"))).isFalse();
         assertThat(Jdbc.isUniqueViolation(null)).isFalse();
+    }
+
+    private static JdbcStoreException conflict(int attempt) {
+        return new JdbcStoreException("conflict on attempt " + attempt, new SQLException("deadlock detected", "40P01"));
+    }
+
+    @Test
+    void whenTheRetriesRunOutTheLastConflictCarriesTheEarlierOnes() {
+        try (TestDatabase database = TestDatabase.h2()) {
+            JdbcTransactions transactions = JdbcWarrantyStores.transactions(database.newDataSource());
+            AtomicInteger runs = new AtomicInteger();
+
+            assertThatThrownBy(() -> transactions.useTransaction(() -> {
+                throw conflict(runs.incrementAndGet());
+            })).hasMessage("conflict on attempt " + JdbcTransactions.MAX_ATTEMPTS).satisfies(e ->
+                    assertThat(e.getSuppressed()).extracting(Throwable::getMessage).containsExactly(
+                            "conflict on attempt 1", "conflict on attempt 2", "conflict on attempt 3",
+                            "conflict on attempt 4", "conflict on attempt 5", "conflict on attempt 6",
+                            "conflict on attempt 7"));
+            assertThat(runs).hasValue(JdbcTransactions.MAX_ATTEMPTS);
+        }
+    }
+
+    @Test
+    void aFailureThatEndsTheRetriesCarriesTheConflictsBeforeIt() {
+        try (TestDatabase database = TestDatabase.h2()) {
+            JdbcTransactions transactions = JdbcWarrantyStores.transactions(database.newDataSource());
+            AtomicInteger runs = new AtomicInteger();
+
+            assertThatThrownBy(() -> transactions.useTransaction(() -> {
+                if (runs.incrementAndGet() == 1) {
+                    throw conflict(1);
+                }
+                throw new IllegalStateException("refused on attempt 2");
+            })).isInstanceOf(IllegalStateException.class).hasMessage("refused on attempt 2").satisfies(e ->
+                    assertThat(e.getSuppressed()).extracting(Throwable::getMessage)
+                            .containsExactly("conflict on attempt 1"));
+        }
+    }
+
+    @Test
+    void anInterruptWhileWaitingToRetryKeepsTheConflictAndTheInterruptedState() {
+        try (TestDatabase database = TestDatabase.h2()) {
+            JdbcTransactions transactions = JdbcWarrantyStores.transactions(database.newDataSource());
+
+            assertThatThrownBy(() -> transactions.useTransaction(() -> {
+                Thread.currentThread().interrupt();
+                throw conflict(1);
+            })).isInstanceOf(JdbcStoreException.class).hasCauseInstanceOf(InterruptedException.class).satisfies(e ->
+                    assertThat(e.getSuppressed()).extracting(Throwable::getMessage)
+                            .containsExactly("conflict on attempt 1"));
+            assertThat(Thread.interrupted()).as("the thread is still marked interrupted").isTrue();
+        }
     }
 }

@@ -366,6 +366,29 @@ abstract class StoreContract {
     }
 
     @Test
+    void aTakenKeyWhoseRollbackFailsIsAFailureThatKeepsBothNotAnAnswer() {
+        // The write may stand when its rollback failed, so "taken" would be a guess: the caller gets
+        // the key violation with the rollback's failure on it.
+        org.warrantykit.Campaign spring = org.warrantykit.Campaign.of("SPRING", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 6, 30), 1, 12);
+        JdbcWarrantyStores.codeVault(dataSource).addCampaign(spring);
+        DataSource broken = HookedDataSources.failingRollback(database.newDataSource());
+        JdbcCodeVault vault = JdbcWarrantyStores.codeVault(broken);
+
+        assertThatThrownBy(() -> vault.addCampaign(spring)).isInstanceOf(JdbcStoreException.class).satisfies(e -> {
+            assertThat(Jdbc.isUniqueViolation(e)).as("the violation is the cause").isTrue();
+            assertThat(e.getCause().getSuppressed()).extracting(Throwable::getMessage)
+                    .anySatisfy(m -> assertThat(m).contains("rollback"));
+        });
+        assertThatThrownBy(() -> JdbcWarrantyStores.transactions(broken).useTransaction(() -> vault.addCampaign(spring)))
+                .isInstanceOf(JdbcStoreException.class).satisfies(e -> {
+                    assertThat(Jdbc.isUniqueViolation(e)).isTrue();
+                    assertThat(e.getCause().getSuppressed()).as("the savepoint's rollback").isNotEmpty();
+                    assertThat(e.getSuppressed()).as("the unit's rollback").isNotEmpty();
+                });
+    }
+
+    @Test
     void failedCodeAttemptsOlderThanTheWindowAreDeletedForEveryAccount() throws Exception {
         JdbcCodeAttemptLog log = JdbcWarrantyStores.codeAttempts(dataSource);
         AccountId bob = AccountId.of("bob");
