@@ -147,21 +147,28 @@ final class Jdbc {
         T result;
         try {
             Settings before = begin(connection);
+            // Whether the transaction ended (committed or rolled back), so the settings can go back:
+            // turning auto-commit on in a transaction whose rollback failed would commit what it left.
+            boolean ended = false;
             try {
                 result = work.run(connection);
                 connection.commit();
+                ended = true;
             } catch (SQLException e) {
+                ended = rollbackQuietly(connection, e);
                 // A taken key is an answer only once the work's writes are undone; when the rollback
                 // failed they may stand, so the caller gets the violation with the rollback's failure.
-                if (!rollbackQuietly(connection, e) || whenKeyTaken.isEmpty() || !isUniqueViolation(e)) {
+                if (!ended || whenKeyTaken.isEmpty() || !isUniqueViolation(e)) {
                     throw e;
                 }
                 result = whenKeyTaken.get();
             } catch (RuntimeException | Error e) {
-                rollbackQuietly(connection, e);
+                ended = rollbackQuietly(connection, e);
                 throw e;
             } finally {
-                restore(connection, before);
+                if (ended) {
+                    restore(connection, before, what);
+                }
             }
         } catch (SQLException e) {
             closeQuietly(connection, e);
@@ -359,15 +366,20 @@ final class Jdbc {
         return before;
     }
 
-    static void restore(Connection connection, Settings before) {
+    /**
+     * Puts back what {@link #begin} changed. A failure is only logged: the transaction has ended and
+     * the connection is closed next, but its pool may hand it out again with our settings.
+     */
+    static void restore(Connection connection, Settings before, String what) {
         try {
             connection.setAutoCommit(before.autoCommit());
             if (before.isolation() != Connection.TRANSACTION_READ_COMMITTED) {
                 connection.setTransactionIsolation(before.isolation());
             }
-        } catch (SQLException ignored) {
-            // the connection is being closed anyway; a pool will reset or discard it
+        } catch (SQLException e) {
+            LOG.warn("could not restore auto-commit {} and isolation level {} on a connection after the transaction "
+                    + "to {}; the connection is given back with the store's settings", before.autoCommit(),
+                    before.isolation(), what, e);
         }
     }
-
 }

@@ -3,9 +3,13 @@ package org.warrantykit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.warrantykit.SerialNumber;
 import org.junit.jupiter.api.Test;
 
 /** The database-free parts of the shared plumbing. */
@@ -74,6 +78,32 @@ class JdbcPlumbingTest {
                     assertThat(e.getSuppressed()).extracting(Throwable::getMessage)
                             .containsExactly("conflict on attempt 1"));
             assertThat(Thread.interrupted()).as("the thread is still marked interrupted").isTrue();
+        }
+    }
+
+    @Test
+    void aConnectionWhoseSettingsCannotBePutBackIsLoggedAndTheCommittedWorkStands() {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (TestDatabase database = TestDatabase.h2()) {
+            JdbcWarrantyStores.migrate(database.newDataSource());
+            JdbcUpgradeRequestStore store = JdbcWarrantyStores.upgradeRequests(
+                    HookedDataSources.failingAutoCommitOn(database.newDataSource()));
+            SerialNumber serial = new SerialNumber("PLUMBING0001");
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8)); // where slf4j-simple writes
+
+            store.recordOnline(serial, StoreContract.T0);
+
+            System.setErr(stderr);
+            assertThat(JdbcWarrantyStores.upgradeRequests(database.newDataSource()).onlineSince(serial))
+                    .contains(StoreContract.T0);
+            assertThat(log.toString(StandardCharsets.UTF_8))
+                    .contains("WARN")
+                    .contains("could not restore auto-commit true")
+                    .contains("record that " + serial + " is online")
+                    .contains("I/O error: connection reset");
+        } finally {
+            System.setErr(stderr);
         }
     }
 }

@@ -389,6 +389,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void aTransactionWhoseRollbackFailsIsNotCommittedByPuttingAutoCommitBack() {
+        // The batch row is inserted, a taken hash fails the codes; the rollback fails. Restoring
+        // auto-commit now would commit the batch row without its codes.
+        JdbcCodeVault vault = JdbcWarrantyStores.codeVault(dataSource);
+        vault.addBatch(new org.warrantykit.spi.CodeBatch("B-1", "X1-BOOST", 2, LocalDate.of(2027, 1, 1), 1, T0),
+                List.of("h1"));
+        JdbcCodeVault broken = JdbcWarrantyStores.codeVault(HookedDataSources.failingRollback(database.newDataSource()));
+
+        assertThatThrownBy(() -> broken.addBatch(new org.warrantykit.spi.CodeBatch("B-2", "X1-BOOST", 2,
+                LocalDate.of(2027, 1, 1), 2, T0), List.of("h2", "h1"))).isInstanceOf(JdbcStoreException.class);
+
+        assertThat(vault.batch("B-2")).isEmpty();
+        assertThat(vault.code("h2")).isEmpty();
+    }
+
+    @Test
     void failedCodeAttemptsOlderThanTheWindowAreDeletedForEveryAccount() throws Exception {
         JdbcCodeAttemptLog log = JdbcWarrantyStores.codeAttempts(dataSource);
         AccountId bob = AccountId.of("bob");
