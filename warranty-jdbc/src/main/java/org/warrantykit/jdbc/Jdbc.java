@@ -312,28 +312,20 @@ final class Jdbc {
         return row.getObject(column, java.time.LocalDate.class);
     }
 
-    /** A list of names as one text column: each entry as its length, a colon, and its characters. */
-    static String encodeList(List<String> items) {
-        StringBuilder out = new StringBuilder();
-        for (String item : items) {
-            out.append(item.length()).append(':').append(item);
-        }
-        return out.toString();
+    /** A list of names (the fired rules) as one text column: a JSON array of strings. */
+    static void setNames(PreparedStatement s, int index, List<String> names) throws SQLException {
+        s.setString(index, JsonStringArray.write(names));
     }
 
-    static List<String> decodeList(String text) {
-        List<String> items = new ArrayList<>();
-        int i = 0;
-        while (i < text.length()) {
-            int colon = text.indexOf(':', i);
-            if (colon < 0) {
-                throw new IllegalStateException("corrupt list column: " + text);
-            }
-            int length = Integer.parseInt(text.substring(i, colon));
-            items.add(text.substring(colon + 1, colon + 1 + length));
-            i = colon + 1 + length;
+    static List<String> getNames(ResultSet row, String column) throws SQLException {
+        String json = row.getString(column);
+        try {
+            return JsonStringArray.read(json);
+        } catch (IllegalArgumentException e) {
+            // Which column is for the log, not for the person who sees the message.
+            throw new JdbcStoreException("warranty store holds a list of fired rules it cannot read; the row was "
+                    + "changed outside this library", new IllegalArgumentException(column + ": " + e.getMessage(), e));
         }
-        return items;
     }
 
     /** Rolls back; false, with the failure suppressed on {@code cause}, when that fails. */

@@ -70,7 +70,7 @@ public final class JdbcCoverageLedger implements CoverageLedger {
                 s.setObject(5, coverage.end());
                 s.setString(6, coverage.source());
                 s.setString(7, entry.trace().ruleSetVersion());
-                s.setString(8, Jdbc.encodeList(entry.trace().firedRules()));
+                Jdbc.setNames(s, 8, entry.trace().firedRules());
                 Jdbc.setInstant(s, 9, entry.recordedAt());
                 s.addBatch();
             }
@@ -88,7 +88,7 @@ public final class JdbcCoverageLedger implements CoverageLedger {
         LocalDate end = Jdbc.getDate(row, "end_date");
         Coverage coverage = new Coverage(CoverageKind.valueOf(row.getString("kind")), start, end, row.getString("source"));
         DecisionTrace trace = new DecisionTrace(row.getString("rule_set_version"),
-                Jdbc.decodeList(row.getString("fired_rules")));
+                Jdbc.getNames(row, "fired_rules"));
         return new LedgerEntry(coverage, trace, Jdbc.getInstant(row, "recorded_at"));
     }
 }
