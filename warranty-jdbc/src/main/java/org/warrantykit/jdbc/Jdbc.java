@@ -142,7 +142,7 @@ final class Jdbc {
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
-            throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
+            throw failure(what, e);
         }
         T result;
         try {
@@ -172,7 +172,7 @@ final class Jdbc {
             }
         } catch (SQLException e) {
             closeQuietly(connection, e);
-            throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
+            throw failure(what, e);
         } catch (RuntimeException | Error e) {
             closeQuietly(connection, e);
             throw e;
@@ -201,7 +201,7 @@ final class Jdbc {
             try {
                 return query(bound, sql, binder, mapper);
             } catch (SQLException e) {
-                throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
+                throw failure(what, e);
             }
         }
         return transaction(what, c -> query(c, sql, binder, mapper));
@@ -224,7 +224,7 @@ final class Jdbc {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
+            throw failure(what, e);
         }
     }
 
@@ -288,6 +288,26 @@ final class Jdbc {
             }
         }
         return false;
+    }
+
+    /**
+     * The error a caller sees: what could not be done and what to do about it. The driver's message,
+     * which often quotes the SQL, stays in the cause (and in the log of whoever logs it).
+     */
+    static JdbcStoreException failure(String what, SQLException e) {
+        String advice;
+        if (hasSqlState(e, state -> state.startsWith("08"))) {
+            advice = "the database cannot be reached; check that it is up and the data source's settings, then repeat "
+                    + "the call";
+        } else if (isTransient(e)) {
+            advice = "it conflicted with concurrent operations; repeat the call";
+        } else if (hasSqlState(e, state -> state.startsWith("42"))) {
+            advice = "the database refused a statement; check that the schema is migrated "
+                    + "(JdbcWarrantyStores.migrate) and that the user may read and write the wk_* tables";
+        } else {
+            advice = "the database reported an error (see the cause)";
+        }
+        return new JdbcStoreException("warranty store could not " + what + ": " + advice, e);
     }
 
     /** Instants are kept to the microsecond (what both databases store); the rest is cut, not rounded. */

@@ -51,7 +51,7 @@ public final class JdbcTransactions implements Transactions {
                     conflicts.stream().filter(conflict -> conflict != e).forEach(e::addSuppressed);
                     throw e;
                 }
-                LOG.debug("transaction rolled back on a transient conflict (attempt {}): {}", attempt, e.getMessage());
+                LOG.debug("transaction rolled back on a transient conflict (attempt {})", attempt, e);
                 conflicts.add(e);
                 pause(attempt, conflicts);
             }

@@ -106,4 +106,19 @@ class JdbcPlumbingTest {
             System.setErr(stderr);
         }
     }
+
+    @Test
+    void aCallerSeesWhatFailedAndWhatToDoWhileTheSqlStaysInTheCause() {
+        try (TestDatabase database = TestDatabase.h2()) { // not migrated
+            JdbcUpgradeRequestStore store = JdbcWarrantyStores.upgradeRequests(database.newDataSource());
+            SerialNumber serial = new SerialNumber("PLUMBING0001");
+
+            assertThatThrownBy(() -> store.onlineSince(serial)).isInstanceOf(JdbcStoreException.class)
+                    .hasMessage("warranty store could not read when " + serial + " was online: the database refused a "
+                            + "statement; check that the schema is migrated (JdbcWarrantyStores.migrate) and that the "
+                            + "user may read and write the wk_* tables")
+                    .hasRootCauseInstanceOf(SQLException.class)
+                    .rootCause().hasMessageContaining("SELECT online_since FROM wk_device_online");
+        }
+    }
 }
