@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,12 @@ final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Work with nothing to return: inserts whose only answer is whether their key was free. */
+    @FunctionalInterface
+    interface VoidWork {
+        void run(Connection connection) throws SQLException;
+    }
+
     @FunctionalInterface
     interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
@@ -81,11 +89,36 @@ final class Jdbc {
      * to when it throws; the unit commits.
      */
     <T> T transaction(String what, Work<T> work) {
+        return transaction(what, work, Optional.empty());
+    }
+
+    /**
+     * Runs {@code work} like {@link #transaction} and returns its result; when one of its statements
+     * hits a unique or primary-key constraint (another writer got there first), undoes its writes and
+     * returns {@code whenTaken} instead. A work that finds a condition already taken (a count moved
+     * on, an owner changed) returns its own refusal before it writes anything, so nothing needs undoing.
+     */
+    <T> T unlessTaken(String what, Work<T> work, T whenTaken) {
+        return transaction(what, work, Optional.of(whenTaken));
+    }
+
+    /**
+     * Runs {@code work} in one transaction and returns true; returns false (and writes nothing)
+     * when it hits a unique or primary-key constraint, i.e. another writer got there first.
+     */
+    boolean insertUnlessTaken(String what, VoidWork work) {
+        return unlessTaken(what, c -> {
+            work.run(c);
+            return true;
+        }, false);
+    }
+
+    private <T> T transaction(String what, Work<T> work, Optional<T> whenKeyTaken) {
         Connection bound = bound(dataSource);
         if (bound != null) {
-            return inSavepoint(bound, what, work);
+            return inSavepoint(bound, what, work, whenKeyTaken);
         }
-        return committed(dataSource, what, work);
+        return committed(dataSource, what, work, whenKeyTaken);
     }
 
     /**
@@ -101,27 +134,45 @@ final class Jdbc {
      * when it returns, rolls back when it throws, and gives the connection back either way.
      */
     static <T> T committed(DataSource dataSource, String what, Work<T> work) {
+        return committed(dataSource, what, work, Optional.empty());
+    }
+
+    private static <T> T committed(DataSource dataSource, String what, Work<T> work, Optional<T> whenKeyTaken) {
         Connection connection;
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
-            throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
+            throw failure(what, e);
         }
         T result;
         try {
             Settings before = begin(connection);
+            // Whether the transaction ended (committed or rolled back), so the settings can go back:
+            // turning auto-commit on in a transaction whose rollback failed would commit what it left.
+            boolean ended = false;
             try {
                 result = work.run(connection);
                 connection.commit();
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(connection, e);
+                ended = true;
+            } catch (SQLException e) {
+                ended = rollbackQuietly(connection, e);
+                // A taken key is an answer only once the work's writes are undone; when the rollback
+                // failed they may stand, so the caller gets the violation with the rollback's failure.
+                if (!ended || whenKeyTaken.isEmpty() || !isUniqueViolation(e)) {
+                    throw e;
+                }
+                result = whenKeyTaken.get();
+            } catch (RuntimeException | Error e) {
+                ended = rollbackQuietly(connection, e);
                 throw e;
             } finally {
-                restore(connection, before);
+                if (ended) {
+                    restore(connection, before, what);
+                }
             }
         } catch (SQLException e) {
             closeQuietly(connection, e);
-            throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
+            throw failure(what, e);
         } catch (RuntimeException | Error e) {
             closeQuietly(connection, e);
             throw e;
@@ -144,51 +195,47 @@ final class Jdbc {
         }
     }
 
-    /**
-     * Runs {@code work} in one transaction and returns true; returns false (and writes nothing)
-     * when it hits a unique or primary-key constraint, i.e. another writer got there first.
-     */
-    boolean insertUnlessTaken(String what, Work<Void> work) {
-        try {
-            transaction(what, work);
-            return true;
-        } catch (JdbcStoreException e) {
-            if (isUniqueViolation(e.getCause())) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
     <T> List<T> query(String what, String sql, Binder binder, RowMapper<T> mapper) {
         Connection bound = bound(dataSource);
         if (bound != null) { // a read needs no savepoint: if it fails, the unit of work fails
             try {
                 return query(bound, sql, binder, mapper);
             } catch (SQLException e) {
-                throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
+                throw failure(what, e);
             }
         }
         return transaction(what, c -> query(c, sql, binder, mapper));
     }
 
-    private static <T> T inSavepoint(Connection connection, String what, Work<T> work) {
+    private static <T> T inSavepoint(Connection connection, String what, Work<T> work, Optional<T> whenKeyTaken) {
         try {
-            java.sql.Savepoint savepoint = connection.setSavepoint();
+            Savepoint savepoint = connection.setSavepoint();
             try {
                 T result = work.run(connection);
                 connection.releaseSavepoint(savepoint);
                 return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                try {
-                    connection.rollback(savepoint);
-                } catch (SQLException again) {
-                    e.addSuppressed(again);
+            } catch (SQLException e) {
+                if (!rollbackQuietly(connection, savepoint, e) || whenKeyTaken.isEmpty() || !isUniqueViolation(e)) {
+                    throw e;
                 }
+                return whenKeyTaken.get();
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(connection, savepoint, e);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new JdbcStoreException("warranty store could not " + what + ": " + e.getMessage(), e);
+            throw failure(what, e);
+        }
+    }
+
+    /** Rolls back to {@code savepoint}; false, with the failure suppressed on {@code cause}, when that fails. */
+    private static boolean rollbackQuietly(Connection connection, Savepoint savepoint, Throwable cause) {
+        try {
+            connection.rollback(savepoint);
+            return true;
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+            return false;
         }
     }
 
@@ -219,10 +266,22 @@ final class Jdbc {
 
     /** Whether {@code e} comes from a deadlock, lock timeout or serialization failure: worth a new try. */
     static boolean isTransient(Throwable e) {
+        return hasSqlState(e, TRANSIENT::contains);
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        return hasSqlState(e, UNIQUE_VIOLATION::equals);
+    }
+
+    /**
+     * Whether any SQL state in {@code e}'s causes, or in the next-exceptions of an SQLException among
+     * them, matches: drivers report the telling state at any depth (a batch's on the next exception).
+     */
+    static boolean hasSqlState(Throwable e, Predicate<String> matches) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (s.getSQLState() != null && TRANSIENT.contains(s.getSQLState())) {
+                    if (s.getSQLState() != null && matches.test(s.getSQLState())) {
                         return true;
                     }
                 }
@@ -231,17 +290,24 @@ final class Jdbc {
         return false;
     }
 
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
-                        return true;
-                    }
-                }
-            }
+    /**
+     * The error a caller sees: what could not be done and what to do about it. The driver's message,
+     * which often quotes the SQL, stays in the cause (and in the log of whoever logs it).
+     */
+    static JdbcStoreException failure(String what, SQLException e) {
+        String advice;
+        if (hasSqlState(e, state -> state.startsWith("08"))) {
+            advice = "the database cannot be reached; check that it is up and the data source's settings, then repeat "
+                    + "the call";
+        } else if (isTransient(e)) {
+            advice = "it conflicted with concurrent operations; repeat the call";
+        } else if (hasSqlState(e, state -> state.startsWith("42"))) {
+            advice = "the database refused a statement; check that the schema is migrated "
+                    + "(JdbcWarrantyStores.migrate) and that the user may read and write the wk_* tables";
+        } else {
+            advice = "the database reported an error (see the cause)";
         }
-        return false;
+        return new JdbcStoreException("warranty store could not " + what + ": " + advice, e);
     }
 
     /** Instants are kept to the microsecond (what both databases store); the rest is cut, not rounded. */
@@ -266,35 +332,30 @@ final class Jdbc {
         return row.getObject(column, java.time.LocalDate.class);
     }
 
-    /** A list of names as one text column: each entry as its length, a colon, and its characters. */
-    static String encodeList(List<String> items) {
-        StringBuilder out = new StringBuilder();
-        for (String item : items) {
-            out.append(item.length()).append(':').append(item);
-        }
-        return out.toString();
+    /** A list of names (the fired rules) as one text column: a JSON array of strings. */
+    static void setNames(PreparedStatement s, int index, List<String> names) throws SQLException {
+        s.setString(index, JsonStringArray.write(names));
     }
 
-    static List<String> decodeList(String text) {
-        List<String> items = new ArrayList<>();
-        int i = 0;
-        while (i < text.length()) {
-            int colon = text.indexOf(':', i);
-            if (colon < 0) {
-                throw new IllegalStateException("corrupt list column: " + text);
-            }
-            int length = Integer.parseInt(text.substring(i, colon));
-            items.add(text.substring(colon + 1, colon + 1 + length));
-            i = colon + 1 + length;
+    static List<String> getNames(ResultSet row, String column) throws SQLException {
+        String json = row.getString(column);
+        try {
+            return JsonStringArray.read(json);
+        } catch (IllegalArgumentException e) {
+            // Which column is for the log, not for the person who sees the message.
+            throw new JdbcStoreException("warranty store holds a list of fired rules it cannot read; the row was "
+                    + "changed outside this library", new IllegalArgumentException(column + ": " + e.getMessage(), e));
         }
-        return items;
     }
 
-    static void rollbackQuietly(Connection connection, Throwable cause) {
+    /** Rolls back; false, with the failure suppressed on {@code cause}, when that fails. */
+    static boolean rollbackQuietly(Connection connection, Throwable cause) {
         try {
             connection.rollback();
+            return true;
         } catch (SQLException e) {
             cause.addSuppressed(e);
+            return false;
         }
     }
 
@@ -317,15 +378,20 @@ final class Jdbc {
         return before;
     }
 
-    static void restore(Connection connection, Settings before) {
+    /**
+     * Puts back what {@link #begin} changed. A failure is only logged: the transaction has ended and
+     * the connection is closed next, but its pool may hand it out again with our settings.
+     */
+    static void restore(Connection connection, Settings before, String what) {
         try {
             connection.setAutoCommit(before.autoCommit());
             if (before.isolation() != Connection.TRANSACTION_READ_COMMITTED) {
                 connection.setTransactionIsolation(before.isolation());
             }
-        } catch (SQLException ignored) {
-            // the connection is being closed anyway; a pool will reset or discard it
+        } catch (SQLException e) {
+            LOG.warn("could not restore auto-commit {} and isolation level {} on a connection after the transaction "
+                    + "to {}; the connection is given back with the store's settings", before.autoCommit(),
+                    before.isolation(), what, e);
         }
     }
-
 }

@@ -56,7 +56,6 @@ public final class JdbcCertificateStore implements CertificateStore {
                 }
                 s.executeBatch();
             }
-            return null;
         });
     }
 

@@ -64,7 +64,6 @@ public final class JdbcCodeVault implements CodeVault {
                     s.executeBatch();
                 }
             }
-            return null;
         });
     }
 
@@ -128,7 +127,6 @@ public final class JdbcCodeVault implements CodeVault {
                         s.setInt(5, campaign.months());
                         s.setInt(6, campaign.upgradeYears());
                     });
-            return null;
         });
     }
 
@@ -159,40 +157,29 @@ public final class JdbcCodeVault implements CodeVault {
                 s -> s.setString(1, code), r -> r.getInt(1)).orElse(0);
     }
 
-    /** Signals, inside the reservation's transaction, that no redemption was free: roll back. */
-    private static final class NotTaken extends SQLException {
-        NotTaken() {
-            super("no redemption taken");
-        }
-    }
-
     @Override
     public CampaignReservation reserve(String code, CodeUse use) {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(use, "use");
-        try {
-            jdbc.transaction("reserve a redemption of campaign " + code, c -> {
-                if (Jdbc.update(c, "UPDATE wk_campaign SET taken = taken + 1 WHERE code = ? AND taken < redemption_limit",
-                        s -> s.setString(1, code)) != 1) {
-                    throw new NotTaken();
-                }
-                Jdbc.update(c, "INSERT INTO wk_campaign_use (code, serial, account_id, used_at) VALUES (?, ?, ?, ?)",
-                        s -> {
-                            s.setString(1, code);
-                            bindUse(s, 2, use);
-                        });
-                return null;
-            });
-            return CampaignReservation.RESERVED;
-        } catch (JdbcStoreException e) {
-            if (Jdbc.isUniqueViolation(e.getCause())) {
-                return CampaignReservation.DEVICE_ALREADY_REDEEMED;
+        // Settled in the transaction: reserved, or the device's use already there (its primary key).
+        // Empty: no redemption was free, decided before writing; why is found out below.
+        Optional<CampaignReservation> settled = jdbc.unlessTaken("reserve a redemption of campaign " + code, c -> {
+            if (Jdbc.update(c, "UPDATE wk_campaign SET taken = taken + 1 WHERE code = ? AND taken < redemption_limit",
+                    s -> s.setString(1, code)) != 1) {
+                return Optional.empty();
             }
-            if (!(e.getCause() instanceof NotTaken)) {
-                throw e;
-            }
-        }
-        // Nothing was written; say why (the device's own use first, as the in-memory vault does).
+            Jdbc.update(c, "INSERT INTO wk_campaign_use (code, serial, account_id, used_at) VALUES (?, ?, ?, ?)",
+                    s -> {
+                        s.setString(1, code);
+                        bindUse(s, 2, use);
+                    });
+            return Optional.of(CampaignReservation.RESERVED);
+        }, Optional.of(CampaignReservation.DEVICE_ALREADY_REDEEMED));
+        return settled.orElseGet(() -> whyNoneFree(code, use));
+    }
+
+    /** Nothing was written; says why (the device's own use first, as the in-memory vault does). */
+    private CampaignReservation whyNoneFree(String code, CodeUse use) {
         if (campaign(code).isEmpty()) {
             return CampaignReservation.UNKNOWN_CAMPAIGN;
         }

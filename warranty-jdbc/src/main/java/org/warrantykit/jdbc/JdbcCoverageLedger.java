@@ -45,13 +45,15 @@ public final class JdbcCoverageLedger implements CoverageLedger {
         if (expectedCount < 0) {
             throw new IllegalArgumentException("expectedCount must not be negative, was " + expectedCount);
         }
-        return jdbc.insertUnlessTaken("append to the ledger of " + serial, c -> {
+        // A stale count is seen here, before writing; an append that commits between this count and
+        // the insert is caught by the primary key.
+        return jdbc.unlessTaken("append to the ledger of " + serial, c -> {
             if (count(c, serial) != expectedCount) {
-                throw new StaleCount();
+                return false;
             }
             insert(c, serial, expectedCount, added);
-            return null;
-        }) ;
+            return true;
+        }, false);
     }
 
     /** Inserts {@code added} as entries {@code first, first+1, ...} on the caller's transaction. */
@@ -68,7 +70,7 @@ public final class JdbcCoverageLedger implements CoverageLedger {
                 s.setObject(5, coverage.end());
                 s.setString(6, coverage.source().toString());
                 s.setString(7, entry.trace().ruleSetVersion());
-                s.setString(8, Jdbc.encodeList(entry.trace().firedRules()));
+                Jdbc.setNames(s, 8, entry.trace().firedRules());
                 Jdbc.setInstant(s, 9, entry.recordedAt());
                 s.addBatch();
             }
@@ -86,14 +88,7 @@ public final class JdbcCoverageLedger implements CoverageLedger {
         LocalDate end = Jdbc.getDate(row, "end_date");
         Coverage coverage = new Coverage(CoverageKind.valueOf(row.getString("kind")), start, end, row.getString("source"));
         DecisionTrace trace = new DecisionTrace(row.getString("rule_set_version"),
-                Jdbc.decodeList(row.getString("fired_rules")));
+                Jdbc.getNames(row, "fired_rules"));
         return new LedgerEntry(coverage, trace, Jdbc.getInstant(row, "recorded_at"));
-    }
-
-    /** The device no longer has the expected number of entries: someone appended first. */
-    static final class StaleCount extends SQLException {
-        StaleCount() {
-            super("the ledger changed since it was read", Jdbc.UNIQUE_VIOLATION);
-        }
     }
 }

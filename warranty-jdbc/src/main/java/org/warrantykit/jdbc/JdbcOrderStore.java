@@ -44,7 +44,6 @@ public final class JdbcOrderStore implements OrderStore {
         }
         boolean stored = jdbc.insertUnlessTaken("place order " + order.orderId(), c -> {
             insert(c, order);
-            return null;
         });
         if (stored) {
             return order;
@@ -123,7 +122,7 @@ public final class JdbcOrderStore implements OrderStore {
                 s.setBigDecimal(6, line.price().amount());
                 s.setString(7, line.price().currency().getCurrencyCode());
                 s.setString(8, line.pricedBy().ruleSetVersion());
-                s.setString(9, Jdbc.encodeList(line.pricedBy().firedRules()));
+                Jdbc.setNames(s, 9, line.pricedBy().firedRules());
                 s.addBatch();
             }
             s.executeBatch();
@@ -168,6 +167,6 @@ public final class JdbcOrderStore implements OrderStore {
         Currency currency = Currency.getInstance(r.getString("currency").strip());
         return new OrderLine(new SerialNumber(r.getString("serial")), r.getString("offer_id"), r.getInt("months"),
                 Money.of(r.getBigDecimal("price_amount").stripTrailingZeros(), currency),
-                new DecisionTrace(r.getString("rule_set_version"), Jdbc.decodeList(r.getString("fired_rules"))));
+                new DecisionTrace(r.getString("rule_set_version"), Jdbc.getNames(r, "fired_rules")));
     }
 }

@@ -36,13 +36,6 @@ public final class JdbcOwnershipStore implements OwnershipStore {
                 r -> new SerialNumber(r.getString(1)));
     }
 
-    /** Signals, inside the transaction, that the owner changed since it was read: roll back. */
-    private static final class Moved extends java.sql.SQLException {
-        Moved() {
-            super("owner changed", Jdbc.UNIQUE_VIOLATION);
-        }
-    }
-
     @Override
     public boolean transfer(SerialNumber serial, Optional<AccountId> expected, AccountId from, AccountId to,
                             Instant at) {
@@ -51,7 +44,9 @@ public final class JdbcOwnershipStore implements OwnershipStore {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(at, "at");
-        return jdbc.insertUnlessTaken("transfer " + serial + " to " + to, c -> {
+        // Refused before writing when the owner moved since it was read; when another first owner was
+        // inserted meanwhile, the primary key refuses it and the transfer is undone.
+        return jdbc.unlessTaken("transfer " + serial + " to " + to, c -> {
             if (expected.isEmpty()) {
                 Jdbc.update(c, "INSERT INTO wk_ownership (serial, owner_id, transfers, transferred_at) VALUES (?, ?, 1, ?)",
                         s -> {
@@ -66,7 +61,7 @@ public final class JdbcOwnershipStore implements OwnershipStore {
                         s.setString(3, serial.value());
                         s.setString(4, expected.get().value());
                     }) != 1) {
-                throw new Moved();
+                return false;
             }
             int seq = Jdbc.query(c, "SELECT transfers FROM wk_ownership WHERE serial = ?",
                     s -> s.setString(1, serial.value()), r -> r.getInt(1)).get(0);
@@ -78,7 +73,7 @@ public final class JdbcOwnershipStore implements OwnershipStore {
                         s.setString(4, to.value());
                         Jdbc.setInstant(s, 5, at);
                     });
-            return null;
-        });
+            return true;
+        }, false);
     }
 }

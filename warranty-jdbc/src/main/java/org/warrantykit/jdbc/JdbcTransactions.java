@@ -1,5 +1,7 @@
 package org.warrantykit.jdbc;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -39,17 +41,30 @@ public final class JdbcTransactions implements Transactions {
         if (Jdbc.bound(dataSource) != null) {
             return work.get();
         }
+        // The conflicts that made earlier attempts roll back go with the error that ends the retries.
+        List<RuntimeException> conflicts = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work);
             } catch (RuntimeException e) {
                 if (attempt >= MAX_ATTEMPTS || !Jdbc.isTransient(e)) {
+                    conflicts.stream().filter(conflict -> conflict != e).forEach(e::addSuppressed);
                     throw e;
                 }
-                LOG.debug("transaction rolled back on a transient conflict (attempt {}): {}", attempt, e.getMessage());
-                pause(attempt);
+                LOG.debug("transaction rolled back on a transient conflict (attempt {})", attempt, e);
+                conflicts.add(e);
+                pause(attempt, conflicts);
             }
         }
+    }
+
+    /** Runs {@code work} as one unit of work, as {@link #inTransaction} does, for work with no result. */
+    public void useTransaction(Runnable work) {
+        Objects.requireNonNull(work, "work");
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
     }
 
     private <T> T once(Supplier<T> work) {
@@ -64,12 +79,14 @@ public final class JdbcTransactions implements Transactions {
     }
 
     /** A short random pause, growing with the attempt, so two colliding units do not collide again. */
-    private static void pause(int attempt) {
+    private static void pause(int attempt, List<RuntimeException> conflicts) {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 5)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new JdbcStoreException("interrupted while retrying a transaction", null);
+            JdbcStoreException interrupted = new JdbcStoreException("interrupted while retrying a transaction", e);
+            conflicts.forEach(interrupted::addSuppressed);
+            throw interrupted;
         }
     }
 

@@ -42,7 +42,6 @@ public final class JdbcUpgradeRequestStore implements UpgradeRequestStore {
                 s.setString(2, request.requestedBy().value());
                 Jdbc.setInstant(s, 3, request.requestedAt());
             });
-            return null;
         });
     }
 
@@ -82,7 +81,6 @@ public final class JdbcUpgradeRequestStore implements UpgradeRequestStore {
                     s.setString(1, serial.value());
                     Jdbc.setInstant(s, 2, at);
                 });
-                return null;
             });
             if (inserted) {
                 return;

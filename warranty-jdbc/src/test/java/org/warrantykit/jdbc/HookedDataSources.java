@@ -59,6 +59,29 @@ final class HookedDataSources {
         }));
     }
 
+    /**
+     * The data source, its connections failing every {@code rollback} (to a savepoint too) without
+     * rolling back, as a connection whose socket dropped mid-transaction does.
+     */
+    static DataSource failingRollback(DataSource target) {
+        return wrappingConnections(target, connection -> proxy(Connection.class, (c, m, a) -> {
+            if (m.getName().equals("rollback")) {
+                throw new SQLException("I/O error during rollback: connection reset", "08006");
+            }
+            return invoke(m, connection, a);
+        }));
+    }
+
+    /** The data source, its connections failing to turn auto-commit back on (the store's restore step). */
+    static DataSource failingAutoCommitOn(DataSource target) {
+        return wrappingConnections(target, connection -> proxy(Connection.class, (c, m, a) -> {
+            if (m.getName().equals("setAutoCommit") && Boolean.TRUE.equals(a[0])) {
+                throw new SQLException("I/O error: connection reset", "08006");
+            }
+            return invoke(m, connection, a);
+        }));
+    }
+
     /** The data source, counting in {@code taken} the connections it hands out. */
     static DataSource counting(DataSource target, AtomicInteger taken) {
         return wrappingConnections(target, connection -> {

@@ -2,8 +2,8 @@ package org.warrantykit.jdbc;
 
 /** Facts about the shipped migrations that the tests check against. */
 final class JdbcWarrantyStoresTestSupport {
-    /** Migrations after V1 (codes and certificates, failed code attempts). */
-    static final int LATER_MIGRATIONS = 2;
+    /** Migrations after V1 (codes and certificates, failed code attempts, fired rules as JSON). */
+    static final int LATER_MIGRATIONS = 3;
 
     private JdbcWarrantyStoresTestSupport() {
     }

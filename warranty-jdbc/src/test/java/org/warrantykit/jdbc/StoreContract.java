@@ -92,6 +92,37 @@ abstract class StoreContract {
     }
 
     @Test
+    void refusedWritesInsideAUnitOfWorkLeaveItUsableAndCommitOnlyWhatWasGranted() {
+        // A stale count, an owner that moved and a taken key are answers, not failures: the unit goes
+        // on (PostgreSQL would refuse every later statement of a transaction that hit an error).
+        JdbcCoverageLedger ledger = JdbcWarrantyStores.coverageLedger(dataSource);
+        JdbcOwnershipStore ownership = JdbcWarrantyStores.ownership(dataSource);
+        JdbcCodeVault vault = JdbcWarrantyStores.codeVault(dataSource);
+        LedgerEntry standard = entry(CoverageKind.STANDARD, LocalDate.of(2024, 1, 1), LocalDate.of(2028, 12, 31),
+                "standard warranty", T0);
+        org.warrantykit.Campaign spring = org.warrantykit.Campaign.of("SPRING", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 6, 30), 1, 12);
+        AccountId bob = AccountId.of("bob");
+
+        boolean granted = JdbcWarrantyStores.transactions(dataSource).inTransaction(() -> {
+            assertThat(ledger.append(SN, 1, List.of(standard))).as("count ahead of the ledger").isFalse();
+            assertThat(ownership.transfer(SN, Optional.of(bob), bob, ALICE, T0)).as("not bob's").isFalse();
+            assertThat(vault.addCampaign(spring)).isTrue();
+            assertThat(vault.addCampaign(spring)).as("key taken").isFalse();
+            assertThat(vault.reserve("SPRING", new org.warrantykit.spi.CodeUse(SN, ALICE, T0)))
+                    .isEqualTo(org.warrantykit.spi.CampaignReservation.RESERVED);
+            assertThat(vault.reserve("SPRING", new org.warrantykit.spi.CodeUse(new SerialNumber("CONTRACT0002"), ALICE,
+                    T0))).isEqualTo(org.warrantykit.spi.CampaignReservation.LIMIT_REACHED);
+            return ledger.append(SN, 0, List.of(standard));
+        });
+
+        assertThat(granted).isTrue();
+        assertThat(ledger.entries(SN)).containsExactly(standard);
+        assertThat(ownership.owner(SN)).isEmpty();
+        assertThat(vault.redemptions("SPRING")).isEqualTo(1);
+    }
+
+    @Test
     void upgradeRequestsAreOnePerDeviceAndRemovedOnce() {
         JdbcUpgradeRequestStore store = JdbcWarrantyStores.upgradeRequests(dataSource);
         UpgradeRequest request = new UpgradeRequest(SN, ALICE, T0);
@@ -316,6 +347,65 @@ abstract class StoreContract {
     }
 
     @Test
+    void aUnitOfWorkWithoutAResultCommitsAllItsWritesTogether() {
+        JdbcUpgradeRequestStore store = JdbcWarrantyStores.upgradeRequests(dataSource);
+        JdbcTransactions transactions = JdbcWarrantyStores.transactions(dataSource);
+        SerialNumber second = new SerialNumber("CONTRACT0002");
+
+        transactions.useTransaction(() -> {
+            store.addIfAbsent(new UpgradeRequest(SN, ALICE, T0));
+            store.recordOnline(SN, T0);
+        });
+        assertThatThrownBy(() -> transactions.useTransaction(() -> {
+            store.addIfAbsent(new UpgradeRequest(second, ALICE, T0));
+            throw new IllegalStateException("the operation failed after its first write");
+        })).hasMessage("the operation failed after its first write");
+
+        assertThat(store.pending(SN)).contains(new UpgradeRequest(SN, ALICE, T0));
+        assertThat(store.onlineSince(SN)).contains(T0);
+        assertThat(store.pending(second)).as("rolled back with its unit").isEmpty();
+    }
+
+    @Test
+    void aTakenKeyWhoseRollbackFailsIsAFailureThatKeepsBothNotAnAnswer() {
+        // The write may stand when its rollback failed, so "taken" would be a guess: the caller gets
+        // the key violation with the rollback's failure on it.
+        org.warrantykit.Campaign spring = org.warrantykit.Campaign.of("SPRING", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 6, 30), 1, 12);
+        JdbcWarrantyStores.codeVault(dataSource).addCampaign(spring);
+        DataSource broken = HookedDataSources.failingRollback(database.newDataSource());
+        JdbcCodeVault vault = JdbcWarrantyStores.codeVault(broken);
+
+        assertThatThrownBy(() -> vault.addCampaign(spring)).isInstanceOf(JdbcStoreException.class).satisfies(e -> {
+            assertThat(Jdbc.isUniqueViolation(e)).as("the violation is the cause").isTrue();
+            assertThat(e.getCause().getSuppressed()).extracting(Throwable::getMessage)
+                    .anySatisfy(m -> assertThat(m).contains("rollback"));
+        });
+        assertThatThrownBy(() -> JdbcWarrantyStores.transactions(broken).useTransaction(() -> vault.addCampaign(spring)))
+                .isInstanceOf(JdbcStoreException.class).satisfies(e -> {
+                    assertThat(Jdbc.isUniqueViolation(e)).isTrue();
+                    assertThat(e.getCause().getSuppressed()).as("the savepoint's rollback").isNotEmpty();
+                    assertThat(e.getSuppressed()).as("the unit's rollback").isNotEmpty();
+                });
+    }
+
+    @Test
+    void aTransactionWhoseRollbackFailsIsNotCommittedByPuttingAutoCommitBack() {
+        // The batch row is inserted, a taken hash fails the codes; the rollback fails. Restoring
+        // auto-commit now would commit the batch row without its codes.
+        JdbcCodeVault vault = JdbcWarrantyStores.codeVault(dataSource);
+        vault.addBatch(new org.warrantykit.spi.CodeBatch("B-1", "X1-BOOST", 2, LocalDate.of(2027, 1, 1), 1, T0),
+                List.of("h1"));
+        JdbcCodeVault broken = JdbcWarrantyStores.codeVault(HookedDataSources.failingRollback(database.newDataSource()));
+
+        assertThatThrownBy(() -> broken.addBatch(new org.warrantykit.spi.CodeBatch("B-2", "X1-BOOST", 2,
+                LocalDate.of(2027, 1, 1), 2, T0), List.of("h2", "h1"))).isInstanceOf(JdbcStoreException.class);
+
+        assertThat(vault.batch("B-2")).isEmpty();
+        assertThat(vault.code("h2")).isEmpty();
+    }
+
+    @Test
     void failedCodeAttemptsOlderThanTheWindowAreDeletedForEveryAccount() throws Exception {
         JdbcCodeAttemptLog log = JdbcWarrantyStores.codeAttempts(dataSource);
         AccountId bob = AccountId.of("bob");
@@ -335,7 +425,7 @@ abstract class StoreContract {
     void aFailedCodeAttemptStaysRecordedWhenTheUnitOfWorkAroundItRollsBack() {
         // A host that wraps redeem in its own unit: the refusal rolls the unit back, the count must stay.
         JdbcCodeAttemptLog log = JdbcWarrantyStores.codeAttempts(dataSource);
-        assertThatThrownBy(() -> JdbcWarrantyStores.transactions(dataSource).inTransaction(() -> {
+        assertThatThrownBy(() -> JdbcWarrantyStores.transactions(dataSource).useTransaction(() -> {
             log.recordFailure(ALICE, T0, Instant.EPOCH);
             throw new IllegalStateException("the code was refused");
         })).hasMessage("the code was refused");
