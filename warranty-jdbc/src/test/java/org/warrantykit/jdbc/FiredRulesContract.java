@@ -22,6 +22,7 @@ import org.warrantykit.CoverageKind;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Money;
 import org.warrantykit.Order;
+import org.warrantykit.OrderId;
 import org.warrantykit.OrderLine;
 import org.warrantykit.OrderState;
 import org.warrantykit.SerialNumber;
@@ -65,7 +66,7 @@ abstract class FiredRulesContract {
         OrderLine a = new OrderLine(SN, "EXT-60M", 60, Money.of("200", "EUR"), new DecisionTrace("v1", first));
         OrderLine b = new OrderLine(new SerialNumber("FIRED0000002"), "EXT-120M", 120, Money.of("400", "EUR"),
                 new DecisionTrace("v1", second));
-        return new Order("O-1", AccountId.of("alice"), "key-1", OrderState.PENDING_PAYMENT, List.of(a, b),
+        return new Order(new OrderId("O-1"), AccountId.of("alice"), "key-1", OrderState.PENDING_PAYMENT, List.of(a, b),
                 Money.of("600", "EUR"), T0, T0.plusSeconds(86_400), Optional.empty(), Optional.empty());
     }
 
@@ -86,7 +87,7 @@ abstract class FiredRulesContract {
         JdbcOrderStore orders = JdbcWarrantyStores.orders(dataSource);
         Order order = order(AWKWARD, List.of());
         orders.placeIfAbsent(order);
-        assertThat(orders.find("O-1")).contains(order);
+        assertThat(orders.find(new OrderId("O-1"))).contains(order);
     }
 
     @Test
@@ -115,7 +116,7 @@ abstract class FiredRulesContract {
             expected.add(entry(seq, lists.get(seq)));
         }
         assertThat(JdbcWarrantyStores.coverageLedger(dataSource).entries(SN)).containsExactlyElementsOf(expected);
-        assertThat(JdbcWarrantyStores.orders(dataSource).find("O-1")).contains(order);
+        assertThat(JdbcWarrantyStores.orders(dataSource).find(new OrderId("O-1"))).contains(order);
         assertThatThrownBy(() -> insertV3LedgerRow(lists.size(), lengthPrefixed(List.of("late"))))
                 .as("an instance still writing the old form is refused").isInstanceOf(SQLException.class);
         assertThat(JdbcWarrantyStores.coverageLedger(dataSource).entries(SN)).hasSize(lists.size());
@@ -145,7 +146,7 @@ abstract class FiredRulesContract {
             s.setString(3, e.coverage().kind().name());
             s.setObject(4, e.coverage().start());
             s.setObject(5, e.coverage().end());
-            s.setString(6, e.coverage().source());
+            s.setString(6, e.coverage().source().toString());
             s.setString(7, e.trace().ruleSetVersion());
             s.setString(8, firedRules);
             Jdbc.setInstant(s, 9, e.recordedAt());
