@@ -7,7 +7,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.warrantykit.fixtures.Fixtures.ALICE;
-import static org.warrantykit.fixtures.Fixtures.SERIAL;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
