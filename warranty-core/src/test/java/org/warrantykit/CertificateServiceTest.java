@@ -2,6 +2,9 @@ package org.warrantykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.warrantykit.fixtures.Fixtures.ALICE;
+import static org.warrantykit.fixtures.Fixtures.BOB;
+import static org.warrantykit.fixtures.Fixtures.device;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -17,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryCertificateStore;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
@@ -26,27 +30,20 @@ import org.warrantykit.spi.CertificateStore;
 import org.warrantykit.spi.LedgerEntry;
 
 class CertificateServiceTest {
-    static final AccountId ALICE = AccountId.of("alice");
-    static final AccountId BOB = AccountId.of("bob");
     static final Instant NOW = Instant.parse("2026-11-27T10:15:30.123Z");
-    static final Instant ONLINE_SINCE = Instant.parse("2026-01-01T00:00:00Z");
 
-    static Device inverter(String serial, AccountId owner) {
-        Device d = Device.of(SerialNumber.parse(serial), "X1-HYBRID-G4", Category.INVERTER, "DE",
-                LocalDate.of(2024, 1, 10), LocalDate.of(2024, 2, 1)).withInstallDate(LocalDate.of(2024, 5, 2))
-                .withOnlineSince(ONLINE_SINCE);
-        return owner == null ? d : d.withOwner(owner);
-    }
+    /** When the online X1-HYBRID-G4 inverters of these tests were installed. */
+    static final LocalDate INSTALLED = LocalDate.of(2024, 5, 2);
 
-    static final Device UPGRADED = inverter("CERTUPGRADED01", ALICE);
-    static final Device EXTENDED = inverter("CERTEXTENDED01", ALICE);
-    static final Device STANDARD = inverter("CERTSTANDARD01", ALICE);
-    static final Device BOBS = inverter("CERTBOBS000001", BOB);
-    static final Device NO_OWNER = inverter("CERTNOOWNER001", null);
-    static final Device OFFLINE = Device.of(SerialNumber.parse("CERTOFFLINE001"), "X1-BOOST", Category.INVERTER, "DE",
-            LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 20)).withInstallDate(LocalDate.of(2025, 3, 1)).withOwner(ALICE);
-    static final Device BATTERY = Device.of(SerialNumber.parse("CERTBATTERY001"), "BAT-10", Category.BATTERY, "NL",
-            LocalDate.of(2024, 2, 29), LocalDate.of(2024, 3, 1)).withOwner(ALICE).withOnlineSince(ONLINE_SINCE);
+    static final Device UPGRADED = device("CERTUPGRADED01").installed(INSTALLED).build();
+    static final Device EXTENDED = device("CERTEXTENDED01").installed(INSTALLED).build();
+    static final Device STANDARD = device("CERTSTANDARD01").installed(INSTALLED).build();
+    static final Device BOBS = device("CERTBOBS000001").installed(INSTALLED).owner(BOB).build();
+    static final Device NO_OWNER = device("CERTNOOWNER001").installed(INSTALLED).unowned().build();
+    static final Device OFFLINE = device("CERTOFFLINE001").model("X1-BOOST").installed(LocalDate.of(2025, 3, 1)).offline()
+            .build();
+    static final Device BATTERY = device("CERTBATTERY001").model("BAT-10").category(Category.BATTERY).region("NL")
+            .produced(LocalDate.of(2024, 2, 29)).neverInstalled().build();
 
     final InMemoryCoverageLedger ledger = new InMemoryCoverageLedger();
     final InMemoryUpgradeRequestStore requests = new InMemoryUpgradeRequestStore();
@@ -54,7 +51,7 @@ class CertificateServiceTest {
     final WarrantyService service = service(InMemoryStores.configure(WarrantyService.builder()).certificateStore(store));
 
     WarrantyService service(WarrantyService.Builder builder) {
-        return builder.rules(new CertificateTestPolicy())
+        return builder.rules(new TestPolicy())
                 .devices(InMemoryDeviceRegistry.of(List.of(UPGRADED, EXTENDED, STANDARD, BOBS, NO_OWNER, OFFLINE, BATTERY)))
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .ledger(ledger).upgradeRequests(requests)
@@ -68,7 +65,7 @@ class CertificateServiceTest {
         Coverage last = entries.get(entries.size() - 1).coverage();
         Coverage extension = last.followedBy(CoverageKind.EXTENSION, 5, CoverageSource.parse("extension batch B-2026-07 (offline sale)"));
         Coverage promotion = extension.followedByMonths(CoverageKind.PROMOTION, 6, CoverageSource.parse("campaign SUMMER-26: goodwill"));
-        DecisionTrace trace = new DecisionTrace(CertificateTestPolicy.VERSION, List.of("fake"));
+        DecisionTrace trace = new DecisionTrace(TestPolicy.VERSION, List.of("fake"));
         assertThat(ledger.append(device.serial(), entries.size(), List.of(
                 new LedgerEntry(extension, trace, NOW), new LedgerEntry(promotion, trace, NOW)))).isTrue();
     }
@@ -91,7 +88,7 @@ class CertificateServiceTest {
         assertThat(certificate.validFrom()).isEqualTo(LocalDate.of(2024, 5, 2));
         assertThat(certificate.validUntil()).isEqualTo(LocalDate.of(2034, 5, 1));
         assertThat(certificate.issuedAt()).isEqualTo(Instant.parse("2026-11-27T10:15:30Z"));
-        assertThat(certificate.ruleSetVersion()).isEqualTo(CertificateTestPolicy.VERSION);
+        assertThat(certificate.ruleSetVersion()).isEqualTo(TestPolicy.VERSION);
         assertThat(certificate.keyId()).isEqualTo(service.certificateVerifier().keyId()).hasSize(16);
         assertThat(service.certificateVerifier().verify(certificate)).isTrue();
         assertThat(store.find(certificate.number())).contains(certificate);
@@ -257,7 +254,7 @@ class CertificateServiceTest {
         assertThat(offline.verify(genuine)).isTrue();
 
         // Another service instance has its own demo key: a certificate it signs is not ours.
-        WarrantyService other = InMemoryStores.configure(WarrantyService.builder()).rules(new CertificateTestPolicy())
+        WarrantyService other = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy())
                 .devices(InMemoryDeviceRegistry.of(List.of(UPGRADED))).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
         other.requestUpgrade(ALICE, "CERTUPGRADED01");
         Certificate foreign = other.certificate(ALICE, "CERTUPGRADED01");

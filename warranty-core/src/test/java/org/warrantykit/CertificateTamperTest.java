@@ -6,10 +6,13 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
+import static org.warrantykit.fixtures.Fixtures.ALICE;
 
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -122,10 +125,10 @@ class CertificateTamperTest {
     @Test
     void theCanonicalFormIsLengthPrefixedAndDocumented() {
         Certificate c = new Certificate("WK-20261127-7K3QD-M2X9" + CertificateNumbers.checkSymbol("202611277K3QDM2X9"),
-                SerialNumber.parse("H1B50A1234567"), "X1-BOOST", AccountId.of("alice"),
+                SerialNumber.parse("H1B50A1234567"), "X1-BOOST", ALICE,
                 List.of(new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty")),
                 Instant.parse("2026-11-27T10:15:30Z"), "v1", "0123456789abcdef", "c2ln");
-        assertThat(new String(c.canonicalForm(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+        assertThat(new String(c.canonicalForm(), StandardCharsets.UTF_8)).isEqualTo(
                 "27:warranty-kit/certificate/v1,23:" + c.number() + ",13:H1B50A1234567,8:X1-BOOST,5:alice,"
                         + "20:2026-11-27T10:15:30Z,2:v1,16:0123456789abcdef,1:1,"
                         + "8:STANDARD,10:2023-05-02,10:2028-05-01,17:standard warranty,");
@@ -152,7 +155,7 @@ class CertificateTamperTest {
             case NUMBER -> {
                 String number;
                 do {
-                    number = CertificateNumbers.next(c.issuedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), random);
+                    number = CertificateNumbers.next(c.issuedAt().atZone(ZoneOffset.UTC).toLocalDate(), random);
                 } while (number.equals(c.number()));
                 return copy(c, number, c.serial(), c.model(), c.owner(), lines, c.issuedAt(), c.ruleSetVersion(), c.keyId(), c.signature());
             }

@@ -2,6 +2,9 @@ package org.warrantykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.warrantykit.fixtures.Fixtures.ALICE;
+import static org.warrantykit.fixtures.Fixtures.BOB;
+import static org.warrantykit.fixtures.Fixtures.device;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.memory.InMemoryStores;
@@ -23,28 +27,22 @@ import org.warrantykit.memory.InMemoryUpgradeRequestStore;
 import org.warrantykit.spi.LedgerEntry;
 
 class InquiryAndUpgradeTest {
-    static final AccountId ALICE = AccountId.of("alice");
-    static final AccountId BOB = AccountId.of("bob");
     // online since 2026-01-01, installed 2023-05-02: standard 2023-05-02..2028-05-01
-    static final Device ONLINE = Device.of(SerialNumber.parse("ONLINE00001"), "X1-HYBRID-G4", Category.INVERTER, "DE",
-            LocalDate.of(2023, 1, 10), LocalDate.of(2023, 2, 1)).withInstallDate(LocalDate.of(2023, 5, 2))
-            .withOwner(ALICE).withOnlineSince(Instant.parse("2026-01-01T00:00:00Z"));
-    static final Device OFFLINE = Device.of(SerialNumber.parse("OFFLINE0001"), "X1-BOOST", Category.INVERTER, "DE",
-            LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 20)).withInstallDate(LocalDate.of(2025, 3, 1)).withOwner(ALICE);
-    static final Device BATTERY = Device.of(SerialNumber.parse("BATTERY0001"), "T-BAT-H5.8", Category.BATTERY, "NL",
-            LocalDate.of(2024, 2, 29), LocalDate.of(2024, 3, 1)).withOwner(ALICE)
-            .withOnlineSince(Instant.parse("2025-01-01T00:00:00Z"));
+    static final Device ONLINE = device("ONLINE00001").build();
+    static final Device OFFLINE = device("OFFLINE0001").model("X1-BOOST").installed(LocalDate.of(2025, 3, 1)).offline().build();
+    static final Device BATTERY = device("BATTERY0001").model("T-BAT-H5.8").category(Category.BATTERY).region("NL")
+            .produced(LocalDate.of(2024, 2, 29)).neverInstalled().online(Instant.parse("2025-01-01T00:00:00Z")).build();
     // installed 2020-06-01: standard ended 2025-05-31
-    static final Device EXPIRED = Device.of(SerialNumber.parse("EXPIRED0001"), "X1-BOOST", Category.INVERTER, "FR",
-            LocalDate.of(2020, 1, 1), LocalDate.of(2020, 2, 1)).withInstallDate(LocalDate.of(2020, 6, 1)).withOwner(BOB);
-    static final Device UNOWNED = Device.of(SerialNumber.parse("UNOWNED0001"), "X1-BOOST", Category.INVERTER, "DE",
-            LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 20));
+    static final Device EXPIRED = device("EXPIRED0001").model("X1-BOOST").region("FR").installed(LocalDate.of(2020, 6, 1))
+            .owner(BOB).offline().build();
+    static final Device UNOWNED = device("UNOWNED0001").model("X1-BOOST").produced(LocalDate.of(2025, 1, 1))
+            .neverInstalled().unowned().offline().build();
 
     final MutableClock clock = new MutableClock("2026-11-27T10:00:00Z");
     final InMemoryCoverageLedger ledger = new InMemoryCoverageLedger();
     final InMemoryUpgradeRequestStore requests = new InMemoryUpgradeRequestStore();
     final WarrantyService service = InMemoryStores.configure(WarrantyService.builder())
-            .rules(new SimplePolicy())
+            .rules(new TestPolicy())
             .devices(InMemoryDeviceRegistry.of(List.of(ONLINE, OFFLINE, BATTERY, EXPIRED, UNOWNED)))
             .clock(clock).ledger(ledger).upgradeRequests(requests)
             .build();
@@ -65,15 +63,15 @@ class InquiryAndUpgradeTest {
         assertThat(view.end()).isEqualTo(LocalDate.of(2028, 5, 1));
         assertThat(view.coverages()).extracting(Coverage::kind).containsExactly(CoverageKind.STANDARD);
         assertThat(view.actions()).isEmpty();
-        assertThat(view.trace().ruleSetVersion()).isEqualTo("simple-1");
+        assertThat(view.trace().ruleSetVersion()).isEqualTo(TestPolicy.VERSION);
     }
 
     @Test
     void onlineDeviceIsUpgradedAtOnceAndInquiryShowsTheNewEnd() {
         UpgradeResult result = service.requestUpgrade(ALICE, "ONLINE00001");
         assertThat(result.status()).isEqualTo(UpgradeStatus.UPGRADED);
-        assertThat(result.reason()).isEqualTo("Free online upgrade: 5 more years of warranty.");
-        assertThat(result.view().trace().firedRules()).contains("upgrade");
+        assertThat(result.reason()).isEqualTo(TestPolicy.UPGRADE_GRANTED);
+        assertThat(result.view().trace().firedRules()).contains(TestPolicy.UPGRADE_RULE);
 
         WarrantyView view = service.inquire("ONLINE00001");
         assertThat(view.state()).isEqualTo(WarrantyState.UPGRADED);
@@ -159,13 +157,13 @@ class InquiryAndUpgradeTest {
     void builderNamesTheMissingPort() {
         assertThatThrownBy(() -> InMemoryStores.configure(WarrantyService.builder()).devices(InMemoryDeviceRegistry.of(List.of())).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("needs rules(...)");
-        assertThatThrownBy(() -> InMemoryStores.configure(WarrantyService.builder()).rules(new SimplePolicy()).build())
+        assertThatThrownBy(() -> InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy()).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("needs devices(...)");
     }
 
     @Test
     void builderRefusesToFallBackToMemoryAndNamesEveryMissingStore() {
-        WarrantyService.Builder halfWired = WarrantyService.builder().rules(new SimplePolicy())
+        WarrantyService.Builder halfWired = WarrantyService.builder().rules(new TestPolicy())
                 .devices(InMemoryDeviceRegistry.of(List.of())).ledger(new InMemoryCoverageLedger());
         assertThatThrownBy(halfWired::build).isInstanceOf(ConfigurationException.class)
                 .hasMessage("WarrantyService needs its stores: upgradeRequests(...), codeVault(...), codeAttemptLog(...), "
@@ -192,14 +190,8 @@ class InquiryAndUpgradeTest {
     @Test
     void ruleChangesDoNotMoveDatesAlreadyGranted() {
         service.requestUpgrade(ALICE, "ONLINE00001");
-        service.replaceRules(new SimplePolicy("simple-2") {
-            @Override
-            public org.warrantykit.spi.PolicyDecision decide(org.warrantykit.spi.PolicyQuery query) {
-                var d = super.decide(query);
-                return new org.warrantykit.spi.PolicyDecision(new org.warrantykit.spi.StandardTerm(
-                        d.standard().start(), d.standard().years() + 1), d.upgrade(), d.offers(), d.noOfferReason(), d.trace());
-            }
-        });
+        // a rule set with one more standard year: the upgrade already granted keeps its dates
+        service.replaceRules(new TestPolicy().withVersion("simple-2").withStandardYears(Category.INVERTER, 6));
         assertThat(service.inquire("ONLINE00001").end()).isEqualTo(LocalDate.of(2033, 5, 1));
         assertThat(service.inquire("OFFLINE0001").end()).isEqualTo(LocalDate.of(2031, 2, 28));
         assertThat(service.inquire("OFFLINE0001").trace().ruleSetVersion()).isEqualTo("simple-2");
@@ -210,7 +202,7 @@ class InquiryAndUpgradeTest {
         pool = Executors.newFixedThreadPool(16);
         for (int round = 0; round < 30; round++) {
             InMemoryCoverageLedger roundLedger = new InMemoryCoverageLedger();
-            WarrantyService roundService = InMemoryStores.configure(WarrantyService.builder()).rules(new SimplePolicy())
+            WarrantyService roundService = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy())
                     .devices(InMemoryDeviceRegistry.of(List.of(ONLINE, OFFLINE))).clock(clock)
                     .ledger(roundLedger).build();
             CountDownLatch start = new CountDownLatch(1);

@@ -1,10 +1,12 @@
 package org.warrantykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
+import static org.warrantykit.fixtures.Fixtures.ALICE;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryCodeAttemptLog;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.memory.InMemoryStores;
@@ -58,7 +61,7 @@ class LockoutProperties {
         InMemoryCodeAttemptLog shared = new InMemoryCodeAttemptLog();
         List<WarrantyService> instances = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            instances.add(InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy())
+            instances.add(InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy())
                     .devices(InMemoryDeviceRegistry.of(List.of(RedemptionPropertiesTest.DE))).clock(clock)
                     .codeLockout(MAX_FAILURES, WINDOW).codeAttemptLog(shared).build());
         }
@@ -70,8 +73,8 @@ class LockoutProperties {
             long recent = counted.stream().filter(at -> at.isAfter(now.minus(WINDOW))).count();
             WarrantyService instance = instances.get(i < onSecondInstance.size() && onSecondInstance.get(i) ? 1 : 0);
 
-            CodeRejectedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
-                    CodeRejectedException.class, () -> instance.redeem(CodeFixture.ALICE, "ALICEDE0001", "X"));
+            CodeRejectedException refused = catchThrowableOfType(
+                    CodeRejectedException.class, () -> instance.redeem(ALICE, "ALICEDE0001", "X"));
 
             if (recent < MAX_FAILURES) {
                 assertThat(refused.reason()).as("attempt %d with %d recent failures", i, recent)

@@ -2,6 +2,7 @@ package org.warrantykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.warrantykit.fixtures.Fixtures.device;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -10,80 +11,46 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.warrantykit.fixtures.DeviceBuilder;
+import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
-import org.warrantykit.spi.StandardTerm;
-import org.warrantykit.spi.UpgradeVerdict;
 import org.warrantykit.spi.WarrantyRules;
 
-/** The decision cache and the bulk paths, against a plain fake policy that counts its calls. */
+/** The decision cache and the bulk paths, against the test policy, which counts its calls. */
 class PerformancePathsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC);
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
 
-    /** Standard 5 years from installation (production + 9 months when never installed); +5 years when online. */
-    static class CountingPolicy implements WarrantyRules {
-        final String version;
-        final AtomicInteger decided = new AtomicInteger();
-        final AtomicInteger batches = new AtomicInteger();
-        final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
-
-        CountingPolicy(String version) {
-            this.version = version;
-        }
-
-        @Override
-        public String version() {
-            return version;
-        }
-
-        @Override
-        public PolicyDecision decide(PolicyQuery query) {
-            decided.incrementAndGet();
-            Device device = query.device();
-            StandardTerm standard = new StandardTerm(device.installDate().orElse(device.productionDate().plusMonths(9)), 5);
-            UpgradeVerdict upgrade = standard.end().isBefore(query.on())
-                    ? UpgradeVerdict.refuse("The standard warranty ended on " + standard.end() + ".")
-                    : UpgradeVerdict.grant(5, "Free online upgrade.");
-            return new PolicyDecision(standard, upgrade, List.of(), "No extension in this fake.",
-                    new DecisionTrace(version, List.of("fake " + device.model())));
-        }
-
-        @Override
-        public List<PolicyDecision> decideAll(List<PolicyQuery> queries) {
-            batches.incrementAndGet();
-            batchSizes.add(queries.size());
-            return WarrantyRules.super.decideAll(queries);
-        }
-    }
-
-    static Device device(int i) {
+    /**
+     * Member {@code i} of a varied fleet: every third an X1-BOOST inverter, the others accessories;
+     * every fourth never installed; every other online; five owners.
+     */
+    static Device fleetMember(int i) {
         LocalDate produced = LocalDate.of(2016, 1, 1).plusDays(i * 7L % 3650);
-        Device device = Device.of(SerialNumber.parse(String.format("PERF%08d", i)), i % 3 == 0 ? "X1-BOOST" : "METER-X",
-                i % 3 == 0 ? Category.INVERTER : Category.ACCESSORY, i % 2 == 0 ? "DE" : "GB", produced, produced.plusDays(10))
-                .withOwner(AccountId.of("acct" + i % 5));
+        DeviceBuilder device = device(String.format("PERF%08d", i)).produced(produced)
+                .region(i % 2 == 0 ? "DE" : "GB").owner(AccountId.of("acct" + i % 5)).neverInstalled().offline();
+        device = i % 3 == 0 ? device.model("X1-BOOST") : device.model("METER-X").category(Category.ACCESSORY);
         if (i % 4 != 0) {
-            device = device.withInstallDate(produced.plusDays(30 + i % 300));
+            device = device.installed(produced.plusDays(30 + i % 300));
         }
         if (i % 2 == 0) {
-            device = device.withOnlineSince(produced.plusDays(60).atStartOfDay(ZoneOffset.UTC).toInstant());
+            device = device.online(produced.plusDays(60).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
-        return device;
+        return device.build();
     }
 
     static List<Device> devices(int count) {
-        return IntStream.range(0, count).mapToObj(PerformancePathsTest::device).toList();
+        return IntStream.range(0, count).mapToObj(PerformancePathsTest::fleetMember).toList();
     }
 
     static WarrantyService service(WarrantyRules rules, List<Device> devices, int cache) {
@@ -95,58 +62,58 @@ class PerformancePathsTest {
 
     @Test
     void aRepeatedQueryIsAnsweredFromTheCache() {
-        CountingPolicy policy = new CountingPolicy("v1");
+        TestPolicy policy = new TestPolicy().withVersion("v1");
         CachingWarrantyRules cache = CachingWarrantyRules.wrap(policy, 100);
-        PolicyQuery query = PolicyQuery.fresh(device(1), TODAY);
+        PolicyQuery query = PolicyQuery.fresh(fleetMember(1), TODAY);
 
         PolicyDecision first = cache.decide(query);
-        PolicyDecision second = cache.decide(PolicyQuery.fresh(device(1), TODAY)); // equal, not the same object
+        PolicyDecision second = cache.decide(PolicyQuery.fresh(fleetMember(1), TODAY)); // equal, not the same object
 
         assertThat(second).isSameAs(first);
-        assertThat(policy.decided).hasValue(1);
+        assertThat(policy.decideCalls()).isEqualTo(1);
         assertThat(cache.version()).isEqualTo("v1");
         assertThat(cache.delegate()).isSameAs(policy);
     }
 
     @Test
     void anyChangeInTheQueryIsAMiss() {
-        CountingPolicy policy = new CountingPolicy("v1");
+        TestPolicy policy = new TestPolicy().withVersion("v1");
         CachingWarrantyRules cache = CachingWarrantyRules.wrap(policy, 100);
-        Device device = device(2);
+        Device device = fleetMember(2);
 
         cache.decide(PolicyQuery.fresh(device, TODAY));
         cache.decide(PolicyQuery.fresh(device, TODAY.plusDays(1)));
         cache.decide(new PolicyQuery(device, TODAY, true, Optional.of(TODAY.plusYears(3))));
         cache.decide(PolicyQuery.fresh(device.withOnlineSince(Instant.parse("2026-05-01T00:00:00Z")), TODAY));
 
-        assertThat(policy.decided).hasValue(4);
+        assertThat(policy.decideCalls()).isEqualTo(4);
     }
 
     @Test
     void decideAllAsksTheDelegateOnlyForMissesInOneBatchAndKeepsOrder() {
-        CountingPolicy policy = new CountingPolicy("v1");
+        TestPolicy policy = new TestPolicy().withVersion("v1");
         CachingWarrantyRules cache = CachingWarrantyRules.wrap(policy, 100);
-        List<PolicyQuery> queries = IntStream.range(0, 10).mapToObj(i -> PolicyQuery.fresh(device(i), TODAY)).toList();
+        List<PolicyQuery> queries = IntStream.range(0, 10).mapToObj(i -> PolicyQuery.fresh(fleetMember(i), TODAY)).toList();
         cache.decide(queries.get(3));
         cache.decide(queries.get(7));
 
         List<PolicyDecision> decisions = cache.decideAll(queries);
 
-        assertThat(policy.batchSizes).containsExactly(8);
+        assertThat(policy.batchSizes()).containsExactly(8);
         assertThat(decisions).hasSize(10);
         for (int i = 0; i < queries.size(); i++) {
             assertThat(decisions.get(i)).isEqualTo(policy.decide(queries.get(i)));
         }
         assertThat(cache.decideAll(queries)).isEqualTo(decisions);
-        assertThat(policy.batches).hasValue(1);
+        assertThat(policy.batchSizes()).hasSize(1);
     }
 
     @Test
     void theCacheNeverHoldsMoreThanItsBound() {
-        CountingPolicy policy = new CountingPolicy("v1");
+        TestPolicy policy = new TestPolicy().withVersion("v1");
         CachingWarrantyRules cache = CachingWarrantyRules.wrap(policy, 50);
         for (int i = 0; i < 500; i++) {
-            cache.decide(PolicyQuery.fresh(device(i), TODAY));
+            cache.decide(PolicyQuery.fresh(fleetMember(i), TODAY));
             assertThat(cache.size()).isLessThanOrEqualTo(50);
         }
         assertThat(cache.size()).isGreaterThan(0);
@@ -156,22 +123,22 @@ class PerformancePathsTest {
 
     @Test
     void theMostRecentlyUsedEntriesSurvive() {
-        CountingPolicy policy = new CountingPolicy("v1");
+        TestPolicy policy = new TestPolicy().withVersion("v1");
         CachingWarrantyRules cache = CachingWarrantyRules.wrap(policy, 1);
-        PolicyQuery a = PolicyQuery.fresh(device(1), TODAY);
-        PolicyQuery b = PolicyQuery.fresh(device(2), TODAY);
+        PolicyQuery a = PolicyQuery.fresh(fleetMember(1), TODAY);
+        PolicyQuery b = PolicyQuery.fresh(fleetMember(2), TODAY);
         cache.decide(a);
         cache.decide(b); // evicts a
         cache.decide(b);
         cache.decide(a);
-        assertThat(policy.decided).hasValue(3);
+        assertThat(policy.decideCalls()).isEqualTo(3);
     }
 
     @Test
     void theCacheIsSafeUnderConcurrentUse() throws InterruptedException {
-        CountingPolicy policy = new CountingPolicy("v1");
+        TestPolicy policy = new TestPolicy().withVersion("v1");
         CachingWarrantyRules cache = CachingWarrantyRules.wrap(policy, 64);
-        List<PolicyQuery> queries = IntStream.range(0, 200).mapToObj(i -> PolicyQuery.fresh(device(i), TODAY)).toList();
+        List<PolicyQuery> queries = IntStream.range(0, 200).mapToObj(i -> PolicyQuery.fresh(fleetMember(i), TODAY)).toList();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
@@ -212,7 +179,7 @@ class PerformancePathsTest {
             assertThat(declares(CachingWarrantyRules.class, method))
                     .as("CachingWarrantyRules overrides " + method).isTrue();
         }
-        CountingPolicy policy = new CountingPolicy("v1");
+        TestPolicy policy = new TestPolicy().withVersion("v1");
         WarrantyRules cache = CachingWarrantyRules.wrap(policy, 10);
         assertThat(cache.version()).isEqualTo("v1");
     }
@@ -230,7 +197,7 @@ class PerformancePathsTest {
 
     @Test
     void theServiceCachesInquiriesAndARuleSwapInvalidatesThem() {
-        CountingPolicy v1 = new CountingPolicy("v1");
+        TestPolicy v1 = new TestPolicy().withVersion("v1");
         List<Device> devices = devices(10);
         WarrantyService service = service(v1, devices, 100);
         String serial = devices.get(3).serial().value();
@@ -238,26 +205,25 @@ class PerformancePathsTest {
         WarrantyView first = service.inquire(serial);
         WarrantyView again = service.inquire(serial);
         assertThat(again).isEqualTo(first);
-        assertThat(v1.decided).hasValue(1);
+        assertThat(v1.decideCalls()).isEqualTo(1);
         assertThat(service.rules()).isSameAs(v1);
 
-        CountingPolicy v2 = new CountingPolicy("v2");
+        TestPolicy v2 = new TestPolicy().withVersion("v2");
         service.replaceRules(v2);
         WarrantyView afterSwap = service.inquire(serial);
 
         assertThat(afterSwap.trace().ruleSetVersion()).isEqualTo("v2");
-        assertThat(v2.decided).hasValue(1);
-        assertThat(v1.decided).hasValue(1);
+        assertThat(v2.decideCalls()).isEqualTo(1);
+        assertThat(v1.decideCalls()).isEqualTo(1);
         assertThat(service.rules()).isSameAs(v2);
     }
 
     @Test
     void aGrantChangesTheQuerySoTheCachedViewIsNotServedAfterIt() {
-        CountingPolicy policy = new CountingPolicy("v1");
-        Device device = device(0); // online, installed never: standard from production + 9 months
-        Device running = new Device(device.serial(), "X1-BOOST", Category.INVERTER, "DE", TODAY.minusYears(1),
-                TODAY.minusYears(1), Optional.of(TODAY.minusMonths(6)), device.owner(),
-                Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
+        TestPolicy policy = new TestPolicy().withVersion("v1");
+        // online, installed half a year ago: the upgrade is granted
+        Device running = device("PERF00000000").model("X1-BOOST").produced(TODAY.minusYears(1))
+                .installed(TODAY.minusMonths(6)).build();
         WarrantyService service = service(policy, List.of(running), 100);
         String serial = running.serial().value();
         assertThat(service.inquire(serial).state()).isEqualTo(WarrantyState.STANDARD);
@@ -270,12 +236,12 @@ class PerformancePathsTest {
 
     @Test
     void theCacheCanBeTurnedOff() {
-        CountingPolicy policy = new CountingPolicy("v1");
+        TestPolicy policy = new TestPolicy().withVersion("v1");
         List<Device> devices = devices(3);
         WarrantyService service = service(policy, devices, 0);
         service.inquire(devices.get(1).serial().value());
         service.inquire(devices.get(1).serial().value());
-        assertThat(policy.decided).hasValue(2);
+        assertThat(policy.decideCalls()).isEqualTo(2);
         assertThatThrownBy(() -> InMemoryStores.configure(WarrantyService.builder()).decisionCache(-1)).isInstanceOf(ConfigurationException.class);
     }
 
@@ -284,12 +250,12 @@ class PerformancePathsTest {
     @Test
     void recomputeAllEqualsPerDeviceInquiryInRegistryOrder() {
         List<Device> devices = devices(2_345);
-        WarrantyService service = service(new CountingPolicy("v1"), devices, 0);
+        WarrantyService service = service(new TestPolicy().withVersion("v1"), devices, 0);
         for (int i = 0; i < 2_345; i += 11) {
             service.requestUpgrade(devices.get(i).owner().orElseThrow(), devices.get(i).serial().value());
         }
         for (int parallelism : new int[] {1, 2, 3}) {
-            CountingPolicy policy = new CountingPolicy("v1");
+            TestPolicy policy = new TestPolicy().withVersion("v1");
             service.replaceRules(policy);
             List<WarrantyView> views = new ArrayList<>();
             long count = service.recomputeAll(views::add, parallelism);
@@ -300,7 +266,7 @@ class PerformancePathsTest {
                 registryOrder = all.map(Device::serial).toList();
             }
             assertThat(views).extracting(WarrantyView::serial).containsExactlyElementsOf(registryOrder);
-            assertThat(policy.batchSizes).hasSize(3).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(1_000));
+            assertThat(policy.batchSizes()).hasSize(3).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(1_000));
             for (int i = 0; i < views.size(); i += 7) {
                 assertThat(views.get(i)).isEqualTo(service.inquire(views.get(i).serial().value()));
             }
@@ -310,24 +276,31 @@ class PerformancePathsTest {
 
     @Test
     void recomputeAllBypassesTheDecisionCache() {
-        CountingPolicy policy = new CountingPolicy("v1");
+        TestPolicy policy = new TestPolicy().withVersion("v1");
         List<Device> devices = devices(300);
         WarrantyService service = service(policy, devices, 1_000);
         service.recomputeAll(view -> { }, 2);
         service.recomputeAll(view -> { }, 2);
-        assertThat(policy.decided).hasValue(600);
+        assertThat(policy.decideCalls()).isEqualTo(600);
         assertThatThrownBy(() -> service.recomputeAll(view -> { }, 0)).isInstanceOf(InvalidValueException.class);
     }
 
     @Test
     void recomputeAllPassesOnAFailureOfTheRuleSet() {
-        WarrantyRules failing = new CountingPolicy("v1") {
+        TestPolicy policy = new TestPolicy().withVersion("v1");
+        // the policy, failing on one device of the fleet as a broken rule set would
+        WarrantyRules failing = new WarrantyRules() {
+            @Override
+            public String version() {
+                return policy.version();
+            }
+
             @Override
             public PolicyDecision decide(PolicyQuery query) {
                 if (query.device().serial().value().equals("PERF00000777")) {
                     throw new IllegalStateException("boom");
                 }
-                return super.decide(query);
+                return policy.decide(query);
             }
         };
         WarrantyService service = service(failing, devices(1_500), 0);
@@ -337,7 +310,7 @@ class PerformancePathsTest {
 
     @Test
     void inquireAllEqualsInquiryInBatchesOfAThousand() {
-        CountingPolicy policy = new CountingPolicy("v1");
+        TestPolicy policy = new TestPolicy().withVersion("v1");
         List<Device> devices = devices(2_500);
         WarrantyService service = service(policy, devices, 0);
         List<String> serials = devices.stream().map(d -> " " + d.serial().value().toLowerCase() + " ").toList();
@@ -347,7 +320,7 @@ class PerformancePathsTest {
             views = stream.toList();
         }
 
-        assertThat(policy.batchSizes).containsExactly(1_000, 1_000, 500);
+        assertThat(policy.batchSizes()).containsExactly(1_000, 1_000, 500);
         assertThat(views).hasSize(2_500);
         for (int i = 0; i < devices.size(); i += 9) {
             assertThat(views.get(i)).isEqualTo(service.inquire(devices.get(i).serial().value()));
@@ -356,7 +329,7 @@ class PerformancePathsTest {
 
     @Test
     void inquireAllIsLazyAndDecidesARepeatedSerialOnce() {
-        CountingPolicy policy = new CountingPolicy("v1");
+        TestPolicy policy = new TestPolicy().withVersion("v1");
         List<Device> devices = devices(5_000);
         WarrantyService service = service(policy, devices, 0);
         String a = devices.get(1).serial().value();
@@ -364,17 +337,17 @@ class PerformancePathsTest {
 
         List<WarrantyView> views = service.inquireAll(Stream.of(a, b, a)).toList();
         assertThat(views).containsExactly(service.inquire(a), service.inquire(b), service.inquire(a));
-        assertThat(policy.batchSizes.get(0)).isEqualTo(2);
+        assertThat(policy.batchSizes().get(0)).isEqualTo(2);
 
-        policy.batchSizes.clear();
+        policy.forgetCalls();
         List<WarrantyView> first = service.inquireAll(devices.stream().map(d -> d.serial().value())).limit(10).toList();
         assertThat(first).hasSize(10);
-        assertThat(policy.batchSizes).containsExactly(1_000);
+        assertThat(policy.batchSizes()).containsExactly(1_000);
     }
 
     @Test
     void inquireAllFailsLikeInquire() {
-        WarrantyService service = service(new CountingPolicy("v1"), devices(5), 0);
+        WarrantyService service = service(new TestPolicy().withVersion("v1"), devices(5), 0);
         assertThatThrownBy(() -> service.inquireAll(Stream.of("PERF00000001", "NOSUCHDEVICE1")).toList())
                 .isInstanceOf(UnknownDeviceException.class);
         assertThatThrownBy(() -> service.inquireAll(Stream.of("bad!")).toList())

@@ -3,7 +3,7 @@ package org.warrantykit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.warrantykit.PurchaseFixture.A1;
 import static org.warrantykit.PurchaseFixture.A2;
-import static org.warrantykit.PurchaseFixture.ALICE;
+import static org.warrantykit.fixtures.Fixtures.ALICE;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,11 +16,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.spi.OrderStore;
 
 /** Real threads released together by a start gate, many rounds, against the in-memory stores. */
@@ -65,7 +67,7 @@ class PurchaseConcurrencyTest {
                 outcomes.add(new Outcome<>(future.get(30, TimeUnit.SECONDS), null));
             } catch (ExecutionException e) {
                 outcomes.add(new Outcome<>(null, e.getCause()));
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 throw new AssertionError("a racing call did not finish", e);
             }
         }
@@ -82,7 +84,7 @@ class PurchaseConcurrencyTest {
 
     /** Every other round reads the order store slowly, so racing writes really collide. */
     static PurchaseFixture fixture(int round) {
-        return new PurchaseFixture(new PurchaseFixture.Rules("fake-1", java.math.BigDecimal.ONE), null,
+        return new PurchaseFixture(new TestPolicy(), null,
                 round % 2 == 0 ? UnaryOperator.identity() : SlowReads::new).upgradeAll();
     }
 

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
-import static org.warrantykit.PurchaseFixture.ALICE;
 import static org.warrantykit.PurchaseFixture.NOW;
+import static org.warrantykit.fixtures.Fixtures.ALICE;
+import static org.warrantykit.fixtures.Fixtures.device;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.memory.InMemoryOrderStore;
@@ -27,7 +30,7 @@ import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.LedgerEntry;
 
 /**
- * Properties of online extension purchase against the test policy of {@link PurchaseFixture.Rules}.
+ * Properties of online extension purchase against the test policy of {@link TestPolicy}.
  * Whether a real rule set (the shipped DRL) keeps the offer window is the job of the testkit's
  * rule-set contract and the rules module's tests; here the service must pass the policy's offers
  * through faithfully and keep its own guarantees (locked prices, contiguous coverage, once only).
@@ -48,7 +51,7 @@ class PurchasePropertiesTest {
 
         World(List<Device> devices, BigDecimal factor) {
             devices.forEach(d -> serials.add(d.serial().value()));
-            service = InMemoryStores.configure(WarrantyService.builder()).rules(new PurchaseFixture.Rules("fake-1", factor))
+            service = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy().withPriceFactor(factor))
                     .devices(InMemoryDeviceRegistry.of(devices)).clock(clock).ledger(ledger).orders(orders).build();
         }
 
@@ -64,8 +67,9 @@ class PurchasePropertiesTest {
         }
     }
 
-    static Device device(int i, LocalDate installed, String region) {
-        return PurchaseFixture.device(String.format("PROPDEV%04d", i), "X1-BOOST", region, installed, ALICE);
+    /** Alice's online X1-BOOST number {@code i}. */
+    static Device boost(int i, LocalDate installed, String region) {
+        return device(String.format("PROPDEV%04d", i)).model("X1-BOOST").region(region).installed(installed).build();
     }
 
     static Gen<Situation> situations() {
@@ -82,7 +86,7 @@ class PurchasePropertiesTest {
     }
 
     World inSituation(Situation s) {
-        World w = new World(List.of(device(1, s.installed(), s.region())), s.factor());
+        World w = new World(List.of(boost(1, s.installed(), s.region())), s.factor());
         if (s.upgrade()) {
             w.service.requestUpgrade(ALICE, w.serials.get(0));
         }
@@ -184,11 +188,11 @@ class PurchasePropertiesTest {
                                                                  BigDecimal laterFactor) {
         List<Device> devices = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
-            devices.add(device(i, LocalDate.of(2023, 1, 1).plusDays(97L * i), i % 2 == 0 ? "DE" : "NL"));
+            devices.add(boost(i, LocalDate.of(2023, 1, 1).plusDays(97L * i), i % 2 == 0 ? "DE" : "NL"));
         }
         World w = new World(devices, factor);
         List<OfferSelection> selections = new ArrayList<>();
-        Money expected = Money.zero(java.util.Currency.getInstance("EUR"));
+        Money expected = Money.zero(Currency.getInstance("EUR"));
         for (int i = 0; i < terms.size(); i++) {
             String sn = w.serials.get(i);
             w.service.requestUpgrade(ALICE, sn);
@@ -201,7 +205,7 @@ class PurchasePropertiesTest {
         assertThat(order.total()).isEqualTo(expected);
         assertThat(order.lines().stream().map(OrderLine::price).reduce(Money::plus)).contains(order.total());
 
-        w.service.replaceRules(new PurchaseFixture.Rules("fake-2", laterFactor));
+        w.service.replaceRules(new TestPolicy().withVersion("fake-2").withPriceFactor(laterFactor));
         Order paid = w.service.confirmPayment(order.orderId(), "psp");
         assertThat(paid.total()).isEqualTo(expected);
         assertThat(paid.lines()).isEqualTo(order.lines());
@@ -272,8 +276,8 @@ class PurchasePropertiesTest {
 
     /** Runs the steps, checking after each; collects what each step did into {@code outcomes}. */
     World coverageStaysContiguousAndEachPaidLineIsAppliedOnce(List<Step> steps, Set<String> outcomes) {
-        World w = new World(List.of(device(1, LocalDate.of(2023, 5, 2), "DE"),
-                device(2, LocalDate.of(2024, 1, 31), "FR"), device(3, LocalDate.of(2022, 8, 31), "NL")),
+        World w = new World(List.of(boost(1, LocalDate.of(2023, 5, 2), "DE"),
+                boost(2, LocalDate.of(2024, 1, 31), "FR"), boost(3, LocalDate.of(2022, 8, 31), "NL")),
                 BigDecimal.ONE);
         w.serials.forEach(sn -> w.service.requestUpgrade(ALICE, sn));
         List<OrderId> placed = new ArrayList<>();
@@ -317,7 +321,7 @@ class PurchasePropertiesTest {
         } else if (step instanceof Sweep) {
             w.service.expireOverdueOrders();
         } else if (step instanceof Reprice r) {
-            w.service.replaceRules(new PurchaseFixture.Rules("fake-" + r.factor(), r.factor()));
+            w.service.replaceRules(new TestPolicy().withVersion("fake-" + r.factor()).withPriceFactor(r.factor()));
         } else if (step instanceof Promote p) {
             SerialNumber sn = SerialNumber.parse(w.serials.get(p.device()));
             List<LedgerEntry> entries = w.ledger.entries(sn);

@@ -2,15 +2,17 @@ package org.warrantykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.warrantykit.PurchaseFixture.A1;
 import static org.warrantykit.PurchaseFixture.A2;
-import static org.warrantykit.PurchaseFixture.ALICE;
 import static org.warrantykit.PurchaseFixture.B1;
-import static org.warrantykit.PurchaseFixture.BOB;
 import static org.warrantykit.PurchaseFixture.GB;
 import static org.warrantykit.PurchaseFixture.MEGA;
 import static org.warrantykit.PurchaseFixture.NOW;
 import static org.warrantykit.PurchaseFixture.PLAIN;
+import static org.warrantykit.fixtures.Fixtures.ALICE;
+import static org.warrantykit.fixtures.Fixtures.BOB;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryOrderStore;
 import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.LedgerEntry;
@@ -32,7 +35,7 @@ class PurchaseTest {
     /** Runs a call that must fail, and checks it changed no ledger and no order. */
     Throwable failsChangingNothing(ThrowingCallable call) {
         Object before = f.everything();
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        Throwable thrown = catchThrowable(call);
         assertThat(thrown).as("the call should have failed").isNotNull();
         assertThat(f.everything()).as("state after the failed call").isEqualTo(before);
         return thrown;
@@ -75,7 +78,7 @@ class PurchaseTest {
         @Test
         void aPolicyThatOffersToNeverUpgradedDevicesIsNotFollowed() {
             PurchaseFixture sloppy = new PurchaseFixture(
-                    new PurchaseFixture.Rules("sloppy", BigDecimal.ONE, true), null);
+                    new TestPolicy().withVersion("sloppy").offeringBeforeUpgrade(), null);
 
             assertThat(sloppy.service.offers(ALICE, PLAIN)).isEmpty();
             assertThat(sloppy.service.inquire(PLAIN).actions()).doesNotContain(Action.BUY_EXTENSION);
@@ -110,7 +113,7 @@ class PurchaseTest {
                 assertThat(line.offerId()).isEqualTo("EXT-60M");
                 assertThat(line.months()).isEqualTo(60);
                 assertThat(line.price()).isEqualTo(Money.of("200", "EUR"));
-                assertThat(line.pricedBy().ruleSetVersion()).isEqualTo("fake-1");
+                assertThat(line.pricedBy().ruleSetVersion()).isEqualTo(TestPolicy.VERSION);
             });
             assertThat(order.total()).isEqualTo(Money.of("200", "EUR"));
             assertThat(order.createdAt()).isEqualTo(NOW);
@@ -149,14 +152,14 @@ class PurchaseTest {
 
             assertThat(order.lines()).extracting(OrderLine::serial, OrderLine::offerId, OrderLine::price)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(SerialNumber.parse(A1), "EXT-60M", Money.of("200", "EUR")),
-                            org.assertj.core.groups.Tuple.tuple(SerialNumber.parse(A2), "EXT-120M", Money.of("400", "EUR")));
+                            tuple(SerialNumber.parse(A1), "EXT-60M", Money.of("200", "EUR")),
+                            tuple(SerialNumber.parse(A2), "EXT-120M", Money.of("400", "EUR")));
             assertThat(order.total()).isEqualTo(Money.of("600", "EUR"));
         }
 
         @Test
         void thePaymentWindowIsConfigurable() {
-            PurchaseFixture hour = new PurchaseFixture(new PurchaseFixture.Rules("fake-1", BigDecimal.ONE),
+            PurchaseFixture hour = new PurchaseFixture(new TestPolicy(),
                     Duration.ofHours(1)).upgradeAll();
             assertThat(hour.service.purchase(ALICE, A1, "EXT-60M", "k").payBy()).isEqualTo(NOW.plus(Duration.ofHours(1)));
             assertThatThrownBy(() -> InMemoryStores.configure(WarrantyService.builder()).paymentWindow(Duration.ZERO))
@@ -326,7 +329,7 @@ class PurchaseTest {
             Coverage promotion = entries.get(entries.size() - 1).coverage()
                     .followedBy(CoverageKind.PROMOTION, 1, CoverageSource.parse("campaign SUMMER"));
             assertThat(f.ledger.append(SerialNumber.parse(A1), entries.size(), List.of(new LedgerEntry(promotion,
-                    new DecisionTrace("fake-1", List.of("promo")), NOW)))).isTrue();
+                    new DecisionTrace(TestPolicy.VERSION, List.of("promo")), NOW)))).isTrue();
 
             service.confirmPayment(order.orderId(), "psp-1");
 
@@ -339,7 +342,7 @@ class PurchaseTest {
         void thePriceIsLockedWhenTheOrderIsPlaced() {
             Order order = service.purchase(ALICE, A1, "EXT-120M", "k");
 
-            service.replaceRules(new PurchaseFixture.Rules("pricier-2", new BigDecimal("1.5")));
+            service.replaceRules(new TestPolicy().withVersion("pricier-2").withPriceFactor(new BigDecimal("1.5")));
             assertThat(service.offers(ALICE, A1)).extracting(ExtensionOffer::price)
                     .containsExactly(Money.of("300", "EUR"), Money.of("600", "EUR"));
             Order paid = service.confirmPayment(order.orderId(), "psp-1");
@@ -348,7 +351,7 @@ class PurchaseTest {
             assertThat(paid.lines()).isEqualTo(order.lines());
             assertThat(f.extensionsOf(A1, paid)).singleElement()
                     .satisfies(c -> assertThat(c.end()).isEqualTo(LocalDate.of(2043, 5, 1)));
-            assertThat(f.entries(A1).get(f.entries(A1).size() - 1).trace().ruleSetVersion()).isEqualTo("fake-1");
+            assertThat(f.entries(A1).get(f.entries(A1).size() - 1).trace().ruleSetVersion()).isEqualTo(TestPolicy.VERSION);
         }
 
         @Test

@@ -3,6 +3,8 @@ package org.warrantykit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.warrantykit.CodeFixture.TODAY;
 
+import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -115,7 +117,7 @@ class RedemptionConcurrencyTest {
         assertThat(results).containsOnly("OK");
         WarrantyView view = fx.service.inquire(device.serial().value());
         assertThat(view.coverages()).hasSize(2 + 5);
-        assertThat(view.end()).isEqualTo(java.time.LocalDate.of(2033, 5, 1).plusYears(4).plusMonths(6));
+        assertThat(view.end()).isEqualTo(LocalDate.of(2033, 5, 1).plusYears(4).plusMonths(6));
     }
 
     @Test
@@ -125,7 +127,7 @@ class RedemptionConcurrencyTest {
         AccountId owner = device.owner().orElseThrow();
         List<Callable<WarrantyView>> tasks = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
-            String guess = CodeFormat.generate(new java.security.SecureRandom());
+            String guess = CodeFormat.generate(new SecureRandom());
             tasks.add(() -> fx.service.redeem(owner, device.serial().value(), guess));
         }
 

@@ -2,8 +2,10 @@ package org.warrantykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.warrantykit.CodeFixture.ALICE;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.warrantykit.CodeFixture.TODAY;
+import static org.warrantykit.fixtures.Fixtures.ALICE;
+import static org.warrantykit.fixtures.Fixtures.device;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import org.warrantykit.spi.LedgerEntry;
 
 /** When the ledger append does not go through, the code is given back; exactly once either way. */
 class RedemptionConsistencyTest {
-    static final Device DE = CodeFixture.inverter("ALICEDE0001", "X1-HYBRID-G4", "DE", ALICE);
+    static final Device DE = device("ALICEDE0001").build();
 
     /** A ledger that misbehaves on the appends tests ask for. */
     static final class FlakyLedger implements CoverageLedger {
@@ -99,7 +101,7 @@ class RedemptionConsistencyTest {
         ledger.mode = FlakyLedger.Mode.OK;
         assertThat(fx.stored(codes.get(1)).orElseThrow().use().orElseThrow().serial()).isEqualTo(DE.serial());
         assertThat(fx.entries(DE)).hasSize(3);
-        CodeRejectedException again = org.assertj.core.api.Assertions.catchThrowableOfType(CodeRejectedException.class,
+        CodeRejectedException again = catchThrowableOfType(CodeRejectedException.class,
                 () -> fx.service.redeem(ALICE, "ALICEDE0001", codes.get(1)));
         assertThat(again.reason()).isEqualTo(CodeRejectedException.Reason.ALREADY_USED);
     }

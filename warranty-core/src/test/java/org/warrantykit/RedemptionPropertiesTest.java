@@ -5,8 +5,11 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.warrantykit.CodeFixture.TODAY;
+import static org.warrantykit.fixtures.Fixtures.ALICE;
+import static org.warrantykit.fixtures.Fixtures.device;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +21,7 @@ import org.warrantykit.spi.LedgerEntry;
 
 /** Whatever is typed, and in whatever order codes are redeemed, the outcome is typed and the coverage contiguous. */
 class RedemptionPropertiesTest {
-    static final AccountId ALICE = CodeFixture.ALICE;
-    static final Device DE = CodeFixture.inverter("ALICEDE0001", "X1-HYBRID-G4", "DE", ALICE);
+    static final Device DE = device("ALICEDE0001").build();
 
     static Gen<String> typed() {
         Gen<String> anything = Gens.anyText(40);
@@ -94,10 +96,10 @@ class RedemptionPropertiesTest {
 
     void coverageStaysContiguousAfterAnySequenceOfRedemptions(List<Step> steps) {
         List<Device> devices = List.of(
-                CodeFixture.inverter("PROPDE00001", "X1-HYBRID-G4", "DE", AccountId.of("p1")),
-                CodeFixture.inverter("PROPNL00001", "X1-HYBRID-G4", "NL", AccountId.of("p2")),
-                CodeFixture.inverter("PROPX300001", "X3-HYBRID-G4", "DE", AccountId.of("p3")),
-                CodeFixture.expiredInverter("PROPOLD0001", AccountId.of("p4")));
+                device("PROPDE00001").owner(AccountId.of("p1")).build(),
+                device("PROPNL00001").region("NL").owner(AccountId.of("p2")).build(),
+                device("PROPX300001").model("X3-HYBRID-G4").owner(AccountId.of("p3")).build(),
+                device("PROPOLD0001").model("X1-BOOST").installed(LocalDate.of(2020, 6, 1)).owner(AccountId.of("p4")).build());
         CodeFixture fx = new CodeFixture(devices);
         CodeIssuer issuer = fx.service.codeIssuer();
         List<String> x1Five = new ArrayList<>(issuer.issueExtensionCodes("X1-HYBRID-G4", 5, 30, TODAY.plusYears(1)));

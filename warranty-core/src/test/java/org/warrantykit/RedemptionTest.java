@@ -3,38 +3,50 @@ package org.warrantykit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.warrantykit.CodeFixture.ALICE;
-import static org.warrantykit.CodeFixture.BOB;
 import static org.warrantykit.CodeFixture.TODAY;
+import static org.warrantykit.fixtures.Fixtures.ALICE;
+import static org.warrantykit.fixtures.Fixtures.BOB;
+import static org.warrantykit.fixtures.Fixtures.device;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.warrantykit.CodeRejectedException.Reason;
+import org.warrantykit.fixtures.TestPolicy;
+import org.warrantykit.memory.InMemoryCodeAttemptLog;
 import org.warrantykit.memory.InMemoryCodeVault;
+import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.memory.InMemoryStores;
+import org.warrantykit.spi.CampaignReservation;
+import org.warrantykit.spi.CodeAttemptLog;
 import org.warrantykit.spi.CodeBatch;
 import org.warrantykit.spi.CodeUse;
 import org.warrantykit.spi.CodeVault;
+import org.warrantykit.spi.StoredCode;
 
 class RedemptionTest {
     // all online since 2026-01-01, installed 2023-05-02: standard 2023-05-02..2028-05-01, upgraded ..2033-05-01
-    static final Device DE = CodeFixture.inverter("ALICEDE0001", "X1-HYBRID-G4", "DE", ALICE);
-    static final Device NL = CodeFixture.inverter("ALICENL0001", "X1-HYBRID-G4", "NL", ALICE);
-    static final Device X3 = CodeFixture.inverter("ALICEX30001", "X3-HYBRID-G4", "DE", ALICE);
-    static final Device FRESH = CodeFixture.inverter("ALICEFRESH1", "X1-HYBRID-G4", "DE", ALICE);
-    static final Device OLD = CodeFixture.expiredInverter("ALICEOLD001", ALICE);
-    static final Device BOBS = CodeFixture.inverter("BOBDE000001", "X1-HYBRID-G4", "DE", BOB);
+    static final Device DE = device("ALICEDE0001").build();
+    static final Device NL = device("ALICENL0001").region("NL").build();
+    static final Device X3 = device("ALICEX30001").model("X3-HYBRID-G4").build();
+    static final Device FRESH = device("ALICEFRESH1").build();
+    static final Device OLD = device("ALICEOLD001").model("X1-BOOST").installed(LocalDate.of(2020, 6, 1)).build();
+    static final Device BOBS = device("BOBDE000001").owner(BOB).build();
     static final List<Device> ALL = List.of(DE, NL, X3, FRESH, OLD, BOBS);
 
     /** A lockout high enough not to interfere; {@link #fiveFailuresOfAnyReasonLockTheAccountUntilTheWindowHasPassed} has its own. */
-    final CodeFixture fx = new CodeFixture(ALL, new org.warrantykit.memory.InMemoryCoverageLedger(), 1000);
+    final CodeFixture fx = new CodeFixture(ALL, new InMemoryCoverageLedger(), 1000);
     final WarrantyService service = fx.service;
     final CodeIssuer issuer = service.codeIssuer();
     final IssuedBatch batch = issuer.issueExtensionBatch("X1-HYBRID-G4", 5, 4, LocalDate.of(2027, 12, 31));
@@ -76,8 +88,8 @@ class RedemptionTest {
         assertThat(extension.end()).isEqualTo(LocalDate.of(2038, 5, 1));
         assertThat(extension.source()).isEqualTo(CoverageSource.batch(batch.batch().id()));
         assertThat(extension.source().toString()).doesNotContain(codes.get(0)).doesNotContain(codes.get(0).replace("-", ""));
-        assertThat(view.trace().firedRules()).containsExactly(CodeTestPolicy.EXTENSION_ACCEPTED);
-        assertThat(fx.entries(DE).get(2).trace().firedRules()).containsExactly(CodeTestPolicy.EXTENSION_ACCEPTED);
+        assertThat(view.trace().firedRules()).containsExactly(TestPolicy.EXTENSION_ACCEPTED);
+        assertThat(fx.entries(DE).get(2).trace().firedRules()).containsExactly(TestPolicy.EXTENSION_ACCEPTED);
         assertThat(service.inquire("ALICEDE0001").end()).isEqualTo(LocalDate.of(2038, 5, 1));
 
         assertThat(fx.stored(codes.get(0)).orElseThrow().use()).contains(
@@ -104,7 +116,7 @@ class RedemptionTest {
         assertThat(promotion.end()).isEqualTo(LocalDate.of(2033, 11, 1));
         assertThat(promotion.source()).isEqualTo(CoverageSource.promotion("SUMMER25"));
         assertThat(view.state()).isEqualTo(WarrantyState.EXTENDED);
-        assertThat(view.trace().firedRules()).containsExactly(CodeTestPolicy.SUMMER_ACCEPTED);
+        assertThat(view.trace().firedRules()).containsExactly(TestPolicy.SUMMER_ACCEPTED);
         assertThat(issuer.redemptions("Summer25")).isEqualTo(1);
         assertThat(fx.vault.campaignUse("SUMMER25", DE.serial())).isPresent();
     }
@@ -211,19 +223,19 @@ class RedemptionTest {
         assertThat(model.reason()).isEqualTo(Reason.NOT_APPLICABLE);
         assertThat(model.getMessage()).startsWith("This extension code (batch " + batch.batch().id()
                 + ", X1-HYBRID-G4) does not apply to device ALICEX30001: The code is for model X1-HYBRID-G4.")
-                .endsWith("(rule \"" + CodeTestPolicy.OTHER_MODEL + "\")");
+                .endsWith("(rule \"" + TestPolicy.OTHER_MODEL + "\")");
 
         CodeRejectedException notUpgraded = rejected(ALICE, FRESH, codes.get(0));
-        assertThat(notUpgraded.getMessage()).contains("(rule \"" + CodeTestPolicy.NOT_UPGRADED + "\")");
+        assertThat(notUpgraded.getMessage()).contains("(rule \"" + TestPolicy.EXTENSION_NOT_UPGRADED + "\")");
 
         CodeRejectedException ended = rejected(ALICE, OLD, codes.get(0));
-        assertThat(ended.getMessage()).contains(CodeTestPolicy.NOT_UPGRADED + "; " + CodeTestPolicy.ENDED);
+        assertThat(ended.getMessage()).contains(TestPolicy.EXTENSION_NOT_UPGRADED + "; " + TestPolicy.ENDED);
 
         summer(6);
         CodeRejectedException region = rejected(ALICE, NL, "SUMMER25");
         assertThat(region.reason()).isEqualTo(Reason.NOT_APPLICABLE);
         assertThat(region.getMessage()).isEqualTo("Promotion SUMMER25 does not apply to device ALICENL0001: "
-                + "SUMMER25 is for Germany. (rule \"" + CodeTestPolicy.SUMMER_DE_ONLY + "\")");
+                + "SUMMER25 is for Germany. (rule \"" + TestPolicy.SUMMER_DE_ONLY + "\")");
 
         issuer.createCampaign(Campaign.of("NORULES1", TODAY, TODAY, 5, 1));
         assertThat(rejected(ALICE, DE, "NORULES1").getMessage()).contains("(rule \"no rule accepts NORULES1\")");
@@ -260,7 +272,7 @@ class RedemptionTest {
         List.of(DE, NL, X3, BOBS).forEach(fx::upgrade);
         List<String> codes = fx.service.codeIssuer().issueExtensionCodes("X1-HYBRID-G4", 5, 1, TODAY);
         fx.service.codeIssuer().createCampaign(Campaign.of("SUMMER25", TODAY, TODAY, 100, 6));
-        java.util.function.BiFunction<Device, String, CodeRejectedException> rejectedBy = (device, code) -> {
+        BiFunction<Device, String, CodeRejectedException> rejectedBy = (device, code) -> {
             AccountId owner = device.owner().orElseThrow();
             CodeFixture.State before = fx.state(ALL, List.of(), List.of("SUMMER25"));
             CodeRejectedException e = catchThrowableOfType(CodeRejectedException.class,
@@ -305,7 +317,7 @@ class RedemptionTest {
 
     @Test
     void theLockoutIsConfigurable() {
-        WarrantyService strict = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy())
+        WarrantyService strict = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy())
                 .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).codeLockout(2, Duration.ofMinutes(1)).build();
         assertThatThrownBy(() -> strict.redeem(ALICE, "ALICEDE0001", "X")).isInstanceOf(CodeRejectedException.class);
         assertThatThrownBy(() -> strict.redeem(ALICE, "ALICEDE0001", "Y")).isInstanceOf(CodeRejectedException.class);
@@ -318,13 +330,13 @@ class RedemptionTest {
 
     @Test
     void instancesSharingAnAttemptLogShareTheLockoutAndOthersCountOnTheirOwn() {
-        org.warrantykit.memory.InMemoryCodeAttemptLog shared = new org.warrantykit.memory.InMemoryCodeAttemptLog();
-        java.util.function.Supplier<WarrantyService> instance = () -> InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy())
+        InMemoryCodeAttemptLog shared = new InMemoryCodeAttemptLog();
+        Supplier<WarrantyService> instance = () -> InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy())
                 .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).codeLockout(2, Duration.ofMinutes(15))
                 .codeAttemptLog(shared).build();
         WarrantyService first = instance.get();
         WarrantyService second = instance.get();
-        WarrantyService ownLog = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy())
+        WarrantyService ownLog = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy())
                 .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).codeLockout(2, Duration.ofMinutes(15)).build();
 
         assertThatThrownBy(() -> first.redeem(ALICE, "ALICEDE0001", "X")).isInstanceOf(CodeRejectedException.class);
@@ -339,25 +351,25 @@ class RedemptionTest {
                 .reason()).isEqualTo(Reason.LOCKED_OUT);
         assertThat(catchThrowableOfType(CodeRejectedException.class, () -> ownLog.redeem(ALICE, "ALICEDE0001", "Z"))
                 .reason()).as("a service with its own log has seen no failure").isEqualTo(Reason.MALFORMED);
-        assertThat(shared.failuresAfter(ALICE, java.time.Instant.EPOCH)).as("LOCKED_OUT refusals are not counted")
+        assertThat(shared.failuresAfter(ALICE, Instant.EPOCH)).as("LOCKED_OUT refusals are not counted")
                 .hasSize(2);
-        assertThat(shared.failuresAfter(BOB, java.time.Instant.EPOCH)).isEmpty();
+        assertThat(shared.failuresAfter(BOB, Instant.EPOCH)).isEmpty();
     }
 
     @Test
     void anAttemptLogThatCannotBeReadRefusesNothingAndRedeemsNothing() {
-        org.warrantykit.spi.CodeAttemptLog unreadable = new org.warrantykit.spi.CodeAttemptLog() {
+        CodeAttemptLog unreadable = new CodeAttemptLog() {
             @Override
-            public void recordFailure(AccountId account, java.time.Instant at, java.time.Instant forgetBefore) {
+            public void recordFailure(AccountId account, Instant at, Instant forgetBefore) {
                 throw new AssertionError("nothing was judged, so nothing may be recorded");
             }
 
             @Override
-            public java.util.List<java.time.Instant> failuresAfter(AccountId account, java.time.Instant after) {
+            public List<Instant> failuresAfter(AccountId account, Instant after) {
                 throw new IllegalStateException("attempt log unavailable");
             }
         };
-        WarrantyService down = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy()).devices(InMemoryDeviceRegistry.of(ALL))
+        WarrantyService down = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy()).devices(InMemoryDeviceRegistry.of(ALL))
                 .clock(fx.clock).codeAttemptLog(unreadable).build();
         down.requestUpgrade(ALICE, "ALICEDE0001");
         String code = down.codeIssuer().issueExtensionCodes("X1-HYBRID-G4", 5, 1, TODAY.plusYears(1)).get(0);
@@ -370,20 +382,20 @@ class RedemptionTest {
 
     @Test
     void anAttemptLogThatCannotRecordStillTellsTheOwnerWhyTheCodeWasRefused() {
-        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
-        org.warrantykit.spi.CodeAttemptLog unwritable = new org.warrantykit.spi.CodeAttemptLog() {
+        AtomicInteger tries = new AtomicInteger();
+        CodeAttemptLog unwritable = new CodeAttemptLog() {
             @Override
-            public void recordFailure(AccountId account, java.time.Instant at, java.time.Instant forgetBefore) {
+            public void recordFailure(AccountId account, Instant at, Instant forgetBefore) {
                 tries.incrementAndGet();
                 throw new IllegalStateException("attempt log unavailable");
             }
 
             @Override
-            public java.util.List<java.time.Instant> failuresAfter(AccountId account, java.time.Instant after) {
-                return java.util.List.of();
+            public List<Instant> failuresAfter(AccountId account, Instant after) {
+                return List.of();
             }
         };
-        WarrantyService down = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy()).devices(InMemoryDeviceRegistry.of(ALL))
+        WarrantyService down = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy()).devices(InMemoryDeviceRegistry.of(ALL))
                 .clock(fx.clock).codeLockout(1, Duration.ofMinutes(15)).codeAttemptLog(unwritable).build();
 
         for (int i = 0; i < 3; i++) {
@@ -395,7 +407,7 @@ class RedemptionTest {
 
     @Test
     void wrongDevicesAndMalformedSerialsCountTowardTheLockoutToo() {
-        WarrantyService strict = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy())
+        WarrantyService strict = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy())
                 .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).codeLockout(3, Duration.ofMinutes(15)).build();
         strict.requestUpgrade(ALICE, "ALICEDE0001");
         List<String> codes = strict.codeIssuer().issueExtensionCodes("X1-HYBRID-G4", 5, 1, TODAY.plusYears(1));
@@ -416,7 +428,7 @@ class RedemptionTest {
 
     @Test
     void theDefaultServiceIssuesAndRedeemsWithAGeneratedKey() {
-        WarrantyService plain = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy())
+        WarrantyService plain = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy())
                 .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).build();
         plain.requestUpgrade(ALICE, "ALICEDE0001");
         List<String> issued = plain.codeIssuer().issueExtensionCodes("x1-hybrid-g4", 5, 1, TODAY.plusYears(1));
@@ -428,7 +440,7 @@ class RedemptionTest {
 
     @Test
     void aRuleSetWithoutCodeRulesRefusesEveryCode() {
-        WarrantyService noRules = InMemoryStores.configure(WarrantyService.builder()).rules(new SimplePolicy())
+        WarrantyService noRules = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy().withoutCodeRules())
                 .devices(InMemoryDeviceRegistry.of(ALL)).clock(fx.clock).build();
         noRules.requestUpgrade(ALICE, "ALICEDE0001");
         List<String> issued = noRules.codeIssuer().issueExtensionCodes("X1-HYBRID-G4", 5, 1, TODAY);
@@ -441,7 +453,7 @@ class RedemptionTest {
     @Test
     void aPersistentVaultNeedsAPepper() {
         CodeVault external = new ForwardingVault(new InMemoryCodeVault());
-        var builder = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy()).devices(InMemoryDeviceRegistry.of(ALL))
+        var builder = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy()).devices(InMemoryDeviceRegistry.of(ALL))
                 .codeVault(external);
         assertThatThrownBy(builder::build).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("needs codePepper(...)");
@@ -456,7 +468,7 @@ class RedemptionTest {
         CodeVault transientVault = new ForwardingVault(new InMemoryCodeVault(), false);
         assertThat(new InMemoryCodeVault().durable()).isFalse();
         assertThat(new ForwardingVault(new InMemoryCodeVault()).durable()).as("a vault that does not say otherwise").isTrue();
-        WarrantyService service = InMemoryStores.configure(WarrantyService.builder()).rules(new CodeTestPolicy())
+        WarrantyService service = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy())
                 .devices(InMemoryDeviceRegistry.of(ALL)).codeVault(transientVault).build();
         assertThat(service).isNotNull();
     }
@@ -467,7 +479,7 @@ class RedemptionTest {
         String hash = new CodeHasher(CodeFixture.PEPPER).hash(code);
         assertThat(hash).hasSize(64).doesNotContain(code.toLowerCase(Locale.ROOT));
         assertThat(fx.vault.code(hash)).isPresent();
-        assertThat(new CodeHasher("another pepper of 32 bytes......".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new CodeHasher("another pepper of 32 bytes......".getBytes(StandardCharsets.UTF_8))
                 .hash(code)).isNotEqualTo(hash);
         CodeBatch stored = fx.vault.batch(batch.batch().id()).orElseThrow();
         assertThat(stored.toString()).doesNotContain(code);
@@ -481,15 +493,15 @@ class RedemptionTest {
             this(inner, true);
         }
 
-        public boolean addBatch(CodeBatch b, java.util.Collection<String> h) {
+        public boolean addBatch(CodeBatch b, Collection<String> h) {
             return inner.addBatch(b, h);
         }
 
-        public java.util.Optional<CodeBatch> batch(String id) {
+        public Optional<CodeBatch> batch(String id) {
             return inner.batch(id);
         }
 
-        public java.util.Optional<org.warrantykit.spi.StoredCode> code(String h) {
+        public Optional<StoredCode> code(String h) {
             return inner.code(h);
         }
 
@@ -509,11 +521,11 @@ class RedemptionTest {
             return inner.addCampaign(c);
         }
 
-        public java.util.Optional<Campaign> campaign(String c) {
+        public Optional<Campaign> campaign(String c) {
             return inner.campaign(c);
         }
 
-        public java.util.Optional<CodeUse> campaignUse(String c, SerialNumber s) {
+        public Optional<CodeUse> campaignUse(String c, SerialNumber s) {
             return inner.campaignUse(c, s);
         }
 
@@ -521,7 +533,7 @@ class RedemptionTest {
             return inner.redemptions(c);
         }
 
-        public org.warrantykit.spi.CampaignReservation reserve(String c, CodeUse u) {
+        public CampaignReservation reserve(String c, CodeUse u) {
             return inner.reserve(c, u);
         }
 

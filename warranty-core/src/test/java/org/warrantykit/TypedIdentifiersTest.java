@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.warrantykit.PurchaseFixture.A1;
-import static org.warrantykit.PurchaseFixture.ALICE;
-import static org.warrantykit.PurchaseFixture.BOB;
+import static org.warrantykit.fixtures.Fixtures.ALICE;
+import static org.warrantykit.fixtures.Fixtures.BOB;
 
 import java.time.LocalDate;
 import java.util.Currency;

@@ -2,6 +2,7 @@ package org.warrantykit.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.warrantykit.fixtures.Fixtures.ALICE;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.warrantykit.AccountId;
 import org.warrantykit.Category;
 import org.warrantykit.Device;
 import org.warrantykit.DeviceDataException;
@@ -31,7 +31,7 @@ class InMemoryDeviceRegistryTest {
         Device inverter = registry.find(SerialNumber.parse("H1B50A1234567")).orElseThrow();
         assertThat(inverter.region()).isEqualTo("DE");
         assertThat(inverter.installDate()).contains(LocalDate.of(2023, 5, 2));
-        assertThat(inverter.owner()).contains(AccountId.of("alice"));
+        assertThat(inverter.owner()).contains(ALICE);
         assertThat(inverter.onlineSince()).contains(Instant.parse("2023-05-03T08:00:00Z"));
 
         Device battery = registry.find(SerialNumber.parse("BAT0000000001")).orElseThrow();
@@ -39,7 +39,7 @@ class InMemoryDeviceRegistryTest {
         assertThat(battery.installDate()).isEmpty();
         assertThat(battery.owner()).isEmpty();
         assertThat(battery.onlineSince()).contains(Instant.parse("2024-04-01T00:00:00Z"));
-        assertThat(registry.ownedBy(AccountId.of("alice"))).containsExactly(inverter);
+        assertThat(registry.ownedBy(ALICE)).containsExactly(inverter);
     }
 
     private static DeviceDataException loadFails(String csv) {

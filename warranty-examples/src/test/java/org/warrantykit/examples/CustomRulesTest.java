@@ -54,7 +54,7 @@ class CustomRulesTest {
     void anUpgradedTenKilowattInverterIsOfferedTheDearerExtensions() {
         Row row = DesignPolicy.row("H3A10R2109203"); // alice's X3-HYBRID-G4, online, standard warranty running
         WarrantyService service = service();
-        AccountId alice = AccountId.of("alice");
+        AccountId alice = Demo.ALICE; // the sample data's account
         assertThat(service.requestUpgrade(alice, row.serial()).status()).isEqualTo(UpgradeStatus.UPGRADED);
         List<ExtensionOffer> offers = service.offers(alice, row.serial());
         // DESIGN.md: EUR 270 / 540, +10 %

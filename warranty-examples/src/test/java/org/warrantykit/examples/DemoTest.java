@@ -5,11 +5,14 @@ import static org.warrantykit.examples.DesignPolicy.SIX_MONTHS;
 import static org.warrantykit.examples.DesignPolicy.TODAY;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.warrantykit.AccountId;
 import org.warrantykit.WarrantyService;
 import org.warrantykit.WarrantyView;
 import org.warrantykit.examples.DesignPolicy.Row;
@@ -35,8 +37,8 @@ class DemoTest {
     private static Path createTempFolder() {
         try {
             return Files.createTempDirectory("demo-certificates");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -120,7 +122,7 @@ class DemoTest {
     @Test
     void inquiryAfterTheUpgradeExplainsItselfWithTheRuleSetAndEveryFiredRule() {
         WarrantyService service = Demo.sampleService(CLOCK);
-        service.requestUpgrade(AccountId.of("alice"), Demo.ALICE_INVERTER);
+        service.requestUpgrade(Demo.ALICE, Demo.ALICE_INVERTER);
         service.deviceOnline(Demo.ALICE_INVERTER, Demo.NOW);
         WarrantyView view = service.inquire(Demo.ALICE_INVERTER);
         String step = section(4);
@@ -216,21 +218,21 @@ class DemoTest {
         // X1-HYBRID-G4 is 5 kW, installed in DE: EUR 200 for +5 years, EUR 400 for +10 years
         assertThat(step).contains("EXT-60M  +5 years  EUR 200.00  new end " + promoEnd.plusYears(5))
                 .contains("EXT-120M  +10 years  EUR 400.00  new end " + promoEnd.plusYears(10))
-                .contains("PENDING_PAYMENT, total EUR 200.00, pay by " + Demo.NOW.plus(java.time.Duration.ofDays(7)))
+                .contains("PENDING_PAYMENT, total EUR 200.00, pay by " + Demo.NOW.plus(Duration.ofDays(7)))
                 .contains("Payment confirmed by the host: PAID")
                 .contains("Warranty       " + INVERTER.standardStart() + " to " + promoEnd.plusYears(5))
                 .contains("EXTENSION  " + promoEnd.plusDays(1) + " to " + promoEnd.plusYears(5) + "  (order O-");
     }
 
     @Test
-    void certificateIsGenuineAndWrittenAsAPdf() throws java.io.IOException {
+    void certificateIsGenuineAndWrittenAsAPdf() throws IOException {
         LocalDate end = INVERTER.upgradedEnd().plusYears(Demo.CODE_YEARS).plusMonths(Demo.PROMOTION_MONTHS).plusYears(5);
         String step = section(13);
         assertThat(step).contains("5 coverage lines, valid " + INVERTER.standardStart() + " .. " + end)
                 .contains("Signature genuine: true");
         String path = line(step, "PDF written to").strip().substring("PDF written to ".length());
         assertThat(Path.of(path)).startsWith(PDF_FOLDER).isRegularFile();
-        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(Path.of(path)), 5);
+        byte[] head = Arrays.copyOf(Files.readAllBytes(Path.of(path)), 5);
         assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
 

@@ -1,5 +1,8 @@
 package org.warrantykit.jdbc;
 
+import static org.warrantykit.fixtures.Fixtures.ALICE;
+import static org.warrantykit.fixtures.Fixtures.device;
+
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,15 +12,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.warrantykit.AccountId;
 import org.warrantykit.Campaign;
-import org.warrantykit.Category;
 import org.warrantykit.CodeRejectedException;
 import org.warrantykit.Device;
 import org.warrantykit.InvalidValueException;
 import org.warrantykit.Order;
-import org.warrantykit.SerialNumber;
 import org.warrantykit.WarrantyService;
+import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 
 /**
@@ -27,7 +28,6 @@ import org.warrantykit.memory.InMemoryDeviceRegistry;
  * stream from the top and completes what an earlier, killed run left half-done.
  */
 public final class CrashWorkload {
-    static final AccountId ALICE = AccountId.of("alice");
     static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     static final int DEVICES = 40;
     static final String CAMPAIGN = "CRASH1";
@@ -45,9 +45,7 @@ public final class CrashWorkload {
     static InMemoryDeviceRegistry registry() {
         List<Device> devices = new ArrayList<>();
         for (int i = 0; i < DEVICES; i++) {
-            devices.add(Device.of(new SerialNumber(serial(i)), "X1-BOOST", Category.INVERTER, "DE",
-                    LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 1)).withInstallDate(LocalDate.of(2024, 6, 1))
-                    .withOwner(ALICE).withOnlineSince(Instant.parse("2026-01-01T00:00:00Z")));
+            devices.add(device(serial(i)).model("X1-BOOST").installed(LocalDate.of(2024, 6, 1)).build());
         }
         return InMemoryDeviceRegistry.of(devices);
     }
@@ -59,7 +57,7 @@ public final class CrashWorkload {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         JdbcWarrantyStores.migrate(pool);
         WarrantyService service = JdbcWarrantyStores.configure(WarrantyService.builder(), pool)
-                .rules(new TestPolicy()).devices(registry()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .rules(new TestPolicy().withOpenCampaigns("CRASH")).devices(registry()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .codePepper(PEPPER).codeLockout(1_000_000, java.time.Duration.ofMinutes(1)).build();
         try {
             service.codeIssuer().createCampaign(Campaign.of(CAMPAIGN, LocalDate.of(2026, 1, 1),

@@ -3,6 +3,8 @@ package org.warrantykit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.warrantykit.fixtures.Fixtures.ALICE;
+import static org.warrantykit.fixtures.Fixtures.device;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -27,13 +29,13 @@ import org.warrantykit.OrderId;
 import org.warrantykit.OrderLine;
 import org.warrantykit.OrderState;
 import org.warrantykit.SerialNumber;
+import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.spi.LedgerEntry;
 import org.warrantykit.spi.UpgradeRequest;
 
 /** What every durable store promises, checked on each database (subclasses pick the database). */
 abstract class StoreContract {
     static final SerialNumber SN = new SerialNumber("CONTRACT0001");
-    static final AccountId ALICE = AccountId.of("alice");
     static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123456Z");
 
     TestDatabase database;
@@ -445,9 +447,8 @@ abstract class StoreContract {
     void certificatesAreRecordedOncePerNumberAndReadBackVerifiable() throws Exception {
         JdbcCertificateStore store = JdbcWarrantyStores.certificates(dataSource);
         java.security.KeyPair keys = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        org.warrantykit.Device device = org.warrantykit.Device.of(SN, "X1-BOOST", org.warrantykit.Category.INVERTER,
-                "DE", LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 1)).withInstallDate(LocalDate.of(2024, 6, 1))
-                .withOwner(ALICE).withOnlineSince(T0);
+        org.warrantykit.Device device = device(SN.value()).model("X1-BOOST").installed(LocalDate.of(2024, 6, 1))
+                .online(T0).build();
         org.warrantykit.WarrantyService service = JdbcWarrantyStores.configure(org.warrantykit.WarrantyService.builder(),
                         dataSource).rules(new TestPolicy())
                 .devices(org.warrantykit.memory.InMemoryDeviceRegistry.of(List.of(device)))

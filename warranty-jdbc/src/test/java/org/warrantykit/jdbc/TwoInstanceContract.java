@@ -2,6 +2,8 @@ package org.warrantykit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.warrantykit.fixtures.Fixtures.ALICE;
+import static org.warrantykit.fixtures.Fixtures.device;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.warrantykit.AccountId;
-import org.warrantykit.Category;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
 import org.warrantykit.Device;
@@ -41,6 +42,7 @@ import org.warrantykit.UpgradeResult;
 import org.warrantykit.UpgradeStatus;
 import org.warrantykit.WarrantyService;
 import org.warrantykit.WarrantyState;
+import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.spi.LedgerEntry;
 
@@ -49,9 +51,9 @@ import org.warrantykit.spi.LedgerEntry;
  * each race on the same devices and orders. Every grant must land exactly once.
  */
 abstract class TwoInstanceContract {
-    static final AccountId ALICE = AccountId.of("alice");
     static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
-    static final Instant ONLINE = Instant.parse("2026-01-01T00:00:00Z");
+    /** Every device is Alice's X1-BOOST installed then; the online ones are online since 2026-01-01. */
+    static final LocalDate INSTALLED = LocalDate.of(2024, 6, 1);
     static final int DEVICES = 12;
     static final int THREADS_PER_INSTANCE = 3;
     static final byte[] PEPPER = "a test pepper of 32 bytes.......".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -77,8 +79,8 @@ abstract class TwoInstanceContract {
             String off = String.format("OFFLINE%05d", i);
             online.add(on);
             offline.add(off);
-            devices.add(device(on, true));
-            devices.add(device(off, false));
+            devices.add(device(on).model("X1-BOOST").installed(INSTALLED).build());
+            devices.add(device(off).model("X1-BOOST").installed(INSTALLED).offline().build());
         }
         registry = InMemoryDeviceRegistry.of(devices);
         DataSource a = database.newDataSource();
@@ -96,16 +98,9 @@ abstract class TwoInstanceContract {
         }
     }
 
-    private static Device device(String serial, boolean isOnline) {
-        Device device = Device.of(new SerialNumber(serial), "X1-BOOST", Category.INVERTER, "DE",
-                LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 1))
-                .withInstallDate(LocalDate.of(2024, 6, 1)).withOwner(ALICE);
-        return isOnline ? device.withOnlineSince(ONLINE) : device;
-    }
-
     private static WarrantyService service(DataSource dataSource, InMemoryDeviceRegistry registry) {
         return JdbcWarrantyStores.configure(WarrantyService.builder(), dataSource)
-                .rules(new TestPolicy()).devices(registry).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .rules(new TestPolicy().withOpenCampaigns("CRASH")).devices(registry).clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .codePepper(PEPPER).codeLockout(1_000_000, java.time.Duration.ofMinutes(1)).build();
     }
 
@@ -527,8 +522,9 @@ abstract class TwoInstanceContract {
             }
         };
         return JdbcWarrantyStores.configure(WarrantyService.builder(), dataSource).ledger(crashing)
-                .rules(new TestPolicy()).devices(InMemoryDeviceRegistry.of(online.stream()
-                        .map(s -> device(s, true)).toList())).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .rules(new TestPolicy().withOpenCampaigns("CRASH")).devices(InMemoryDeviceRegistry.of(online.stream()
+                        .map(s -> device(s).model("X1-BOOST").installed(INSTALLED).build()).toList()))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .codePepper(PEPPER).build();
     }
 

@@ -1,11 +1,13 @@
 package org.warrantykit.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.warrantykit.fixtures.Fixtures.device;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +28,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warrantykit.AccountId;
-import org.warrantykit.Category;
 import org.warrantykit.Certificate;
 import org.warrantykit.CertificateSigner;
 import org.warrantykit.CertificateVerifier;
@@ -37,44 +38,25 @@ import org.warrantykit.DecisionTrace;
 import org.warrantykit.Device;
 import org.warrantykit.SerialNumber;
 import org.warrantykit.WarrantyService;
+import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.LedgerEntry;
-import org.warrantykit.spi.PolicyDecision;
-import org.warrantykit.spi.PolicyQuery;
-import org.warrantykit.spi.StandardTerm;
-import org.warrantykit.spi.UpgradeVerdict;
-import org.warrantykit.spi.WarrantyRules;
 
 class CertificatePdfTest {
     static final AccountId OWNER = AccountId.of("alice.meyer@example.com");
     static final Instant NOW = Instant.parse("2026-11-27T10:15:30Z");
 
-    /** A fake policy (no Drools here): 5 years from installation, +5 on upgrade, no offers. */
-    static final class FivePlusFive implements WarrantyRules {
-        @Override
-        public String version() {
-            return "default-2026.11@3f2a9c1";
-        }
-
-        @Override
-        public PolicyDecision decide(PolicyQuery query) {
-            return new PolicyDecision(new StandardTerm(query.device().installDate().orElseThrow(), 5),
-                    query.upgraded() ? UpgradeVerdict.refuse("Already upgraded.")
-                            : UpgradeVerdict.grant(5, "Free online upgrade: 5 more years."),
-                    List.of(), "No offers in this test.", new DecisionTrace(version(), List.of("test")));
-        }
-    }
+    /** The rule set named on the sample certificate, as the demo's default rules would name it. */
+    static final String RULES_VERSION = "default-2026.11@3f2a9c1";
 
     /** A certificate the way the demo gets one: upgraded, then extended and promoted. */
     static Certificate sample() {
-        Device device = Device.of(SerialNumber.parse("H1B50A1234567"), "X3-HYBRID-G4", Category.INVERTER, "DE",
-                        LocalDate.of(2023, 1, 10), LocalDate.of(2023, 2, 1))
-                .withInstallDate(LocalDate.of(2023, 5, 2)).withOwner(OWNER)
-                .withOnlineSince(Instant.parse("2026-01-01T00:00:00Z"));
+        // online, installed 2023-05-02: 5 years standard, +5 upgrade
+        Device device = device("H1B50A1234567").model("X3-HYBRID-G4").owner(OWNER).build();
         InMemoryCoverageLedger ledger = new InMemoryCoverageLedger();
-        WarrantyService service = InMemoryStores.configure(WarrantyService.builder()).rules(new FivePlusFive())
+        WarrantyService service = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy().withVersion(RULES_VERSION))
                 .devices(InMemoryDeviceRegistry.of(List.of(device))).clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .ledger(ledger).build();
         service.requestUpgrade(OWNER, "H1B50A1234567");
@@ -83,7 +65,7 @@ class CertificatePdfTest {
                 CoverageSource.parse("extension batch B-2026-07 (offline sale, 5 years)"));
         Coverage promotion = extension.followedByMonths(CoverageKind.PROMOTION, 6,
                 CoverageSource.parse("campaign SUMMER-26: installer goodwill for early commissioning"));
-        DecisionTrace trace = new DecisionTrace("default-2026.11@3f2a9c1", List.of("test"));
+        DecisionTrace trace = new DecisionTrace(RULES_VERSION, List.of("test"));
         ledger.append(device.serial(), 2, List.of(new LedgerEntry(extension, trace, NOW), new LedgerEntry(promotion, trace, NOW)));
         return service.certificate(OWNER, "H1B50A1234567");
     }
@@ -216,7 +198,7 @@ class CertificatePdfTest {
         };
         CertificatePdf.render(certificate, out);
         assertThat(closed[0]).isFalse();
-        assertThat(new String(bytes.toByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(bytes.toByteArray(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
 
     @Test

@@ -2,13 +2,17 @@ package org.warrantykit.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.warrantykit.fixtures.Fixtures.device;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,11 +32,13 @@ import org.warrantykit.RuleSetException;
 import org.warrantykit.SerialNumber;
 import org.warrantykit.WarrantyService;
 import org.warrantykit.WarrantyView;
+import org.warrantykit.fixtures.DeviceBuilder;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.CodeBatch;
 import org.warrantykit.spi.CodeDecision;
 import org.warrantykit.spi.CodeQuery;
+import org.warrantykit.spi.PolicyQuery;
 
 /** codes.drl of the default policy: extension codes and the sample campaigns SUMMER25 and GOODWILL. */
 class CodeRulesTest {
@@ -55,13 +61,10 @@ class CodeRulesTest {
     static final String GOODWILL_MODEL = "Campaign GOODWILL refused: only for models with an online upgrade";
     static final String GOODWILL_UPGRADED = "Campaign GOODWILL refused: the device has its upgrade already";
 
-    static Device device(String model, Category category, String region, LocalDate installed) {
-        return new Device(SerialNumber.parse("CODE000000001"), model, category, region, LocalDate.of(2024, 11, 1),
-                LocalDate.of(2024, 11, 20), Optional.ofNullable(installed), Optional.empty(),
-                Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
-    }
+    /** The devices of these tests, produced 2024-11-01 (the campaign rules look at installation years). */
+    static final DeviceBuilder DEVICE = device().produced(LocalDate.of(2024, 11, 1));
 
-    static final Device X1_DE_2025 = device("X1-HYBRID-G4", Category.INVERTER, "DE", LocalDate.of(2025, 4, 1));
+    static final Device X1_DE_2025 = DEVICE.model("X1-HYBRID-G4").installed(LocalDate.of(2025, 4, 1)).build();
 
     static CodeDecision extension(Device device, boolean upgraded, LocalDate end, String batchModel) {
         CodeBatch batch = new CodeBatch("B-20261127-ABCDEF", batchModel, 5, TODAY.plusYears(1), 10, Instant.EPOCH);
@@ -92,7 +95,8 @@ class CodeRulesTest {
 
     @Test
     void anExtensionCodeIsRefusedForAnotherModelWithTheRuleNamed() {
-        CodeDecision d = extension(device("X3-HYBRID-G4", Category.INVERTER, "DE", null), true, RUNNING, "X1-HYBRID-G4");
+        CodeDecision d = extension(DEVICE.model("X3-HYBRID-G4").neverInstalled().build(), true, RUNNING,
+                "X1-HYBRID-G4");
         assertThat(d.allowed()).isFalse();
         assertThat(d.rule()).isEqualTo(OTHER_MODEL);
         assertThat(d.reason()).isEqualTo("The code is for model X1-HYBRID-G4, but this device is a X3-HYBRID-G4.");
@@ -116,37 +120,43 @@ class CodeRulesTest {
 
     @Test
     void summer25IsForGerman2025InstallationsOfTheHybridInverters() {
-        CodeDecision ok = campaign(device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2025, 12, 31)), true, RUNNING,
+        CodeDecision ok = campaign(DEVICE.model("X1-BOOST").installed(LocalDate.of(2025, 12, 31)).build(), true,
+                RUNNING,
                 summer());
         assertThat(ok.allowed()).isTrue();
         assertThat(ok.reason()).isEqualTo("Promotion SUMMER25: 6 more months of warranty.");
         assertThat(ok.trace().firedRules()).containsExactlyInAnyOrder(RUNNING_RULE, SUMMER_ACCEPTED);
 
-        CodeDecision nl = campaign(device("X1-BOOST", Category.INVERTER, "NL", LocalDate.of(2025, 6, 1)), true, RUNNING,
+        CodeDecision nl = campaign(DEVICE.model("X1-BOOST").region("NL").installed(LocalDate.of(2025, 6, 1)).build(),
+                true, RUNNING,
                 summer());
         assertThat(nl.rule()).isEqualTo(SUMMER_DE);
         assertThat(nl.reason()).isEqualTo("SUMMER25 is for devices installed in Germany (DE); this one is in NL.");
 
-        assertThat(campaign(device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2024, 12, 31)), true, RUNNING,
+        assertThat(campaign(DEVICE.model("X1-BOOST").installed(LocalDate.of(2024, 12, 31)).build(), true, RUNNING,
                 summer()).rule()).isEqualTo(SUMMER_2025);
-        assertThat(campaign(device("X1-BOOST", Category.INVERTER, "DE", null), false, RUNNING, summer()).rule())
+        assertThat(campaign(DEVICE.model("X1-BOOST").neverInstalled().build(), false, RUNNING, summer()).rule())
                 .isEqualTo(SUMMER_2025);
-        assertThat(campaign(device("X3-MEGA-G2", Category.INVERTER, "DE", LocalDate.of(2025, 6, 1)), true, RUNNING,
+        assertThat(campaign(DEVICE.model("X3-MEGA-G2").installed(LocalDate.of(2025, 6, 1)).build(), true, RUNNING,
                 summer()).rule()).isEqualTo(SUMMER_MODEL);
 
-        CodeDecision all = campaign(device("METER-X", Category.ACCESSORY, "GB", null), false, ENDED, summer());
+        CodeDecision all = campaign(DEVICE.model("METER-X").category(Category.ACCESSORY).region("GB").neverInstalled()
+                .build(), false, ENDED, summer());
         assertThat(all.rule()).isEqualTo(String.join("; ", SUMMER_MODEL, SUMMER_2025, SUMMER_DE, CAMPAIGN_ENDED));
     }
 
     @Test
     void goodwillRestoresAMissedUpgradeEvenAfterTheWarrantyEnded() {
-        CodeDecision ok = campaign(device("X1-BOOST", Category.INVERTER, "FR", null), false, ENDED, goodwill());
+        CodeDecision ok = campaign(DEVICE.model("X1-BOOST").region("FR").neverInstalled().build(), false, ENDED,
+                goodwill());
         assertThat(ok.allowed()).isTrue();
         assertThat(ok.reason()).isEqualTo("Promotion GOODWILL: the free online upgrade (5 years) and 3 more months of "
                 + "warranty.");
-        assertThat(campaign(device("X1-BOOST", Category.INVERTER, "FR", null), true, RUNNING, goodwill()).rule())
+        assertThat(campaign(DEVICE.model("X1-BOOST").region("FR").neverInstalled().build(), true, RUNNING,
+                goodwill()).rule())
                 .isEqualTo(GOODWILL_UPGRADED);
-        assertThat(campaign(device("T-BAT-H5.8", Category.BATTERY, "FR", null), false, RUNNING, goodwill()).rule())
+        assertThat(campaign(DEVICE.model("T-BAT-H5.8").category(Category.BATTERY).region("FR").neverInstalled()
+                .build(), false, RUNNING, goodwill()).rule())
                 .isEqualTo(GOODWILL_MODEL);
     }
 
@@ -163,7 +173,7 @@ class CodeRulesTest {
         CodeDecision code = extension(X1_DE_2025, true, RUNNING, "X1-HYBRID-G4");
         assertThat(code.trace().firedRules()).noneMatch(r -> r.startsWith("Standard") || r.startsWith("Upgrade")
                 || r.startsWith("Price") || r.startsWith("Product line"));
-        var decision = RULES.decide(org.warrantykit.spi.PolicyQuery.fresh(X1_DE_2025, TODAY));
+        var decision = RULES.decide(PolicyQuery.fresh(X1_DE_2025, TODAY));
         assertThat(decision.trace().firedRules()).noneMatch(r -> r.startsWith("Code") || r.startsWith("Extension code")
                 || r.startsWith("Campaign"));
     }
@@ -221,7 +231,7 @@ class CodeRulesTest {
                 Optional.of(owner), Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
         WarrantyService service = InMemoryStores.configure(WarrantyService.builder()).rules(RULES)
                 .devices(InMemoryDeviceRegistry.of(List.of(installed)))
-                .clock(java.time.Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), java.time.ZoneOffset.UTC)).build();
+                .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).build();
         service.codeIssuer().createCampaign(summer());
         String code = service.codeIssuer().issueExtensionCodes("X1-HYBRID-G4", 5, 1, TODAY).get(0);
 
@@ -243,7 +253,7 @@ class CodeRulesTest {
 
     private static String resource(String file) throws IOException {
         try (InputStream in = CodeRulesTest.class.getResourceAsStream("/" + DroolsWarrantyRules.DEFAULT_FOLDER + "/" + file)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

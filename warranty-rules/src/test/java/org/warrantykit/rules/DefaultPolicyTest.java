@@ -1,10 +1,11 @@
 package org.warrantykit.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.warrantykit.fixtures.Fixtures.device;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,15 +21,11 @@ class DefaultPolicyTest {
     static final DroolsWarrantyRules RULES = DroolsWarrantyRules.defaults();
     static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
-    static Device device(String model, Category category, String region, LocalDate produced, LocalDate installed) {
-        return new Device(SerialNumber.parse("TEST0000000001"), model, category, region, produced, produced.plusDays(10),
-                Optional.ofNullable(installed), Optional.empty(), Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
-    }
-
     @Test
     void inverterInstalledEarlyStartsOnInstallationAndRunsFiveYearsInclusive() {
         PolicyDecision d = RULES.decide(PolicyQuery.fresh(
-                device("X1-HYBRID-G4", Category.INVERTER, "DE", LocalDate.of(2023, 1, 10), LocalDate.of(2023, 5, 2)), TODAY));
+                device().model("X1-HYBRID-G4").produced(LocalDate.of(2023, 1, 10)).installed(LocalDate.of(2023, 5, 2))
+                        .build(), TODAY));
         assertThat(d.standard().start()).isEqualTo(LocalDate.of(2023, 5, 2));
         assertThat(d.standard().end()).isEqualTo(LocalDate.of(2028, 5, 1));
         assertThat(d.upgrade().eligible()).isTrue();
@@ -45,7 +42,8 @@ class DefaultPolicyTest {
     @Test
     void neverInstalledStartsNineMonthsAfterProduction() {
         PolicyDecision d = RULES.decide(PolicyQuery.fresh(
-                device("T-BAT-H5.8", Category.BATTERY, "NL", LocalDate.of(2024, 2, 29), null), TODAY));
+                device().model("T-BAT-H5.8").category(Category.BATTERY).region("NL").produced(LocalDate.of(2024, 2, 29))
+                        .neverInstalled().build(), TODAY));
         assertThat(d.standard().start()).isEqualTo(LocalDate.of(2024, 11, 29));
         assertThat(d.standard().years()).isEqualTo(10);
         assertThat(d.upgrade().eligible()).isFalse();
@@ -54,17 +52,18 @@ class DefaultPolicyTest {
 
     @Test
     void upgradedGbDeviceIsOfferedGbpPricesRoundedHalfUp() {
-        Device d = device("X3-HYBRID-G4", Category.INVERTER, "GB", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 1));
+        Device d = device().model("X3-HYBRID-G4").region("GB").produced(LocalDate.of(2025, 1, 1))
+                .installed(LocalDate.of(2025, 3, 1)).build();
         PolicyDecision decision = RULES.decide(new PolicyQuery(d, TODAY, true, Optional.of(LocalDate.of(2035, 2, 28))));
         assertThat(decision.offers()).containsExactly(
-                new OfferTerm(60, Money.of(new BigDecimal("230"), java.util.Currency.getInstance("GBP"))),
+                new OfferTerm(60, Money.of(new BigDecimal("230"), Currency.getInstance("GBP"))),
                 new OfferTerm(120, Money.of("459", "GBP")));
         assertThat(decision.noOfferReason()).isEmpty();
     }
 
     @Test
     void batchDecisionsKeepTracesApartPerDevice() {
-        Device a = device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2025, 1, 1), null);
+        Device a = device().model("X1-BOOST").produced(LocalDate.of(2025, 1, 1)).neverInstalled().build();
         Device b = new Device(SerialNumber.parse("TEST0000000002"), "METER-X", Category.ACCESSORY, "DE",
                 LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 2), Optional.empty(), Optional.empty(), Optional.empty());
         List<PolicyDecision> both = RULES.decideAll(List.of(PolicyQuery.fresh(a, TODAY), PolicyQuery.fresh(b, TODAY)));
@@ -77,7 +76,8 @@ class DefaultPolicyTest {
 
     @Test
     void aBatchWithTheSameDeviceTwiceDecidesEachQueryOnItsOwn() {
-        Device d = device("X1-HYBRID-G4", Category.INVERTER, "DE", LocalDate.of(2023, 1, 10), LocalDate.of(2023, 5, 2));
+        Device d = device().model("X1-HYBRID-G4").produced(LocalDate.of(2023, 1, 10)).installed(LocalDate.of(2023, 5,
+                2)).build();
         PolicyQuery early = PolicyQuery.fresh(d, LocalDate.of(2024, 1, 1));
         PolicyQuery late = PolicyQuery.fresh(d, LocalDate.of(2030, 1, 1));
         PolicyQuery upgraded = new PolicyQuery(d, LocalDate.of(2024, 1, 1), true, Optional.of(LocalDate.of(2033, 5, 1)));

@@ -1,16 +1,14 @@
 package org.warrantykit.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.warrantykit.fixtures.Fixtures.device;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.warrantykit.AccountId;
-import org.warrantykit.Category;
 import org.warrantykit.Device;
-import org.warrantykit.SerialNumber;
 import org.warrantykit.rules.facts.CodeDevice;
 import org.warrantykit.rules.facts.DeviceFact;
 import org.warrantykit.spi.CodeBatch;
@@ -21,9 +19,8 @@ import org.warrantykit.spi.PolicyQuery;
 class FactsZoneTest {
     static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
     // 03:00 UTC on 2 March is still 1 March in Los Angeles
-    static final Device DEVICE = Device.of(SerialNumber.parse("ZONE0000001"), "X1-HYBRID-G4", Category.INVERTER, "US",
-                    LocalDate.of(2025, 1, 10), LocalDate.of(2025, 2, 1)).withOwner(AccountId.of("alice"))
-            .withOnlineSince(Instant.parse("2026-03-02T03:00:00Z"));
+    static final Device DEVICE = device("ZONE0000001").region("US").produced(LocalDate.of(2025, 1, 10)).neverInstalled()
+            .online(Instant.parse("2026-03-02T03:00:00Z")).build();
     static final LocalDate ON = LocalDate.of(2026, 11, 27);
 
     @Test

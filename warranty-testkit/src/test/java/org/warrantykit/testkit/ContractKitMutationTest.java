@@ -3,8 +3,10 @@ package org.warrantykit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.warrantykit.fixtures.Fixtures.device;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,11 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
-import org.warrantykit.Category;
 import org.warrantykit.DecisionTrace;
-import org.warrantykit.Device;
 import org.warrantykit.Money;
-import org.warrantykit.SerialNumber;
 import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
@@ -35,20 +34,16 @@ class ContractKitMutationTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
     /** An X1-HYBRID-G4 installed 2025-04-22: the upgrade applies today, nothing is offered yet. */
-    private static final PolicyQuery RUNNING = PolicyQuery.fresh(device("MUT0000000001", "X1-HYBRID-G4",
-            LocalDate.of(2025, 1, 14), LocalDate.of(2025, 4, 22)), TODAY);
+    private static final PolicyQuery RUNNING = PolicyQuery.fresh(device("MUT0000000001").model("X1-HYBRID-G4")
+            .produced(LocalDate.of(2025, 1, 14)).installed(LocalDate.of(2025, 4, 22)).offline().build(), TODAY);
     /** An upgraded X3-HYBRID-G4 with years of cover left: two offers. */
-    private static final PolicyQuery UPGRADED = new PolicyQuery(device("MUT0000000002", "X3-HYBRID-G4",
-            LocalDate.of(2024, 1, 10), LocalDate.of(2024, 3, 1)), TODAY, true, Optional.of(LocalDate.of(2034, 2, 28)));
+    private static final PolicyQuery UPGRADED = new PolicyQuery(device("MUT0000000002").model("X3-HYBRID-G4")
+            .produced(LocalDate.of(2024, 1, 10)).installed(LocalDate.of(2024, 3, 1)).offline().build(), TODAY, true,
+            Optional.of(LocalDate.of(2034, 2, 28)));
     /** An X1-BOOST whose standard warranty ended in 2020. */
-    private static final PolicyQuery EXPIRED = PolicyQuery.fresh(device("MUT0000000003", "X1-BOOST",
-            LocalDate.of(2015, 1, 10), LocalDate.of(2015, 3, 1)), TODAY);
+    private static final PolicyQuery EXPIRED = PolicyQuery.fresh(device("MUT0000000003").model("X1-BOOST")
+            .produced(LocalDate.of(2015, 1, 10)).installed(LocalDate.of(2015, 3, 1)).offline().build(), TODAY);
     private static final List<PolicyQuery> BATCH = List.of(RUNNING, UPGRADED, EXPIRED);
-
-    private static Device device(String serial, String model, LocalDate produced, LocalDate installed) {
-        return new Device(SerialNumber.parse(serial), model, Category.INVERTER, "DE", produced, produced.plusDays(20),
-                Optional.of(installed), Optional.empty(), Optional.empty());
-    }
 
     /** The reference policy with one change applied to each of its decisions. */
     private static WarrantyRules changed(BiFunction<PolicyQuery, PolicyDecision, PolicyDecision> change) {
@@ -234,7 +229,7 @@ class ContractKitMutationTest {
 
     private static final BiFunction<PolicyQuery, PolicyDecision, PolicyDecision> PRICES_UP_TEN_PERCENT = (q, d) ->
             with(d, d.offers().stream().map(o -> new OfferTerm(o.months(), Money.of(o.price().amount()
-                    .multiply(new BigDecimal("1.1")).setScale(2, java.math.RoundingMode.HALF_UP),
+                    .multiply(new BigDecimal("1.1")).setScale(2, RoundingMode.HALF_UP),
                     o.price().currency()))).toList(), d.noOfferReason());
 
     private static ReferenceDifferential differential(WarrantyRules rules,

@@ -1,8 +1,8 @@
 package org.warrantykit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.warrantykit.fixtures.Fixtures.device;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +20,6 @@ class ReferencePolicyTest {
     private static final ReferencePolicy POLICY = new ReferencePolicy();
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
-    private static Device device(String model, Category category, String region, LocalDate produced, LocalDate installed) {
-        return new Device(SerialNumber.parse("REF0000000001"), model, category, region, produced, produced.plusDays(10),
-                Optional.ofNullable(installed), Optional.empty(), Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
-    }
-
     private static PolicyDecision upgradedOn(Device device, LocalDate on, LocalDate currentEnd) {
         return POLICY.decide(new PolicyQuery(device, on, true, Optional.of(currentEnd)));
     }
@@ -36,7 +31,8 @@ class ReferencePolicyTest {
     @Test
     void fiveYearTermFromMay2nd2023EndsMay1st2028() {
         PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
-                device("X1-HYBRID-G4", Category.INVERTER, "DE", LocalDate.of(2023, 1, 10), LocalDate.of(2023, 5, 2)), TODAY));
+                device().model("X1-HYBRID-G4").produced(LocalDate.of(2023, 1, 10)).installed(LocalDate.of(2023, 5, 2))
+                        .build(), TODAY));
 
         assertThat(d.standard().start()).isEqualTo(LocalDate.of(2023, 5, 2));
         assertThat(d.standard().years()).isEqualTo(5);
@@ -46,7 +42,7 @@ class ReferencePolicyTest {
     @Test
     void neverInstalledStartsNineMonthsAfterProduction() {
         PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
-                device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2024, 3, 15), null), TODAY));
+                device().model("X1-BOOST").produced(LocalDate.of(2024, 3, 15)).neverInstalled().build(), TODAY));
 
         assertThat(d.standard().start()).isEqualTo(LocalDate.of(2024, 12, 15));
     }
@@ -54,7 +50,8 @@ class ReferencePolicyTest {
     @Test
     void leapDayProductionNeverInstalledBatteryRunsTenYearsFromNovember29() {
         PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
-                device("T-BAT-H5.8", Category.BATTERY, "NL", LocalDate.of(2024, 2, 29), null), TODAY));
+                device().model("T-BAT-H5.8").category(Category.BATTERY).region("NL").produced(LocalDate.of(2024, 2, 29))
+                        .neverInstalled().build(), TODAY));
 
         assertThat(d.standard().start()).isEqualTo(LocalDate.of(2024, 11, 29));
         assertThat(d.standard().years()).isEqualTo(10);
@@ -64,7 +61,8 @@ class ReferencePolicyTest {
     @Test
     void installedLaterThanNineMonthsStartsAtProductionPlusNineMonths() {
         PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
-                device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2023, 1, 10), LocalDate.of(2024, 6, 1)), TODAY));
+                device().model("X1-BOOST").produced(LocalDate.of(2023, 1, 10)).installed(LocalDate.of(2024, 6, 1))
+                        .build(), TODAY));
 
         assertThat(d.standard().start()).isEqualTo(LocalDate.of(2023, 10, 10));
     }
@@ -72,7 +70,8 @@ class ReferencePolicyTest {
     @Test
     void installedExactlyNineMonthsAfterProductionStartsThatDay() {
         PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
-                device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2023, 5, 31), LocalDate.of(2024, 2, 29)), TODAY));
+                device().model("X1-BOOST").produced(LocalDate.of(2023, 5, 31)).installed(LocalDate.of(2024, 2, 29))
+                        .build(), TODAY));
 
         assertThat(d.standard().start()).isEqualTo(LocalDate.of(2024, 2, 29));
         assertThat(d.standard().end()).isEqualTo(LocalDate.of(2029, 2, 27));
@@ -81,14 +80,16 @@ class ReferencePolicyTest {
     @Test
     void installedBeforeProductionStartsOnTheInstallationDayAsTheEarlierDate() {
         PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
-                device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2023, 5, 10), LocalDate.of(2023, 4, 1)), TODAY));
+                device().model("X1-BOOST").produced(LocalDate.of(2023, 5, 10)).installed(LocalDate.of(2023, 4, 1))
+                        .build(), TODAY));
 
         assertThat(d.standard().start()).isEqualTo(LocalDate.of(2023, 4, 1));
     }
 
     @Test
     void hybridInverterIsUpgradedFiveYearsWhileItsStandardWarrantyRuns() {
-        Device d = device("X3-HYBRID-G4", Category.INVERTER, "DE", LocalDate.of(2023, 1, 10), LocalDate.of(2023, 5, 2));
+        Device d = device().model("X3-HYBRID-G4").produced(LocalDate.of(2023, 1, 10)).installed(LocalDate.of(2023, 5,
+                2)).build();
 
         PolicyDecision lastDay = POLICY.decide(PolicyQuery.fresh(d, LocalDate.of(2028, 5, 1)));
         assertThat(lastDay.upgrade().eligible()).isTrue();
@@ -98,7 +99,8 @@ class ReferencePolicyTest {
 
     @Test
     void megaInverterIsUpgradedOneYearButNeverExtendedOnline() {
-        Device d = device("X3-MEGA-G2", Category.INVERTER, "DE", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 1));
+        Device d = device().model("X3-MEGA-G2").produced(LocalDate.of(2025, 1, 1)).installed(LocalDate.of(2025, 2, 1))
+                .build();
 
         PolicyDecision fresh = POLICY.decide(PolicyQuery.fresh(d, TODAY));
         assertThat(fresh.upgrade().eligible()).isTrue();
@@ -112,7 +114,8 @@ class ReferencePolicyTest {
     @Test
     void expiredStandardWarrantyRefusesTheUpgradeNamingTheDayItEnded() {
         // Installed 2016-03-01 (within 9 months of production): 5 years end 2021-02-28.
-        Device d = device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2015, 9, 1), LocalDate.of(2016, 3, 1));
+        Device d = device().model("X1-BOOST").produced(LocalDate.of(2015, 9, 1)).installed(LocalDate.of(2016, 3, 1))
+                .build();
 
         PolicyDecision dayAfter = POLICY.decide(PolicyQuery.fresh(d, LocalDate.of(2021, 3, 1)));
         assertThat(dayAfter.upgrade().eligible()).isFalse();
@@ -126,7 +129,8 @@ class ReferencePolicyTest {
     @Test
     void accessoryHasTwoYearsAndNoUpgrade() {
         PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
-                device("METER-X", Category.ACCESSORY, "DE", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 1)), TODAY));
+                device().model("METER-X").category(Category.ACCESSORY).produced(LocalDate.of(2025, 1, 1))
+                        .installed(LocalDate.of(2025, 3, 1)).build(), TODAY));
 
         assertThat(d.standard().years()).isEqualTo(2);
         assertThat(d.standard().end()).isEqualTo(LocalDate.of(2027, 2, 28));
@@ -137,7 +141,8 @@ class ReferencePolicyTest {
 
     @Test
     void unlistedModelKeepsItsCategorysStandardAndHasNoUpgradeNorOffer() {
-        Device d = device("ACME-9000", Category.BATTERY, "DE", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 1));
+        Device d = device().model("ACME-9000").category(Category.BATTERY).produced(LocalDate.of(2025, 1, 1))
+                .installed(LocalDate.of(2025, 3, 1)).build();
 
         PolicyDecision decision = upgradedOn(d, TODAY, LocalDate.of(2040, 1, 1));
         assertThat(decision.standard().years()).isEqualTo(10);
@@ -151,11 +156,14 @@ class ReferencePolicyTest {
         LocalDate produced = LocalDate.of(2025, 1, 1);
         LocalDate farAway = LocalDate.of(2035, 2, 28);
 
-        assertThat(upgradedOn(device("X1-BOOST", Category.INVERTER, "DE", produced, null), TODAY, farAway).offers())
+        assertThat(upgradedOn(device().model("X1-BOOST").produced(produced).neverInstalled().build(), TODAY,
+                farAway).offers())
                 .containsExactly(offer(60, "200", "EUR"), offer(120, "400", "EUR"));
-        assertThat(upgradedOn(device("X1-HYBRID-G4", Category.INVERTER, "FR", produced, null), TODAY, farAway).offers())
+        assertThat(upgradedOn(device().model("X1-HYBRID-G4").region("FR").produced(produced).neverInstalled().build(),
+                TODAY, farAway).offers())
                 .containsExactly(offer(60, "200", "EUR"), offer(120, "400", "EUR"));
-        assertThat(upgradedOn(device("X3-HYBRID-G4", Category.INVERTER, "AU", produced, null), TODAY, farAway).offers())
+        assertThat(upgradedOn(device().model("X3-HYBRID-G4").region("AU").produced(produced).neverInstalled().build(),
+                TODAY, farAway).offers())
                 .containsExactly(offer(60, "270", "EUR"), offer(120, "540", "EUR"));
     }
 
@@ -164,11 +172,13 @@ class ReferencePolicyTest {
         LocalDate produced = LocalDate.of(2025, 1, 1);
         LocalDate farAway = LocalDate.of(2035, 2, 28);
 
-        PolicyDecision small = upgradedOn(device("X1-BOOST", Category.INVERTER, "GB", produced, null), TODAY, farAway);
+        PolicyDecision small = upgradedOn(device().model("X1-BOOST").region("GB").produced(produced).neverInstalled()
+                .build(), TODAY, farAway);
         assertThat(small.offers()).containsExactly(offer(60, "170", "GBP"), offer(120, "340", "GBP"));
         assertThat(small.noOfferReason()).isEmpty();
 
-        PolicyDecision medium = upgradedOn(device("X3-HYBRID-G4", Category.INVERTER, "GB", produced, null), TODAY, farAway);
+        PolicyDecision medium = upgradedOn(device().model("X3-HYBRID-G4").region("GB").produced(produced)
+                .neverInstalled().build(), TODAY, farAway);
         assertThat(medium.offers()).containsExactly(offer(60, "230", "GBP"), offer(120, "459", "GBP"));
     }
 
@@ -189,7 +199,7 @@ class ReferencePolicyTest {
 
     @Test
     void offersNeedSixMonthsOfCoverLeft() {
-        Device d = device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2025, 1, 1), null);
+        Device d = device().model("X1-BOOST").produced(LocalDate.of(2025, 1, 1)).neverInstalled().build();
         LocalDate on = LocalDate.of(2026, 11, 27);
 
         assertThat(upgradedOn(d, on, LocalDate.of(2027, 5, 27)).offers()).hasSize(2);
@@ -200,7 +210,7 @@ class ReferencePolicyTest {
 
     @Test
     void offersNeedTheUpgradeFirst() {
-        Device d = device("X1-BOOST", Category.INVERTER, "DE", LocalDate.of(2025, 1, 1), null);
+        Device d = device().model("X1-BOOST").produced(LocalDate.of(2025, 1, 1)).neverInstalled().build();
 
         PolicyDecision fresh = POLICY.decide(PolicyQuery.fresh(d, TODAY));
         assertThat(fresh.offers()).isEmpty();
@@ -209,7 +219,7 @@ class ReferencePolicyTest {
 
     @Test
     void everyApplicableNoOfferReasonIsGivenOnce() {
-        Device mega = device("X3-MEGA-G2", Category.INVERTER, "DE", LocalDate.of(2025, 1, 1), null);
+        Device mega = device().model("X3-MEGA-G2").produced(LocalDate.of(2025, 1, 1)).neverInstalled().build();
 
         PolicyDecision d = POLICY.decide(PolicyQuery.fresh(mega, TODAY));
         assertThat(d.noOfferReason()).contains("X3-MEGA-G2").containsIgnoringCase("upgrade");
@@ -221,7 +231,8 @@ class ReferencePolicyTest {
     @Test
     void traceNamesTheReferenceAndTheDecisions() {
         PolicyDecision d = POLICY.decide(PolicyQuery.fresh(
-                device("METER-X", Category.ACCESSORY, "GB", LocalDate.of(2025, 1, 1), null), TODAY));
+                device().model("METER-X").category(Category.ACCESSORY).region("GB").produced(LocalDate.of(2025, 1, 1))
+                        .neverInstalled().build(), TODAY));
 
         assertThat(POLICY.version()).isEqualTo("reference");
         assertThat(d.trace().ruleSetVersion()).isEqualTo("reference");
@@ -235,7 +246,8 @@ class ReferencePolicyTest {
     @Test
     void decideAllDecidesEachQueryInOrder() {
         List<PolicyQuery> queries = List.of(
-                PolicyQuery.fresh(device("METER-X", Category.ACCESSORY, "DE", LocalDate.of(2025, 1, 1), null), TODAY),
+                PolicyQuery.fresh(device().model("METER-X").category(Category.ACCESSORY).produced(LocalDate.of(2025, 1,
+                        1)).neverInstalled().build(), TODAY),
                 PolicyQuery.fresh(new Device(SerialNumber.parse("REF0000000002"), "X1-BOOST", Category.INVERTER, "GB",
                         LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 2), Optional.empty(), Optional.empty(),
                         Optional.empty()), TODAY));
