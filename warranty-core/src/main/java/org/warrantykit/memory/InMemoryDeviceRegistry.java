@@ -25,6 +25,7 @@ import org.warrantykit.AccountId;
 import org.warrantykit.Category;
 import org.warrantykit.Device;
 import org.warrantykit.DeviceDataException;
+import org.warrantykit.InvalidValueException;
 import org.warrantykit.SerialNumber;
 import org.warrantykit.WarrantyException;
 import org.warrantykit.spi.DeviceRegistry;
@@ -143,7 +144,7 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
         try {
             return Category.valueOf(cell.strip());
         } catch (IllegalArgumentException e) {
-            throw new org.warrantykit.InvalidValueException("category", "\"" + cell
+            throw new InvalidValueException("category", "\"" + cell
                     + "\" is not one of INVERTER, BATTERY, ACCESSORY");
         }
     }

@@ -2,6 +2,7 @@ package org.warrantykit.spi;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.warrantykit.InvalidValueException;
@@ -26,7 +27,7 @@ public record CodeBatch(String id, String model, int years, LocalDate expiresOn,
         if (model == null || model.isBlank()) {
             throw new InvalidValueException("model", "batch " + id + " has no model");
         }
-        model = model.strip().toUpperCase(java.util.Locale.ROOT);
+        model = model.strip().toUpperCase(Locale.ROOT);
         if (years < 1 || years > 50) {
             throw new InvalidValueException("years", "batch " + id + " adds 1 to 50 years, was " + years);
         }

@@ -16,6 +16,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
@@ -134,7 +135,7 @@ public final class DroolsWarrantyRules implements WarrantyRules {
 
     /** Whether the engine would let this rule set's KieBase change after it was built (it must not). */
     boolean kieBaseMutable() {
-        return ((org.drools.kiesession.rulebase.InternalKnowledgeBase) kieBase).getKieBaseConfiguration()
+        return ((InternalKnowledgeBase) kieBase).getKieBaseConfiguration()
                 .isMutabilityEnabled();
     }
 
