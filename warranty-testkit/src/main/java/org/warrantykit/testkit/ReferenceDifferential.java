@@ -15,8 +15,8 @@ import org.warrantykit.spi.WarrantyRules;
 /**
  * A differential test: a rule set decides every generated query as a plain-Java statement of the
  * same policy does. It is a plain JUnit 5 test class whose properties run on QuickTheories; a
- * disagreement shrinks to a small query and prints the seed that replays it. By default the statement is {@link ReferencePolicy} (the default policy of
- * DESIGN.md), which fits a rule set that keeps the default policy (reorganised files, renamed rule
+ * disagreement shrinks to a small query and prints the seed that replays it. By default the statement is {@link ReferencePolicy} (the shipped default
+ * policy in plain Java), which fits a rule set that keeps the default policy (reorganised files, renamed rule
  * set). For a changed policy, either
  *
  * <ul>
