@@ -4,8 +4,21 @@ import java.util.Objects;
 import org.warrantykit.InvalidValueException;
 import org.warrantykit.Money;
 
-/** One extension the policy offers for sale: a term in months and its price (VAT excluded). */
+/**
+ * One extension the policy offers for sale: a term in months and its price (VAT excluded).
+ *
+ * @param months the months it adds, at least 1
+ * @param price  its price, not negative
+ */
 public record OfferTerm(int months, Money price) {
+    /**
+     * Validates the term.
+     *
+     * @param months months added
+     * @param price  the price
+     * @throws NullPointerException  if {@code price} is null
+     * @throws InvalidValueException if {@code months} is below 1 or {@code price} is negative
+     */
     public OfferTerm {
         Objects.requireNonNull(price, "price");
         if (months < 1) {

@@ -4,8 +4,21 @@ import java.time.LocalDate;
 import java.util.Objects;
 import org.warrantykit.InvalidValueException;
 
-/** The standard warranty: from {@code start}, for {@code years}; ends the day before the anniversary. */
+/**
+ * The standard warranty: from {@code start}, for {@code years}; ends the day before the anniversary.
+ *
+ * @param start the first covered day
+ * @param years its length, at least 1
+ */
 public record StandardTerm(LocalDate start, int years) {
+    /**
+     * Validates the term.
+     *
+     * @param start first covered day
+     * @param years length in years
+     * @throws NullPointerException  if {@code start} is null
+     * @throws InvalidValueException if {@code years} is below 1
+     */
     public StandardTerm {
         Objects.requireNonNull(start, "start");
         if (years < 1) {
