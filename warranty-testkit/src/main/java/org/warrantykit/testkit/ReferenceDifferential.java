@@ -93,6 +93,7 @@ public abstract class ReferenceDifferential {
         return oracle;
     }
 
+    /** {@code decideAll} on generated batches decides each query as the reference expects. */
     @Test
     public void batchDecisionsAgreeWithTheReference() {
         qt().withExamples(TRIES).forAll(Generators.distinctLists(queries(), q -> q.device().serial(), 1, MAX_BATCH))
@@ -111,6 +112,7 @@ public abstract class ReferenceDifferential {
         }
     }
 
+    /** {@code decide} on generated queries decides as the reference expects. */
     @Test
     public void singleDecisionsAgreeWithTheReference() {
         qt().withExamples(TRIES).forAll(queries()).checkAssert(this::singleDecisionsAgreeWithTheReference);

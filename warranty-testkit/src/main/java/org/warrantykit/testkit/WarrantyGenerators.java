@@ -69,6 +69,7 @@ public final class WarrantyGenerators {
 
     /** First and last production day generated. */
     public static final LocalDate FIRST_PRODUCTION = LocalDate.of(2015, 1, 1);
+    /** Last production day generated. */
     public static final LocalDate LAST_PRODUCTION = LocalDate.of(2035, 12, 31);
 
     private static final String SERIAL_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
