@@ -1,5 +1,7 @@
 package org.warrantykit.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.LocalDate;
@@ -18,13 +20,13 @@ import org.warrantykit.spi.WarrantyRules;
  */
 public final class CpuProbe {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private CpuProbe() {
     }
 
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws IOException {
         int bulk = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         long cpu = THREADS.getCurrentThreadCpuTime();
         long wall = System.nanoTime();

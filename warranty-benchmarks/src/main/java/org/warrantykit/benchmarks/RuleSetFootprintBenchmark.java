@@ -26,11 +26,9 @@ import org.warrantykit.spi.WarrantyRules;
  * smallest of {@link #ROUNDS} rounds, is reported as the secondary result {@code retainedKbPerSet}
  * (the primary score, the time to build them all, is incidental). A warm-up shot first loads the
  * compiler's classes so they are not counted. Several rounds because the first sets built in a
- * JVM also fill caches that outlive them (a probe measured 2.0 MB per set in its first round, 0.8
- * MB after). Some forks still report 2.3-2.7 MB in every round; see docs/performance.md. One
- * measured shot: JMH sums
- * event counters over iterations, so with more than one the table shows the sum (the
- * per-iteration lines stay right).
+ * JVM also fill caches that outlive them; some forks still report more in every round (figures
+ * in docs/performance.md). One measured shot: JMH sums event counters over iterations, so with
+ * more than one the table shows the sum (the per-iteration lines stay right).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

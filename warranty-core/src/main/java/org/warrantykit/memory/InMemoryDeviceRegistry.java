@@ -25,6 +25,7 @@ import org.warrantykit.AccountId;
 import org.warrantykit.Category;
 import org.warrantykit.Device;
 import org.warrantykit.DeviceDataException;
+import org.warrantykit.InvalidValueException;
 import org.warrantykit.SerialNumber;
 import org.warrantykit.WarrantyException;
 import org.warrantykit.spi.DeviceRegistry;
@@ -46,6 +47,13 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
         this.devices = Map.copyOf(devices);
     }
 
+    /**
+     * A registry of the given devices.
+     *
+     * @param devices the devices, none null
+     * @return the registry
+     * @throws DeviceDataException if two devices have the same serial number
+     */
     public static InMemoryDeviceRegistry of(Collection<Device> devices) {
         Map<SerialNumber, Device> bySerial = new LinkedHashMap<>();
         for (Device device : devices) {
@@ -56,6 +64,13 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
         return new InMemoryDeviceRegistry(bySerial);
     }
 
+    /**
+     * Loads supply data from a UTF-8 CSV file with the {@link #HEADER} columns.
+     *
+     * @param file the CSV file
+     * @return the registry
+     * @throws DeviceDataException if the file cannot be read or a row is bad ({@code file:line: reason})
+     */
     public static InMemoryDeviceRegistry fromCsv(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return fromCsv(file.toString(), reader);
@@ -143,7 +158,7 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
         try {
             return Category.valueOf(cell.strip());
         } catch (IllegalArgumentException e) {
-            throw new org.warrantykit.InvalidValueException("category", "\"" + cell
+            throw new InvalidValueException("category", "\"" + cell
                     + "\" is not one of INVERTER, BATTERY, ACCESSORY");
         }
     }
@@ -187,6 +202,11 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
         return devices.values().stream();
     }
 
+    /**
+     * How many devices the registry holds.
+     *
+     * @return the number of devices
+     */
     public int size() {
         return devices.size();
     }

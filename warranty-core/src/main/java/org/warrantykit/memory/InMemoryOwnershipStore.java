@@ -2,6 +2,7 @@ package org.warrantykit.memory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,7 @@ public final class InMemoryOwnershipStore implements OwnershipStore {
 
     @Override
     public List<SerialNumber> transferredTo(AccountId account) {
-        return owners.entrySet().stream().filter(e -> e.getValue().equals(account)).map(java.util.Map.Entry::getKey)
+        return owners.entrySet().stream().filter(e -> e.getValue().equals(account)).map(Map.Entry::getKey)
                 .sorted().toList();
     }
 

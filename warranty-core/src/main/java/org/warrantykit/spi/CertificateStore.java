@@ -18,6 +18,12 @@ public interface CertificateStore {
      */
     boolean add(Certificate certificate);
 
+    /**
+     * The certificate recorded under {@code number}.
+     *
+     * @param number a certificate number, e.g. {@code WK-20261127-7K3QD-M2X95}
+     * @return the certificate; empty when no certificate has this number
+     */
     Optional<Certificate> find(String number);
 
     /** The device's certificates in the order they were issued (empty when none). */

@@ -4,6 +4,7 @@ import org.warrantykit.CoverageSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.warrantykit.InvalidValueException;
 
@@ -12,13 +13,29 @@ import org.warrantykit.InvalidValueException;
  * redeemable until {@code expiresOn} (inclusive). The coverage a code grants names the batch
  * ({@link #source()}), never the code.
  *
- * @param id    e.g. {@code B-20261127-7KQ4M2}
- * @param model the product line the codes apply to, upper-case
- * @param size  how many codes were issued
+ * @param id        e.g. {@code B-20261127-7KQ4M2}: 3-64 upper-case letters, digits and dashes
+ * @param model     the product line the codes apply to, upper-case
+ * @param years     the years a code adds, 1 to 50
+ * @param expiresOn the last day a code can be redeemed
+ * @param size      how many codes were issued, at least 1
+ * @param issuedAt  when the batch was issued
  */
 public record CodeBatch(String id, String model, int years, LocalDate expiresOn, int size, Instant issuedAt) {
     private static final Pattern ID = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,63}");
 
+    /**
+     * Validates the batch; strips the model and makes it upper-case.
+     *
+     * @param id        the batch id
+     * @param model     the product line
+     * @param years     years a code adds
+     * @param expiresOn last redemption day
+     * @param size      number of codes
+     * @param issuedAt  issue time
+     * @throws InvalidValueException if the id, model, years or size is out of range (a null id or
+     *                               model included)
+     *         or if {@code expiresOn} or {@code issuedAt} is null
+     */
     public CodeBatch {
         if (id == null || !ID.matcher(id).matches()) {
             throw new InvalidValueException("id", "\"" + id
@@ -27,7 +44,7 @@ public record CodeBatch(String id, String model, int years, LocalDate expiresOn,
         if (model == null || model.isBlank()) {
             throw new InvalidValueException("model", "batch " + id + " has no model");
         }
-        model = model.strip().toUpperCase(java.util.Locale.ROOT);
+        model = model.strip().toUpperCase(Locale.ROOT);
         if (years < 1 || years > 50) {
             throw new InvalidValueException("years", "batch " + id + " adds 1 to 50 years, was " + years);
         }
@@ -38,7 +55,11 @@ public record CodeBatch(String id, String model, int years, LocalDate expiresOn,
         InvalidValueException.require("issuedAt", issuedAt);
     }
 
-    /** The {@code source()} of an EXTENSION coverage granted by a code of this batch. */
+    /**
+     * The {@code source()} of an EXTENSION coverage granted by a code of this batch.
+     *
+     * @return {@code CoverageSource.batch(id)}, text form {@code "extension batch <id>"}
+     */
     public CoverageSource source() {
         return CoverageSource.batch(id);
     }

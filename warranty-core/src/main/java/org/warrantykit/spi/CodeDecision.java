@@ -13,6 +13,16 @@ import org.warrantykit.InvalidValueException;
  * @param trace   the rule set and every rule that fired for this code
  */
 public record CodeDecision(boolean allowed, String reason, String rule, DecisionTrace trace) {
+    /**
+     * Validates the decision.
+     *
+     * @param allowed whether the code may be applied
+     * @param reason  the sentence for the owner
+     * @param rule    the deciding rule
+     * @param trace   the decision's trace
+     * @throws InvalidValueException if {@code trace} is null
+     *         or if {@code reason} or {@code rule} is null or blank
+     */
     public CodeDecision {
         InvalidValueException.require("trace", trace);
         if (reason == null || reason.isBlank()) {
@@ -23,10 +33,28 @@ public record CodeDecision(boolean allowed, String reason, String rule, Decision
         }
     }
 
+    /**
+     * A decision that lets the code be applied.
+     *
+     * @param reason what the code grants, for the owner
+     * @param rule   the rule that accepted it
+     * @param trace  the rule set and fired rules
+     * @return an allowing decision
+     * @throws InvalidValueException if {@code reason} or {@code rule} is null or blank
+     */
     public static CodeDecision allow(String reason, String rule, DecisionTrace trace) {
         return new CodeDecision(true, reason, rule, trace);
     }
 
+    /**
+     * A decision that refuses the code.
+     *
+     * @param reason why it is refused, for the owner
+     * @param rule   the rule (or rules, joined with "; ") that refused it
+     * @param trace  the rule set and fired rules
+     * @return a refusing decision
+     * @throws InvalidValueException if {@code reason} or {@code rule} is null or blank
+     */
     public static CodeDecision refuse(String reason, String rule, DecisionTrace trace) {
         return new CodeDecision(false, reason, rule, trace);
     }

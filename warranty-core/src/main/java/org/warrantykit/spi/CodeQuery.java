@@ -14,6 +14,7 @@ import org.warrantykit.InvalidValueException;
  * on this day? Only codes that exist, are unused and not expired get this far; the clear text of
  * an extension code never does.
  *
+ * @param device       the device the code is entered for
  * @param on           the redemption day (service clock)
  * @param upgraded     whether the device holds an UPGRADE coverage
  * @param currentEnd   the device's last covered day now (ledger, or computed standard end)
@@ -28,6 +29,25 @@ import org.warrantykit.InvalidValueException;
  */
 public record CodeQuery(Device device, LocalDate on, boolean upgraded, LocalDate currentEnd, CodeKind kind,
                         String name, Optional<String> model, int months, int upgradeYears, ZoneId zone) {
+    /**
+     * Validates the query.
+     *
+     * @param device       the device
+     * @param on           the redemption day
+     * @param upgraded     whether the device is upgraded
+     * @param currentEnd   the last covered day now
+     * @param kind         EXTENSION or CAMPAIGN
+     * @param name         batch id or campaign code
+     * @param model        the batch's model; empty for a campaign
+     * @param months       months the code adds
+     * @param upgradeYears upgrade years a campaign grants
+     * @param zone         the service clock's zone
+     * @throws InvalidValueException if an object component is null (an absent model is
+     *                               {@code Optional.empty()}, never null)
+     *         or if {@code name} is blank, an extension has no model, no whole
+     *                               years or upgrade years, a campaign has a model, or the code
+     *                               grants nothing
+     */
     public CodeQuery {
         InvalidValueException.require("device", device);
         InvalidValueException.require("zone", zone);

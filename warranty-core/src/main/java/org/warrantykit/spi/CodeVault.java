@@ -22,6 +22,12 @@ public interface CodeVault {
      */
     boolean addBatch(CodeBatch batch, Collection<String> codeHashes);
 
+    /**
+     * The batch with this id.
+     *
+     * @param batchId a batch id, e.g. {@code B-20261127-7KQ4M2}
+     * @return the batch; empty when no batch has this id
+     */
     Optional<CodeBatch> batch(String batchId);
 
     /** The code with this hash, if such a code was issued. */

@@ -10,6 +10,12 @@ import org.warrantykit.SerialNumber;
 /** The supply/ERP data: which devices exist, their dates, and who owns them. Read-only for the library. */
 public interface DeviceRegistry {
 
+    /**
+     * The device with this serial number.
+     *
+     * @param serial a parsed serial number, never null
+     * @return the device; empty when the supply data has no such device
+     */
     Optional<Device> find(SerialNumber serial);
 
     /** Devices owned by the account, ordered by serial number. */

@@ -22,8 +22,21 @@ public interface OrderStore {
      */
     Order placeIfAbsent(Order order);
 
+    /**
+     * The order with this id.
+     *
+     * @param orderId an order id, e.g. {@code O-...}
+     * @return the order; empty when no order has this id
+     */
     Optional<Order> find(OrderId orderId);
 
+    /**
+     * The account's order placed under this idempotency key.
+     *
+     * @param account        the account that placed it
+     * @param idempotencyKey the key it was placed with (scoped to the account)
+     * @return the order; empty when the account placed none under this key
+     */
     Optional<Order> findByIdempotencyKey(AccountId account, String idempotencyKey);
 
     /** The account's orders, oldest first. */

@@ -7,8 +7,11 @@ import org.warrantykit.InvalidValueException;
 /**
  * Everything the policy decided about one device on one day.
  *
+ * @param standard      the standard warranty term
+ * @param upgrade       whether the free upgrade applies, for how long and why
  * @param offers        extensions for sale, by ascending term; empty when none
  * @param noOfferReason why there are no offers; empty text when there are some
+ * @param trace         the rule set and the rules that fired
  */
 public record PolicyDecision(
         StandardTerm standard,
@@ -17,6 +20,17 @@ public record PolicyDecision(
         String noOfferReason,
         DecisionTrace trace) {
 
+    /**
+     * Validates the decision and copies {@code offers}.
+     *
+     * @param standard      the standard term
+     * @param upgrade       the upgrade verdict
+     * @param offers        the offers
+     * @param noOfferReason why there are none
+     * @param trace         the trace
+     * @throws InvalidValueException if any component is null (or an offer is)
+     *         or if there are no offers and no reason, or two offers have the same term
+     */
     public PolicyDecision {
         InvalidValueException.require("standard", standard);
         InvalidValueException.require("upgrade", upgrade);

@@ -11,6 +11,7 @@ import org.warrantykit.InvalidValueException;
  * What the policy is asked about: a device, the day the decision applies to, and what the ledger
  * already holds for it.
  *
+ * @param device     the device decided on
  * @param on         the day the decision applies to (today, or the day a pending upgrade applies)
  * @param upgraded   whether the device already holds an UPGRADE coverage
  * @param currentEnd the last covered day according to the ledger; empty while only the standard
@@ -19,6 +20,16 @@ import org.warrantykit.InvalidValueException;
  *                   device (when it came online) become days in it too
  */
 public record PolicyQuery(Device device, LocalDate on, boolean upgraded, Optional<LocalDate> currentEnd, ZoneId zone) {
+    /**
+     * Validates the query.
+     *
+     * @param device     the device
+     * @param on         the decision's day
+     * @param upgraded   whether it is upgraded
+     * @param currentEnd the ledger's last covered day; {@code Optional.empty()}, never null, when none
+     * @param zone       the service clock's zone
+     * @throws InvalidValueException if any component is null
+     */
     public PolicyQuery {
         InvalidValueException.require("device", device);
         InvalidValueException.require("on", on);

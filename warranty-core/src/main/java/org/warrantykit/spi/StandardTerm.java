@@ -3,8 +3,21 @@ package org.warrantykit.spi;
 import java.time.LocalDate;
 import org.warrantykit.InvalidValueException;
 
-/** The standard warranty: from {@code start}, for {@code years}; ends the day before the anniversary. */
+/**
+ * The standard warranty: from {@code start}, for {@code years}; ends the day before the anniversary.
+ *
+ * @param start the first covered day
+ * @param years its length, at least 1
+ */
 public record StandardTerm(LocalDate start, int years) {
+    /**
+     * Validates the term.
+     *
+     * @param start first covered day
+     * @param years length in years
+     * @throws InvalidValueException if {@code start} is null
+     *         or if {@code years} is below 1
+     */
     public StandardTerm {
         InvalidValueException.require("start", start);
         if (years < 1) {

@@ -30,6 +30,7 @@ public interface Transactions {
 
     /** The in-memory default. */
     enum None implements Transactions {
+        /** The only instance. */
         INSTANCE;
 
         @Override

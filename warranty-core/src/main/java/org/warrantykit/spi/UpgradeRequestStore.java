@@ -7,6 +7,12 @@ import org.warrantykit.SerialNumber;
 /** Pending upgrade requests and the online observations that resolve them. */
 public interface UpgradeRequestStore {
 
+    /**
+     * The device's pending upgrade request.
+     *
+     * @param serial the device
+     * @return the request; empty when none is pending
+     */
     Optional<UpgradeRequest> pending(SerialNumber serial);
 
     /** Stores the request unless one is already pending for the device; returns whether it was stored. */

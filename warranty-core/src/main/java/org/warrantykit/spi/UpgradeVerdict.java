@@ -5,9 +5,20 @@ import org.warrantykit.InvalidValueException;
 /**
  * Whether the free online upgrade applies on the query's day, for how many years, and why.
  *
- * @param reason a sentence for the owner: what grants it, or why it is refused
+ * @param eligible whether the upgrade applies
+ * @param years    the years it adds: at least 1 when eligible, 0 otherwise
+ * @param reason   a sentence for the owner: what grants it, or why it is refused
  */
 public record UpgradeVerdict(boolean eligible, int years, String reason) {
+    /**
+     * Validates the verdict.
+     *
+     * @param eligible whether it applies
+     * @param years    years added
+     * @param reason   the owner's sentence
+     * @throws InvalidValueException if {@code reason} is null
+     *         or if {@code years} does not fit {@code eligible}, or {@code reason} is blank
+     */
     public UpgradeVerdict {
         InvalidValueException.require("reason", reason);
         if (eligible && years < 1) {
@@ -21,10 +32,25 @@ public record UpgradeVerdict(boolean eligible, int years, String reason) {
         }
     }
 
+    /**
+     * An eligible verdict.
+     *
+     * @param years  the years the upgrade adds, at least 1
+     * @param reason what grants it
+     * @return the verdict
+     * @throws InvalidValueException if {@code years} is below 1 or {@code reason} is blank
+     */
     public static UpgradeVerdict grant(int years, String reason) {
         return new UpgradeVerdict(true, years, reason);
     }
 
+    /**
+     * A refusal.
+     *
+     * @param reason why, for the owner
+     * @return the verdict, with 0 years
+     * @throws InvalidValueException if {@code reason} is blank
+     */
     public static UpgradeVerdict refuse(String reason) {
         return new UpgradeVerdict(false, 0, reason);
     }

@@ -1,6 +1,7 @@
 package org.warrantykit.spi;
 
 import java.util.List;
+import org.warrantykit.DecisionTrace;
 
 /**
  * The policy port: every eligibility, date and price decision the service needs comes from here.
@@ -10,7 +11,7 @@ import java.util.List;
  */
 public interface WarrantyRules {
 
-    /** Identifies this rule set in every {@link org.warrantykit.DecisionTrace}. */
+    /** Identifies this rule set in every {@link DecisionTrace}. */
     String version();
 
     /** Standard term, upgrade verdict and extension offers for one device on one day. */
@@ -34,6 +35,6 @@ public interface WarrantyRules {
      */
     default CodeDecision judgeCode(CodeQuery query) {
         return CodeDecision.refuse("This rule set has no code rules, so no code can be applied.", NO_CODE_RULES,
-                new org.warrantykit.DecisionTrace(version(), List.of()));
+                new DecisionTrace(version(), List.of()));
     }
 }

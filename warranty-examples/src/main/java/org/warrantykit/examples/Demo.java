@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.nio.file.Path;
 import org.warrantykit.Campaign;
@@ -197,7 +198,7 @@ public final class Demo {
         service.codeIssuer().createCampaign(Campaign.of(PROMOTION, today.minusMonths(1), today.plusMonths(2), 500,
                 PROMOTION_MONTHS));
         out.println("  Campaign " + PROMOTION + ": +" + PROMOTION_MONTHS + " months, up to 500 devices, eligibility in codes.drl");
-        print(Views.warranty(service.redeem(ALICE, ALICE_INVERTER, PROMOTION.toLowerCase(java.util.Locale.ROOT)), true));
+        print(Views.warranty(service.redeem(ALICE, ALICE_INVERTER, PROMOTION.toLowerCase(Locale.ROOT)), true));
     }
 
     void rejectedCodes() {

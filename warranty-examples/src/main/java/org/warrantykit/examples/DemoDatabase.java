@@ -1,5 +1,6 @@
 package org.warrantykit.examples;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.warrantykit.WarrantyService;
@@ -13,7 +14,7 @@ import org.warrantykit.jdbc.JdbcWarrantyStores;
 final class DemoDatabase {
     /** Demo-only pepper for the code vault; a host keeps its own secret outside the database. */
     private static final byte[] DEMO_PEPPER = "warranty-kit demo pepper, not a secret".getBytes(
-            java.nio.charset.StandardCharsets.UTF_8);
+            StandardCharsets.UTF_8);
 
     private DemoDatabase() {
     }

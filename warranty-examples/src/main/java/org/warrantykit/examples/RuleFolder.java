@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -77,7 +78,7 @@ record RuleFolder(String argument) {
     }
 
     private Map<String, Integer> ruleCounts(Path dir) {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".drl")).toList()) {
                 counts.put(file.getFileName().toString(), countRules(Files.readString(file, StandardCharsets.UTF_8)));

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -449,7 +450,7 @@ public final class WarrantyCli implements Runnable {
         public Period convert(String value) {
             try {
                 return Period.parse(value.strip());
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw new CommandLine.TypeConversionException("'" + value
                         + "' is not an ISO-8601 period; use e.g. P6M (6 months), P1Y or P90D");
             }

@@ -42,7 +42,9 @@ import org.warrantykit.CoverageKind;
  * Instances are immutable and thread-safe.
  */
 public final class CertificatePdf {
+    /** The title printed when none is set. */
     public static final String DEFAULT_TITLE = "Solar Warranty Certificate";
+    /** The issuer line printed when none is set. */
     public static final String DEFAULT_ISSUER = "Issued under the manufacturer's warranty terms";
 
     private static final PDRectangle PAGE = PDRectangle.A4;

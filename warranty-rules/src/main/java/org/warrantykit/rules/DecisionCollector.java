@@ -15,6 +15,7 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.warrantykit.CodeKind;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Money;
 import org.warrantykit.RuleProblem;
@@ -212,7 +213,7 @@ final class DecisionCollector {
         }
         List<Output> acceptances = of(outputs, CodeAcceptance.class);
         if (acceptances.isEmpty()) {
-            String what = query.kind() == org.warrantykit.CodeKind.EXTENSION ? "extension codes"
+            String what = query.kind() == CodeKind.EXTENSION ? "extension codes"
                     : "promotion " + query.name();
             return CodeDecision.refuse("No rule of rule set " + rules.version() + " accepts " + what + ".",
                     "no rule accepts " + what, trace);

@@ -16,6 +16,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
@@ -52,10 +53,9 @@ public final class DroolsWarrantyRules implements WarrantyRules {
     public static final String DEFAULT_FOLDER = "org/warrantykit/rules/default";
 
     /**
-     * Devices per engine session in {@link #decideAll}. Measured per device when chosen: ≈ 9 µs in
-     * sessions of 32–128 devices, 11 µs at 1,000 and 21 µs at 4,000 (a large session's working
-     * memory no longer fits the CPU caches); a session of one device pays the pool's reset alone.
-     * 64 and 128 still measure alike (docs/performance.md).
+     * Devices per engine session in {@link #decideAll}: a large session's working memory no longer
+     * fits the CPU caches, so the cost per device grows with the session; a session of one device
+     * pays the pool's reset alone. The measurements are in docs/performance.md.
      */
     static final int DEVICES_PER_SESSION = 64;
 
@@ -80,7 +80,7 @@ public final class DroolsWarrantyRules implements WarrantyRules {
         this.sourcesByPath = sourcesByPath;
     }
 
-    /** The shipped default policy (see DESIGN.md, "Default policy"). */
+    /** The shipped default policy ({@link #DEFAULT_FOLDER}). */
     public static DroolsWarrantyRules defaults() {
         return fromClasspath(DEFAULT_FOLDER);
     }
@@ -119,7 +119,7 @@ public final class DroolsWarrantyRules implements WarrantyRules {
      * The configuration of every KieBase of a rule set. A rule set never changes once built (an
      * edited folder becomes a new rule set), so its KieBase is immutable: sessions then keep their
      * facts in one identity map instead of per-class stores that every reset session builds again
-     * for each fact class (about 10 % of a decision), and drop facts no rule can match.
+     * for each fact class, and drop facts no rule can match (measured in docs/performance.md).
      */
     static KieBaseConfiguration kieBaseConfiguration() {
         KieBaseConfiguration configuration = KieServices.Factory.get().newKieBaseConfiguration();
@@ -134,7 +134,7 @@ public final class DroolsWarrantyRules implements WarrantyRules {
 
     /** Whether the engine would let this rule set's KieBase change after it was built (it must not). */
     boolean kieBaseMutable() {
-        return ((org.drools.kiesession.rulebase.InternalKnowledgeBase) kieBase).getKieBaseConfiguration()
+        return ((InternalKnowledgeBase) kieBase).getKieBaseConfiguration()
                 .isMutabilityEnabled();
     }
 

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * compiled again at start-up (compiling the five default files is most of a cold start). The file
  * names the sources' content hash and the Drools version it was written with; a file that does not
  * match both, or does not load, is ignored and the DRL compiled instead. Uses Drools' internal
- * serialization (Drools' own supported route, the executable model, builds 3.5× slower).
+ * serialization: Drools' own supported route, the executable model, builds slower (see
+ * docs/performance.md).
  */
 final class PrecompiledRuleSet {
     static final String FILE = "ruleset.compiled";

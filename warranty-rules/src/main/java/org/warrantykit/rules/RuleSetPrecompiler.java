@@ -21,6 +21,13 @@ public final class RuleSetPrecompiler {
     private RuleSetPrecompiler() {
     }
 
+    /**
+         * Precompiles the folder named by the only argument and prints the file written. Exits 1 when the
+         * folder is refused (each problem printed as {@code file:line: message}) and 2 on a wrong argument count.
+         *
+         * @param args the rule folder
+         * @throws IOException if the folder cannot be read or the file not written
+         */
     public static void main(String[] args) throws IOException {
         int status = run(args, System.out, System.err);
         if (status != 0) {

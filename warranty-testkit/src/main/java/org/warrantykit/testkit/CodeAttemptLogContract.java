@@ -30,6 +30,7 @@ import org.warrantykit.spi.CodeAttemptLog;
  * accounts of their own.
  */
 public abstract class CodeAttemptLogContract {
+    /** The first instant the tests record failures at. */
     public static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
@@ -47,6 +48,7 @@ public abstract class CodeAttemptLogContract {
         return AccountId.of("contract-" + ACCOUNTS.incrementAndGet());
     }
 
+    /** {@code failuresAfter} returns the recorded failures oldest first, only those strictly after the given instant. */
     @Test
     public void failuresAreReadOldestFirstAndStrictlyAfterTheGivenInstant() {
         AccountId account = freshAccount();
@@ -60,6 +62,7 @@ public abstract class CodeAttemptLogContract {
         assertThat(log.failuresAfter(account, T0.plusSeconds(30))).isEmpty();
     }
 
+    /** Two failures at the same instant count as two. */
     @Test
     public void twoFailuresAtTheSameInstantCountTwice() {
         AccountId account = freshAccount();
@@ -69,6 +72,7 @@ public abstract class CodeAttemptLogContract {
         assertThat(log.failuresAfter(account, Instant.EPOCH)).containsExactly(T0, T0);
     }
 
+    /** One account's failures never count for another. */
     @Test
     public void accountsAreCountedApart() {
         AccountId alice = freshAccount();
@@ -79,6 +83,7 @@ public abstract class CodeAttemptLogContract {
         assertThat(log.failuresAfter(alice, Instant.EPOCH)).containsExactly(T0);
     }
 
+    /** Dropping failures at or before {@code forgetBefore} keeps every later one. */
     @Test
     public void forgettingOldFailuresKeepsEveryRecentOne() {
         AccountId account = freshAccount();
@@ -92,6 +97,7 @@ public abstract class CodeAttemptLogContract {
         assertThat(log.failuresAfter(other, T0.plusSeconds(100))).containsExactly(T0.plusSeconds(101));
     }
 
+    /** Failures recorded by many threads at once are all counted. */
     @Test
     public void failuresRecordedByManyThreadsAtOnceAreAllCounted() throws Exception {
         AccountId account = freshAccount();

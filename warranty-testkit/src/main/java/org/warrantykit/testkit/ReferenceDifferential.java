@@ -15,8 +15,8 @@ import org.warrantykit.spi.WarrantyRules;
 /**
  * A differential test: a rule set decides every generated query as a plain-Java statement of the
  * same policy does. It is a plain JUnit 5 test class whose properties run on QuickTheories; a
- * disagreement shrinks to a small query and prints the seed that replays it. By default the statement is {@link ReferencePolicy} (the default policy of
- * DESIGN.md), which fits a rule set that keeps the default policy (reorganised files, renamed rule
+ * disagreement shrinks to a small query and prints the seed that replays it. By default the statement is {@link ReferencePolicy} (the shipped default
+ * policy in plain Java), which fits a rule set that keeps the default policy (reorganised files, renamed rule
  * set). For a changed policy, either
  *
  * <ul>
@@ -93,6 +93,7 @@ public abstract class ReferenceDifferential {
         return oracle;
     }
 
+    /** {@code decideAll} on generated batches decides each query as the reference expects. */
     @Test
     public void batchDecisionsAgreeWithTheReference() {
         qt().withExamples(TRIES).forAll(Generators.distinctLists(queries(), q -> q.device().serial(), 1, MAX_BATCH))
@@ -111,6 +112,7 @@ public abstract class ReferenceDifferential {
         }
     }
 
+    /** {@code decide} on generated queries decides as the reference expects. */
     @Test
     public void singleDecisionsAgreeWithTheReference() {
         qt().withExamples(TRIES).forAll(queries()).checkAssert(this::singleDecisionsAgreeWithTheReference);

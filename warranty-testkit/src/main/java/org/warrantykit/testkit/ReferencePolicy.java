@@ -21,7 +21,7 @@ import org.warrantykit.spi.UpgradeVerdict;
 import org.warrantykit.spi.WarrantyRules;
 
 /**
- * The default policy of DESIGN.md ("Default policy") in plain Java, without a rules engine.
+ * The shipped default policy in plain Java, without a rules engine.
  *
  * <p>It decides exactly what the shipped DRL ({@code org/warrantykit/rules/default}) decides:
  * the same {@link StandardTerm}, the same {@link UpgradeVerdict} (eligibility, years and reason
@@ -361,7 +361,7 @@ public final class ReferencePolicy implements WarrantyRules {
     }
 
     /**
-     * The price of a term for a power class, as DESIGN.md tabulates it: the EUR list price, or in
+     * The price of a term for a power class, as {@code pricing.drl} lists it: the EUR list price, or in
      * GB 0.85 of it rounded half-up to whole pounds. Empty when the class does not sell that term.
      *
      * @param powerKw the device's power; up to 5, up to 10 and up to 25 kW are priced

@@ -118,6 +118,7 @@ public abstract class RuleSetContract {
 
     // ---------------------------------------------------------------- it decides
 
+    /** Every generated batch is decided without an exception, one decision per query. */
     @Test
     public void decidesEveryBatchWithoutFailing() {
         forAllBatches(this::decidesEveryBatchWithoutFailing);
@@ -130,6 +131,7 @@ public abstract class RuleSetContract {
                 .doesNotContainNull();
     }
 
+    /** An empty batch decides to an empty list. */
     @Test
     public void decidesAnEmptyBatchAsNoDecisions() {
         assertThat(subject().decideAll(List.of())).isEmpty();
@@ -137,6 +139,7 @@ public abstract class RuleSetContract {
 
     // ---------------------------------------------------------------- standard term
 
+    /** The standard term lasts 1 to {@code MAX_STANDARD_YEARS} years and ends the day before its anniversary. */
     @Test
     public void standardTermIsWellFormed() {
         forAllBatches(this::standardTermIsWellFormed);
@@ -177,6 +180,7 @@ public abstract class RuleSetContract {
 
     // ---------------------------------------------------------------- upgrade
 
+    /** The upgrade is granted only while the standard warranty runs. */
     @Test
     public void upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns() {
         forAllBatches(this::upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns);
@@ -196,6 +200,7 @@ public abstract class RuleSetContract {
 
     // ---------------------------------------------------------------- offers
 
+    /** A device that is not upgraded is offered no extension. */
     @Test
     public void noOffersBeforeTheUpgrade() {
         forAllBatches(this::noOffersBeforeTheUpgrade);
@@ -212,6 +217,7 @@ public abstract class RuleSetContract {
         }
     }
 
+    /** Offers have ascending distinct terms and non-negative prices, and a no-offer reason exactly when there are none. */
     @Test
     public void offersAreWellFormed() {
         forAllBatches(this::offersAreWellFormed);
@@ -242,6 +248,7 @@ public abstract class RuleSetContract {
 
     // ---------------------------------------------------------------- determinism and batches
 
+    /** The same query, decided twice, gets the same decision. */
     @Test
     public void sameQueryDecidesTheSameWay() {
         qt().withExamples(TRIES).forAll(queries()).checkAssert(this::sameQueryDecidesTheSameWay);
@@ -254,6 +261,7 @@ public abstract class RuleSetContract {
         assertThat(second).as("the same query decided twice: %s", query).isEqualTo(first);
     }
 
+    /** The same batch, decided twice, gets the same decisions. */
     @Test
     public void sameBatchDecidesTheSameWay() {
         forAllBatches(this::sameBatchDecidesTheSameWay);
@@ -295,6 +303,7 @@ public abstract class RuleSetContract {
 
     // ---------------------------------------------------------------- trace
 
+    /** Every trace names the rule set's version and the rules that fired. */
     @Test
     public void traceNamesTheRuleSetVersionAndTheRulesThatFired() {
         forAllBatches(this::traceNamesTheRuleSetVersionAndTheRulesThatFired);

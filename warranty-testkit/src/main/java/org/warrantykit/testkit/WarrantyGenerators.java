@@ -46,7 +46,7 @@ import org.warrantykit.spi.PolicyQuery;
  */
 public final class WarrantyGenerators {
 
-    /** The models of the default table (DESIGN.md, "Default policy"). */
+    /** The models the default policy classifies ({@code product-lines.drl}). */
     public static final List<String> DEFAULT_MODELS = List.of(
             "X1-BOOST", "X1-HYBRID-G4", "X3-HYBRID-G4", "X3-MEGA-G2", "T-BAT-H5.8", "METER-X", "DONGLE-WIFI");
 
@@ -69,6 +69,7 @@ public final class WarrantyGenerators {
 
     /** First and last production day generated. */
     public static final LocalDate FIRST_PRODUCTION = LocalDate.of(2015, 1, 1);
+    /** Last production day generated. */
     public static final LocalDate LAST_PRODUCTION = LocalDate.of(2035, 12, 31);
 
     private static final String SERIAL_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";

@@ -5,6 +5,12 @@ import java.math.BigDecimal;
 /** Classification: the list price of a term in EUR, before regional currency. */
 public record BasePrice(String serial, int months, BigDecimal eur)
         implements DeviceScoped {
+    /**
+     * Validates the fact's fields.
+     *
+     * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
+     *                              serial or reason); the rule set reports it at the rule's line
+     */
     public BasePrice {
         Require.notBlank("BasePrice", "serial", serial);
         Require.positive("BasePrice", "months", months);

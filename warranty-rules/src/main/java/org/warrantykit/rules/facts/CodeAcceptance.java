@@ -5,6 +5,12 @@ package org.warrantykit.rules.facts;
  * Any {@link CodeRefusal} outweighs it, and a code no rule accepts is refused.
  */
 public record CodeAcceptance(String serial, String reason) implements DeviceScoped {
+    /**
+     * Validates the fact's fields.
+     *
+     * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
+     *                              serial or reason); the rule set reports it at the rule's line
+     */
     public CodeAcceptance {
         Require.notBlank("CodeAcceptance", "serial", serial);
         Require.notBlank("CodeAcceptance", "reason", reason);

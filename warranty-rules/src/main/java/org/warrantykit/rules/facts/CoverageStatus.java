@@ -5,6 +5,12 @@ package org.warrantykit.rules.facts;
  * day. Exactly one per device, so decision rules test it positively.
  */
 public record CoverageStatus(String serial, boolean running) implements DeviceScoped {
+    /**
+     * Validates the fact's fields.
+     *
+     * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
+     *                              serial or reason); the rule set reports it at the rule's line
+     */
     public CoverageStatus {
         Require.notBlank("CoverageStatus", "serial", serial);
     }

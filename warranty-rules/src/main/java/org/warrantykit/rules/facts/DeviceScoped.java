@@ -5,5 +5,11 @@ package org.warrantykit.rules.facts;
  * join facts on {@code serial} and the engine attributes each fired rule to that device.
  */
 public interface DeviceScoped {
+    /**
+         * The serial number of the device this fact belongs to.
+         *
+         * @return the serial, as the device fact carries it
+         */
+
     String serial();
 }

@@ -6,7 +6,9 @@ package org.warrantykit.rules.facts;
  * it as a {@code RuleSetException} at the rule's file and line, naming the device.
  */
 public final class InvalidFactException extends IllegalArgumentException {
+    /** Simple name of the fact type. */
     private final String fact;
+    /** Name of the offending field. */
     private final String field;
     private final transient Object value;
 
@@ -22,6 +24,11 @@ public final class InvalidFactException extends IllegalArgumentException {
         return fact;
     }
 
+    /**
+         * The field that broke the contract, e.g. {@code reason}.
+         *
+         * @return the field name
+         */
     public String field() {
         return field;
     }

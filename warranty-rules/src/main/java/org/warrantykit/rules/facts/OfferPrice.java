@@ -8,6 +8,12 @@ public record OfferPrice(
         int months,
         BigDecimal amount,
         String currency) implements DeviceScoped {
+    /**
+     * Validates the fact's fields.
+     *
+     * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
+     *                              serial or reason); the rule set reports it at the rule's line
+     */
     public OfferPrice {
         Require.notBlank("OfferPrice", "serial", serial);
         Require.positive("OfferPrice", "months", months);

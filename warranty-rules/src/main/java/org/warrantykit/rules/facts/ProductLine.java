@@ -5,6 +5,12 @@ public record ProductLine(
         String serial,
         int powerKw,
         boolean onlineExtension) implements DeviceScoped {
+    /**
+     * Validates the fact's fields.
+     *
+     * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
+     *                              serial or reason); the rule set reports it at the rule's line
+     */
     public ProductLine {
         Require.notBlank("ProductLine", "serial", serial);
         Require.zeroOrMore("ProductLine", "powerKw", powerKw);

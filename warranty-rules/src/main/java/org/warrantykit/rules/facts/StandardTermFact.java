@@ -10,6 +10,12 @@ import org.warrantykit.spi.StandardTerm;
 public record StandardTermFact(String serial, LocalDate start, int years, LocalDate end)
         implements DeviceScoped {
 
+/**
+     * Validates the fact's fields.
+     *
+     * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
+     *                              serial or reason); the rule set reports it at the rule's line
+     */
     public StandardTermFact {
         Require.notBlank("StandardTermFact", "serial", serial);
         Require.notNull("StandardTermFact", "start", start);

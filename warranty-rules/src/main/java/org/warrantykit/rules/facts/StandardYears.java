@@ -2,6 +2,12 @@ package org.warrantykit.rules.facts;
 
 /** Decision: the length of the standard warranty in whole years. */
 public record StandardYears(String serial, int years) implements DeviceScoped {
+    /**
+     * Validates the fact's fields.
+     *
+     * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
+     *                              serial or reason); the rule set reports it at the rule's line
+     */
     public StandardYears {
         Require.notBlank("StandardYears", "serial", serial);
         Require.between("StandardYears", "years", years, 1, 50);
