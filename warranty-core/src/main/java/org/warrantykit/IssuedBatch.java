@@ -24,7 +24,7 @@ public record IssuedBatch(CodeBatch batch, List<String> codes) {
     public String toCsv() {
         StringBuilder csv = new StringBuilder((codes.size() + 1) * 64);
         try {
-            writeCsv(new java.io.Writer() {
+            writeCsv(new Writer() {
                 @Override
                 public void write(char[] buf, int off, int len) {
                     csv.append(buf, off, len);

@@ -1,5 +1,7 @@
 package org.warrantykit;
 
+import java.util.Locale;
+
 /**
  * A device serial number as printed on its label: 10 to 20 letters or digits, stored upper-case.
  * {@link #parse(String)} is forgiving about surrounding blanks and case, strict about the rest.
@@ -18,7 +20,7 @@ public record SerialNumber(String value) implements Comparable<SerialNumber> {
         if (input == null) {
             throw new InvalidSerialNumberException("", "no serial number given; " + RULE);
         }
-        String normalized = input.strip().toUpperCase(java.util.Locale.ROOT);
+        String normalized = input.strip().toUpperCase(Locale.ROOT);
         if (!wellFormed(normalized)) {
             throw new InvalidSerialNumberException(input, RULE);
         }

@@ -6,9 +6,10 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warrantykit.WarrantyService;
 
 /**
- * Durable stores for a {@link org.warrantykit.WarrantyService} on a host-given {@link DataSource}
+ * Durable stores for a {@link WarrantyService} on a host-given {@link DataSource}
  * (H2 2.x or PostgreSQL 12+), and the Flyway migrations that create their tables.
  *
  * <pre>{@code
@@ -67,8 +68,7 @@ public final class JdbcWarrantyStores {
      * service, so the builder also needs {@code codePepper(secret)} (kept outside this database) and,
      * for certificates that stay verifiable, {@code certificateSigner(...)} with the maker's key.
      */
-    public static org.warrantykit.WarrantyService.Builder configure(org.warrantykit.WarrantyService.Builder builder,
-                                                                    DataSource dataSource) {
+    public static WarrantyService.Builder configure(WarrantyService.Builder builder, DataSource dataSource) {
         Objects.requireNonNull(builder, "builder");
         return builder.ledger(coverageLedger(dataSource))
                 .upgradeRequests(upgradeRequests(dataSource))
