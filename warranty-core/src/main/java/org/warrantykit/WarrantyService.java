@@ -30,7 +30,7 @@ import org.warrantykit.spi.WarrantyRules;
  */
 public final class WarrantyService {
     private static final Logger LOG = LoggerFactory.getLogger(WarrantyService.class);
-    /** Decisions cached by default (see {@link Builder#decisionCache}): about 1 KB each. */
+    /** Decisions cached by default (see {@link Builder#decisionCache}). */
     public static final int DEFAULT_DECISION_CACHE = 10_000;
 
     /** The rule set serving decisions: the given one, behind the decision cache when that is on. */
