@@ -3,8 +3,17 @@ package org.warrantykit;
 /**
  * The id of an account already authenticated by the host service. The library never sees
  * credentials; it only checks that this account owns the device it acts on.
+ *
+ * @param value 1 to 128 characters: letters, digits and {@code . _ @ + -}, starting with a letter
+ *              or digit; kept as given (case-sensitive)
  */
 public record AccountId(String value) {
+    /**
+     * Checks the id as given; use {@link #of} to strip surrounding blanks first.
+     *
+     * @param value the id
+     * @throws InvalidValueException if {@code value} is null or not an account id
+     */
     public AccountId {
         if (value == null || !wellFormed(value)) {
             throw new InvalidValueException("account id", "\"" + value
@@ -28,10 +37,18 @@ public record AccountId(String value) {
         return true;
     }
 
+    /**
+     * The account id {@code value}, stripped of surrounding blanks.
+     *
+     * @param value the id as the host has it
+     * @return the account id
+     * @throws InvalidValueException if {@code value} is null or, stripped, not an account id
+     */
     public static AccountId of(String value) {
         return new AccountId(value == null ? null : value.strip());
     }
 
+    /** @return the id itself, {@link #value()} */
     @Override
     public String toString() {
         return value;

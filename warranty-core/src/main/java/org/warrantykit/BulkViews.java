@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -159,7 +160,7 @@ final class BulkViews {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory workerThreads() {
+    private static ThreadFactory workerThreads() {
         AtomicInteger n = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, "warranty-recompute-" + n.incrementAndGet());

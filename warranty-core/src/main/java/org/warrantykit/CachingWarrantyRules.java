@@ -55,21 +55,29 @@ public final class CachingWarrantyRules implements WarrantyRules {
         }
     }
 
-    /** Caches up to {@code maxEntries} decisions of {@code delegate}. */
+    /**
+     * Caches up to {@code maxEntries} decisions of {@code delegate}.
+     *
+     * @param delegate   the rule set to ask on a miss; not null (a null is a NullPointerException)
+     * @param maxEntries the bound, at least 1
+     * @return a new, empty cache in front of {@code delegate}
+     * @throws ConfigurationException if {@code maxEntries} is below 1
+     */
     public static CachingWarrantyRules wrap(WarrantyRules delegate, int maxEntries) {
         return new CachingWarrantyRules(delegate, maxEntries);
     }
 
-    /** The rule set whose decisions are cached. */
+    /** @return the rule set whose decisions are cached */
     public WarrantyRules delegate() {
         return delegate;
     }
 
+    /** @return the most decisions this cache holds */
     public int maxEntries() {
         return maxEntries;
     }
 
-    /** How many decisions are cached now (at most {@link #maxEntries()}). */
+    /** @return how many decisions are cached now (at most {@link #maxEntries()}) */
     public int size() {
         int size = 0;
         for (Stripe stripe : stripes) {
@@ -80,11 +88,19 @@ public final class CachingWarrantyRules implements WarrantyRules {
         return size;
     }
 
+    /** @return the delegate's version: the cache does not change what is decided */
     @Override
     public String version() {
         return delegate.version();
     }
 
+    /**
+     * The cached decision for an equal query, or the delegate's, which is then cached.
+     *
+     * @param query the query; not null (a null is a NullPointerException)
+     * @return the decision
+     * @throws NullPointerException if the delegate returns no decision
+     */
     @Override
     public PolicyDecision decide(PolicyQuery query) {
         Stripe stripe = stripeOf(query);
@@ -102,7 +118,14 @@ public final class CachingWarrantyRules implements WarrantyRules {
         return decided;
     }
 
-    /** Answers cached queries from the cache and decides the others in one batch of the delegate. */
+    /**
+     * Answers cached queries from the cache and decides the others in one batch of the delegate.
+     *
+     * @param queries the queries; not null, nor any of them (a null is a NullPointerException)
+     * @return the decisions in query order, unmodifiable
+     * @throws IllegalStateException if the delegate returns a different number of decisions than asked
+     * @throws NullPointerException  if the delegate returns a null decision
+     */
     @Override
     public List<PolicyDecision> decideAll(List<PolicyQuery> queries) {
         PolicyDecision[] decisions = new PolicyDecision[queries.size()];
@@ -138,11 +161,18 @@ public final class CachingWarrantyRules implements WarrantyRules {
         return List.of(decisions);
     }
 
+    /**
+     * The delegate's judgement, never cached.
+     *
+     * @param query the code query, passed on as it is
+     * @return the delegate's decision
+     */
     @Override
     public CodeDecision judgeCode(CodeQuery query) {
         return delegate.judgeCode(query);
     }
 
+    /** @return a description naming the delegate and the bound */
     @Override
     public String toString() {
         return "CachingWarrantyRules[" + delegate + ", max " + maxEntries + "]";

@@ -29,6 +29,18 @@ public record Campaign(String code, LocalDate validFrom, LocalDate validUntil, i
     /** Longest grant a campaign may make, in months (50 years). */
     static final int MAX_MONTHS = 600;
 
+    /**
+     * Checks the campaign and normalizes its code (stripped, upper-case).
+     *
+     * @param code            3 to 12 letters and digits, any case
+     * @param validFrom       first day it can be redeemed, inclusive
+     * @param validUntil      last day it can be redeemed, inclusive, not before {@code validFrom}
+     * @param redemptionLimit how many devices in total may redeem it, at least 1
+     * @param months          months of PROMOTION coverage, 0 to 600
+     * @param upgradeYears    years of a missed upgrade, 0 to 50; {@code months} and {@code upgradeYears} are
+     *                        not both 0
+     * @throws InvalidValueException if a value is null or breaks one of these rules
+     */
     public Campaign {
         code = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
         if (code == null || !SHAPE.matcher(code).matches()) {
@@ -60,28 +72,64 @@ public record Campaign(String code, LocalDate validFrom, LocalDate validUntil, i
         }
     }
 
-    /** A campaign adding {@code months} of PROMOTION coverage, without an upgrade. */
+    /**
+     * A campaign adding {@code months} of PROMOTION coverage, without an upgrade.
+     *
+     * @param code            3 to 12 letters and digits, any case
+     * @param validFrom       first day it can be redeemed, inclusive
+     * @param validUntil      last day it can be redeemed, inclusive
+     * @param redemptionLimit how many devices in total may redeem it, at least 1
+     * @param months          months of PROMOTION coverage, 1 to 600
+     * @return the campaign
+     * @throws InvalidValueException as the canonical constructor
+     */
     public static Campaign of(String code, LocalDate validFrom, LocalDate validUntil, int redemptionLimit, int months) {
         return new Campaign(code, validFrom, validUntil, redemptionLimit, months, 0);
     }
 
-    /** A goodwill campaign that only grants the free upgrade of {@code upgradeYears} to devices that missed it. */
+    /**
+     * A goodwill campaign that only grants the free upgrade of {@code upgradeYears} to devices that missed it.
+     *
+     * @param code            3 to 12 letters and digits, any case
+     * @param validFrom       first day it can be redeemed, inclusive
+     * @param validUntil      last day it can be redeemed, inclusive
+     * @param redemptionLimit how many devices in total may redeem it, at least 1
+     * @param upgradeYears    years of UPGRADE coverage, 1 to 50
+     * @return the campaign
+     * @throws InvalidValueException as the canonical constructor
+     */
     public static Campaign missedUpgrade(String code, LocalDate validFrom, LocalDate validUntil, int redemptionLimit,
                                          int upgradeYears) {
         return new Campaign(code, validFrom, validUntil, redemptionLimit, 0, upgradeYears);
     }
 
-    /** This campaign, also granting a missed free upgrade of {@code years}. */
+    /**
+     * This campaign, also granting a missed free upgrade of {@code years}.
+     *
+     * @param years years of UPGRADE coverage, 0 to 50 (0 removes the upgrade)
+     * @return a copy with {@code upgradeYears} set
+     * @throws InvalidValueException if {@code years} is out of range, or 0 while the campaign grants no months
+     */
     public Campaign withUpgrade(int years) {
         return new Campaign(code, validFrom, validUntil, redemptionLimit, months, years);
     }
 
-    /** Whether it can be redeemed on {@code day}. */
+    /**
+     * Whether it can be redeemed on {@code day}.
+     *
+     * @param day a day on the service clock; not null (a null is a NullPointerException)
+     * @return whether {@code day} lies within {@code validFrom} to {@code validUntil}, both included
+     */
     public boolean validOn(LocalDate day) {
         return !day.isBefore(validFrom) && !day.isAfter(validUntil);
     }
 
-    /** The {@code source()} of the coverage it grants. */
+    /**
+     * The {@code source()} of the PROMOTION coverage it grants (a missed upgrade it grants has
+     * {@link CoverageSource#upgradeVia} instead).
+     *
+     * @return {@code CoverageSource.promotion(code)}
+     */
     public CoverageSource source() {
         return CoverageSource.promotion(code);
     }

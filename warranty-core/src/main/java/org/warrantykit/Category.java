@@ -2,5 +2,10 @@ package org.warrantykit;
 
 /** Product category, as the supply data knows it. */
 public enum Category {
-    INVERTER, BATTERY, ACCESSORY
+    /** An inverter. */
+    INVERTER,
+    /** A battery. */
+    BATTERY,
+    /** Any other product (meters, cables, mounting kits, ...). */
+    ACCESSORY
 }

@@ -24,8 +24,11 @@ import java.util.List;
  * produce the same bytes. The signature is Ed25519 over these bytes, stored in standard base64.
  *
  * @param number         unique certificate number, e.g. {@code WK-20261127-7K3QD-M2X95}
+ * @param serial         the device
+ * @param model          the device's model
  * @param owner          the account that owned the device when the certificate was issued
- * @param coverages      every grant, STANDARD first, then the others in the order granted
+ * @param coverages      every grant, STANDARD first, then the others in the order granted; unmodifiable
+ * @param issuedAt       when it was issued (whole seconds when the service issues it)
  * @param ruleSetVersion the rule set in force when the certificate was issued
  * @param keyId          fingerprint of the public key that verifies the signature
  * @param signature      Ed25519 signature over {@link #canonicalForm()}, standard base64
@@ -44,6 +47,22 @@ public record Certificate(
     static final String TAG = "warranty-kit/certificate/v1";
     private static final String TEXT_PREFIX = "WKC1.";
 
+    /**
+     * Checks the fields; does not check the signature (that is {@link CertificateVerifier}'s call).
+     *
+     * @param number         a well-formed certificate number with a matching check symbol
+     * @param serial         the device
+     * @param model          the model, not blank
+     * @param owner          the owner at issue
+     * @param coverages      at least one coverage; copied, so neither the list nor an element may be
+     *                       null (a null is a NullPointerException)
+     * @param issuedAt       the issue instant
+     * @param ruleSetVersion the rule set in force
+     * @param keyId          the signing key's fingerprint, not blank
+     * @param signature      the signature, not blank
+     * @throws InvalidValueException if a value is null, blank where it may not be, the number is not
+     *                               well formed, there is no coverage, or a text is not well-formed Unicode
+     */
     public Certificate {
         if (!CertificateNumbers.isWellFormed(number)) {
             throw new InvalidValueException("number", "\"" + number + "\" is not a certificate number: "
@@ -85,6 +104,20 @@ public record Certificate(
      * Signs the given content with {@code signer} and returns the certificate. The service calls this
      * from {@link WarrantyService#certificate}; it is public for integrators that issue certificates
      * from their own records and for tests.
+     *
+     * @param number         a well-formed certificate number
+     * @param serial         the device
+     * @param model          the model, not blank
+     * @param owner          the owner at issue
+     * @param coverages      at least one coverage
+     * @param issuedAt       the issue instant
+     * @param ruleSetVersion the rule set in force
+     * @param signer         the Ed25519 signer; its {@link CertificateSigner#keyId()} becomes {@code keyId}
+     * @return the signed certificate
+     * @throws InvalidValueException if {@code signer} is null, or the content breaks a rule of the
+     *                               canonical constructor
+     * @throws NullPointerException  if a content argument is null (it is read while signing, before the
+     *                               constructor checks it)
      */
     public static Certificate issue(String number, SerialNumber serial, String model, AccountId owner,
                                     List<Coverage> coverages, Instant issuedAt, String ruleSetVersion,
@@ -97,22 +130,31 @@ public record Certificate(
         return new Certificate(number, serial, model, owner, coverages, issuedAt, ruleSetVersion, keyId, signature);
     }
 
-    /** Whether {@code number} has the shape of a certificate number and a matching check symbol. */
+    /**
+     * Whether {@code number} has the shape of a certificate number and a matching check symbol.
+     *
+     * @param number the text to check; null is not well formed
+     * @return whether it is a well-formed certificate number (the date must be a real calendar day)
+     */
     public static boolean isWellFormedNumber(String number) {
         return CertificateNumbers.isWellFormed(number);
     }
 
-    /** First covered day. */
+    /** @return the first covered day */
     public LocalDate validFrom() {
         return coverages.get(0).start();
     }
 
-    /** Last covered day (inclusive). */
+    /** @return the last covered day (inclusive) */
     public LocalDate validUntil() {
         return coverages.get(coverages.size() - 1).end();
     }
 
-    /** The bytes the signature covers: every field but the signature (see the class comment). */
+    /**
+     * The bytes the signature covers: every field but the signature (see the class comment).
+     *
+     * @return a fresh array of the canonical form
+     */
     public byte[] canonicalForm() {
         return canonicalForm(number, serial, model, owner, coverages, issuedAt, ruleSetVersion, keyId);
     }
@@ -120,6 +162,8 @@ public record Certificate(
     /**
      * A compact, copy-and-paste-safe text holding the whole certificate, signature included (for a
      * QR code or the PDF): {@code WKC1.} + base64url(canonical form) + {@code .} + base64url(signature).
+     *
+     * @return the compact text, read back by {@link #fromCompactText}
      */
     public String toCompactText() {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
@@ -128,9 +172,11 @@ public record Certificate(
 
     /**
      * Reads a {@link #toCompactText()} text back. Only reads: whether the certificate is genuine is
-     * {@link CertificateVerifier}'s call.
+     * {@link CertificateVerifier}'s call. Whitespace anywhere in the text is ignored.
      *
-     * @throws InvalidValueException when the text is not a certificate text
+     * @param text a compact text
+     * @return the certificate it holds
+     * @throws InvalidValueException when the text is null, damaged or not a certificate text
      */
     public static Certificate fromCompactText(String text) {
         if (text == null) {

@@ -30,8 +30,18 @@ public final class CertificateVerifier {
         this.keyId = keyIdOf(publicKey);
     }
 
-    /** The outcome of a check: whether the certificate is genuine and, when not, why. */
+    /**
+     * The outcome of a check: whether the certificate is genuine and, when not, why.
+     *
+     * @param valid  whether the certificate is genuine
+     * @param reason a sentence saying why it is genuine or why it was rejected
+     */
     public record Result(boolean valid, String reason) {
+        /**
+         * @param valid  whether the certificate is genuine
+         * @param reason why
+         * @throws InvalidValueException if {@code reason} is null
+         */
         public Result {
             InvalidValueException.require("reason", reason);
         }
@@ -49,7 +59,9 @@ public final class CertificateVerifier {
     /**
      * A verifier for certificates signed by the private key matching {@code publicKey}.
      *
-     * @throws InvalidValueException when the key is not an Ed25519 public key
+     * @param publicKey the maker's Ed25519 public key
+     * @return the verifier
+     * @throws InvalidValueException when the key is null or not an Ed25519 public key
      */
     public static CertificateVerifier of(PublicKey publicKey) {
         InvalidValueException.require("publicKey", publicKey);
@@ -62,7 +74,12 @@ public final class CertificateVerifier {
 
     /**
      * A verifier from a published key: standard base64 of the X.509 SubjectPublicKeyInfo encoding
-     * (what {@link #publicKeyText()} prints; also the body of a PEM "PUBLIC KEY" block).
+     * (what {@link #publicKeyText()} prints; also the body of a PEM "PUBLIC KEY" block, which may be
+     * given whole, with its BEGIN and END lines and line breaks).
+     *
+     * @param base64X509 the published key
+     * @return the verifier
+     * @throws InvalidValueException when the text is null or not a base64 Ed25519 public key
      */
     public static CertificateVerifier fromPublicKeyText(String base64X509) {
         InvalidValueException.require("base64X509", base64X509);
@@ -76,26 +93,39 @@ public final class CertificateVerifier {
         }
     }
 
+    /** @return the Ed25519 public key certificates are checked against */
     public PublicKey publicKey() {
         return publicKey;
     }
 
-    /** The public key as standard base64 of its X.509 encoding, for publishing to verifiers. */
+    /** @return the public key as standard base64 of its X.509 encoding, for publishing to verifiers */
     public String publicKeyText() {
         return Base64.getEncoder().encodeToString(publicKey.getEncoded());
     }
 
-    /** Fingerprint of the key, as certificates carry it in {@link Certificate#keyId()}. */
+    /** @return the fingerprint of the key, as certificates carry it in {@link Certificate#keyId()} */
     public String keyId() {
         return keyId;
     }
 
-    /** Whether the certificate was signed by this key and no field has changed since. */
+    /**
+     * Whether the certificate was signed by this key and no field has changed since.
+     *
+     * @param certificate the certificate to check
+     * @return whether it is genuine
+     * @throws InvalidValueException if {@code certificate} is null
+     */
     public boolean verify(Certificate certificate) {
         return check(certificate).valid();
     }
 
-    /** As {@link #verify}, with the reason for a rejection. */
+    /**
+     * As {@link #verify}, with the reason for a rejection.
+     *
+     * @param certificate the certificate to check
+     * @return whether it is genuine, and why or why not
+     * @throws InvalidValueException if {@code certificate} is null
+     */
     public Result check(Certificate certificate) {
         InvalidValueException.require("certificate", certificate);
         if (!keyId.equals(certificate.keyId())) {
@@ -113,7 +143,13 @@ public final class CertificateVerifier {
         return Result.genuine(certificate);
     }
 
-    /** Reads a {@link Certificate#toCompactText()} text and checks it; a damaged text is rejected with the reason. */
+    /**
+     * Reads a {@link Certificate#toCompactText()} text and checks it; a damaged text is rejected with the reason.
+     *
+     * @param compactText the text, e.g. copied from a certificate's PDF
+     * @return whether it is genuine, and why or why not; a null or unreadable text is a rejection, not
+     *         an exception
+     */
     public Result check(String compactText) {
         Certificate certificate;
         try {
@@ -144,6 +180,7 @@ public final class CertificateVerifier {
         }
     }
 
+    /** @return a description naming the key id */
     @Override
     public String toString() {
         return "Ed25519 certificate verifier (key " + keyId + ")";

@@ -93,7 +93,7 @@ final class Certificates {
                     signer);
             // The first signature of this service is checked against the public key, so a signer whose
             // private and public key do not belong together fails loudly instead of issuing unverifiable
-            // certificates. (Once is enough: JDK Ed25519 costs ~1.5 ms per verification.)
+            // certificates. (Once is enough: the signer does not change, and a verification is not free.)
             if (!signerChecked.get() && !keys.verifier().verify(certificate)) {
                 throw new ConfigurationException("the certificate signer's signature does not verify with its own "
                         + "public key (key " + signer.keyId() + "); check the configured key pair");

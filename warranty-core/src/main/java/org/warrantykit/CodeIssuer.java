@@ -46,13 +46,29 @@ public final class CodeIssuer {
      * Issues {@code count} single-use codes that each add {@code years} to an upgraded device of
      * {@code model} whose warranty is running, redeemable until {@code expiresOn} (inclusive).
      *
+     * @param model     the model the codes are bound to (stored stripped, upper-case)
+     * @param years     the years each code adds, 1 to 50
+     * @param count     how many codes, 1 to {@link #MAX_BATCH_SIZE}
+     * @param expiresOn the last day the codes can be redeemed, not before today (service clock)
      * @return the codes in clear, grouped {@code XXXX-XXXX-XXXX-XXXX}; this is the only time they are available
      */
     public List<String> issueExtensionCodes(String model, int years, int count, LocalDate expiresOn) {
         return issueExtensionBatch(model, years, count, expiresOn).codes();
     }
 
-    /** As {@link #issueExtensionCodes}, with the batch (its id names the coverage the codes grant) and a CSV export. */
+    /**
+     * As {@link #issueExtensionCodes}, with the batch (its id names the coverage the codes grant) and a CSV export.
+     *
+     * @param model     the model the codes are bound to (stored stripped, upper-case)
+     * @param years     the years each code adds, 1 to 50
+     * @param count     how many codes, 1 to {@link #MAX_BATCH_SIZE}
+     * @param expiresOn the last day the codes can be redeemed, not before today (service clock)
+     * @return the stored batch and its codes in clear; this is the only time they are available
+     * @throws InvalidValueException if {@code model} or {@code expiresOn} is null, the model is blank,
+     *                               or a number or the day is out of range
+     * @throws IllegalStateException if no fresh set of codes could be stored in 5 draws (the vault
+     *                               already holds the hashes, e.g. it is shared under another pepper)
+     */
     public IssuedBatch issueExtensionBatch(String model, int years, int count, LocalDate expiresOn) {
         InvalidValueException.require("expiresOn", expiresOn);
         if (model == null || model.isBlank()) {
@@ -87,12 +103,24 @@ public final class CodeIssuer {
                 + " tries; is the code vault shared with a different key?");
     }
 
-    /** The batch with this id. */
+    /**
+     * The batch with this id.
+     *
+     * @param batchId a batch id, as {@link IssuedBatch#batch()} carries it; not null (passed to the
+     *                vault as it is: the built-in vaults throw NullPointerException)
+     * @return the batch; empty when the vault has none with this id
+     */
     public Optional<CodeBatch> batch(String batchId) {
         return vault.batch(batchId);
     }
 
-    /** How many codes of the batch have been redeemed. */
+    /**
+     * How many codes of the batch have been redeemed.
+     *
+     * @param batchId a batch id; not null (passed to the vault as it is: the built-in vaults throw
+     *                NullPointerException)
+     * @return the number of redeemed codes; 0 for an unknown batch
+     */
     public int redeemed(String batchId) {
         return vault.redeemed(batchId);
     }
@@ -101,7 +129,10 @@ public final class CodeIssuer {
      * Registers a promotion campaign. Its eligibility comes from the rule set: add rules for its
      * code to the policy (see {@code codes.drl}), or every redemption is refused as NOT_APPLICABLE.
      *
-     * @throws InvalidValueException when a campaign with this code exists or its window has passed
+     * @param campaign the campaign
+     * @return {@code campaign}, as stored
+     * @throws InvalidValueException when {@code campaign} is null, a campaign with this code exists or its
+     *                               window has passed
      */
     public Campaign createCampaign(Campaign campaign) {
         InvalidValueException.require("campaign", campaign);
@@ -117,12 +148,22 @@ public final class CodeIssuer {
         return campaign;
     }
 
-    /** The campaign with this code (any case). */
+    /**
+     * The campaign with this code (any case).
+     *
+     * @param code a campaign code; surrounding blanks are ignored
+     * @return the campaign; empty when there is none, also for a null code
+     */
     public Optional<Campaign> campaign(String code) {
         return code == null ? Optional.empty() : vault.campaign(code.strip().toUpperCase(Locale.ROOT));
     }
 
-    /** How many devices have redeemed the campaign. */
+    /**
+     * How many devices have redeemed the campaign.
+     *
+     * @param code a campaign code, any case; surrounding blanks are ignored
+     * @return the number of redemptions; 0 for an unknown campaign or a null code
+     */
     public int redemptions(String code) {
         return code == null ? 0 : vault.redemptions(code.strip().toUpperCase(Locale.ROOT));
     }

@@ -30,24 +30,44 @@ public final class CodeRejectedException extends WarrantyException {
         LOCKED_OUT
     }
 
+    /** Which check refused the code. */
     private final Reason reason;
+    /** For LOCKED_OUT, when to try again; else null. */
     private final Instant retryAfter;
 
+    /**
+     * A refusal without a retry instant ({@link #retryAfter()} is empty).
+     *
+     * @param reason  which check refused the code
+     * @param message what the person can do, without the code in clear
+     * @throws InvalidValueException if {@code reason} is null
+     */
     public CodeRejectedException(Reason reason, String message) {
         this(reason, message, null);
     }
 
+    /**
+     * @param reason     which check refused the code
+     * @param message    what the person can do, without the code in clear
+     * @param retryAfter the earliest instant a new attempt may be judged (for LOCKED_OUT); null for none
+     * @throws InvalidValueException if {@code reason} is null
+     */
     public CodeRejectedException(Reason reason, String message, Instant retryAfter) {
         super(message);
         this.reason = InvalidValueException.require("reason", reason);
         this.retryAfter = retryAfter;
     }
 
+    /** @return which check refused the code, never null */
     public Reason reason() {
         return reason;
     }
 
-    /** For {@link Reason#LOCKED_OUT}: the earliest instant (service clock) a new attempt may be judged. */
+    /**
+     * For {@link Reason#LOCKED_OUT}: the earliest instant (service clock) a new attempt may be judged.
+     *
+     * @return that instant; empty for the other reasons
+     */
     public Optional<Instant> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -5,6 +5,7 @@ package org.warrantykit;
  * Nothing was written; the call may be repeated.
  */
 public final class ConcurrentUpdateException extends WarrantyException {
+    /** @param message which device kept changing and what the caller may do */
     public ConcurrentUpdateException(String message) {
         super(message);
     }

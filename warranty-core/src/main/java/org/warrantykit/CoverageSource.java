@@ -20,11 +20,17 @@ public record CoverageSource(Kind kind, Optional<String> reference) {
 
     /** The origins a coverage can have, with the words its text form starts with. */
     public enum Kind {
+        /** The maker's standard warranty ({@code "standard warranty"}); no reference. */
         STANDARD("standard warranty", false),
+        /** The free online upgrade ({@code "online upgrade"}); no reference. */
         UPGRADE("online upgrade", false),
+        /** A missed upgrade granted by a promotion; the reference is the campaign code. */
         PROMOTION_UPGRADE("online upgrade via promotion", true),
+        /** An extension code of a batch; the reference is the batch id. */
         BATCH("extension batch", true),
+        /** A promotion's months; the reference is the campaign code. */
         PROMOTION("promotion", true),
+        /** An extension bought online; the reference is the order id. */
         ORDER("order", true),
         /** Any other text, kept as given. */
         OTHER("", true);
@@ -41,6 +47,15 @@ public record CoverageSource(Kind kind, Optional<String> reference) {
     private static final CoverageSource STANDARD = new CoverageSource(Kind.STANDARD, Optional.empty());
     private static final CoverageSource UPGRADE = new CoverageSource(Kind.UPGRADE, Optional.empty());
 
+    /**
+     * Checks that the reference fits the kind.
+     *
+     * @param kind      which origin
+     * @param reference present, without surrounding blanks and not blank, exactly for the kinds that
+     *                  take one; {@code Optional.empty()} for STANDARD and UPGRADE
+     * @throws InvalidValueException if a value is null, the reference does not fit the kind, or an
+     *                               OTHER text has a known form (use {@link #parse} for it)
+     */
     public CoverageSource {
         InvalidValueException.require("kind", kind);
         InvalidValueException.require("reference", reference);
@@ -61,32 +76,59 @@ public record CoverageSource(Kind kind, Optional<String> reference) {
         }
     }
 
-    /** The maker's standard warranty. */
+    /** @return the source of the maker's standard warranty */
     public static CoverageSource standard() {
         return STANDARD;
     }
 
-    /** The free upgrade granted once the device is online. */
+    /** @return the source of the free upgrade granted once the device is online */
     public static CoverageSource upgrade() {
         return UPGRADE;
     }
 
-    /** The upgrade granted by redeeming the promotion with this code. */
+    /**
+     * The upgrade granted by redeeming the promotion with this code.
+     *
+     * @param campaignCode the campaign's code
+     * @return a PROMOTION_UPGRADE source
+     * @throws InvalidValueException if the code is blank or has surrounding blanks
+     * @throws NullPointerException  if {@code campaignCode} is null
+     */
     public static CoverageSource upgradeVia(String campaignCode) {
         return new CoverageSource(Kind.PROMOTION_UPGRADE, Optional.of(campaignCode));
     }
 
-    /** An extension code of the batch with this id. */
+    /**
+     * An extension code of the batch with this id.
+     *
+     * @param batchId the batch's id
+     * @return a BATCH source
+     * @throws InvalidValueException if the id is blank or has surrounding blanks
+     * @throws NullPointerException  if {@code batchId} is null
+     */
     public static CoverageSource batch(String batchId) {
         return new CoverageSource(Kind.BATCH, Optional.of(batchId));
     }
 
-    /** The promotion with this code. */
+    /**
+     * The promotion with this code.
+     *
+     * @param campaignCode the campaign's code
+     * @return a PROMOTION source
+     * @throws InvalidValueException if the code is blank or has surrounding blanks
+     * @throws NullPointerException  if {@code campaignCode} is null
+     */
     public static CoverageSource promotion(String campaignCode) {
         return new CoverageSource(Kind.PROMOTION, Optional.of(campaignCode));
     }
 
-    /** An extension bought with this order. */
+    /**
+     * An extension bought with this order.
+     *
+     * @param orderId the order
+     * @return an ORDER source referencing {@code orderId.value()}
+     * @throws InvalidValueException if {@code orderId} is null
+     */
     public static CoverageSource order(OrderId orderId) {
         return new CoverageSource(Kind.ORDER, Optional.of(InvalidValueException.require("orderId", orderId).value()));
     }
@@ -94,7 +136,10 @@ public record CoverageSource(Kind kind, Optional<String> reference) {
     /**
      * Reads the text form back: the first known form whose words the text starts with (followed by a
      * space and a reference, or alone for STANDARD and UPGRADE); anything else is OTHER, kept whole.
+     * Surrounding blanks are stripped.
      *
+     * @param text a text form, as {@link #toString()} writes it
+     * @return the source; never fails for a non-blank text
      * @throws InvalidValueException if {@code text} is null or blank
      */
     public static CoverageSource parse(String text) {
@@ -122,7 +167,11 @@ public record CoverageSource(Kind kind, Optional<String> reference) {
         return Optional.empty();
     }
 
-    /** The text form, e.g. {@code "order O-..."}; {@code parse(toString())} gives this source back. */
+    /**
+     * The text form, e.g. {@code "order O-..."}; {@code parse(toString())} gives this source back.
+     *
+     * @return the kind's words and the reference, or for OTHER the text as kept
+     */
     @Override
     public String toString() {
         if (kind == Kind.OTHER) {

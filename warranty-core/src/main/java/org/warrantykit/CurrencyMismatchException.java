@@ -7,13 +7,18 @@ import java.util.Currency;
  * can tell which side to convert; nothing is converted for it.
  */
 public final class CurrencyMismatchException extends WarrantyException {
+    /** The currency being added to or compared with. */
     private final Currency expected;
+    /** The other amount's currency. */
     private final Currency actual;
 
     /**
+     * Thrown by {@link Money#plus}, {@link Money#compareTo} and {@link Money#total}.
+     *
      * @param expected the currency of the amount being added to or compared with
      * @param actual   the other amount's currency
      * @param message  names both amounts, for a person
+     * @throws InvalidValueException if {@code expected} or {@code actual} is null
      */
     public CurrencyMismatchException(Currency expected, Currency actual, String message) {
         super(message);
@@ -21,12 +26,12 @@ public final class CurrencyMismatchException extends WarrantyException {
         this.actual = InvalidValueException.require("actual", actual);
     }
 
-    /** The currency of the amount being added to or compared with. */
+    /** @return the currency of the amount being added to or compared with */
     public Currency expected() {
         return expected;
     }
 
-    /** The currency of the other amount, which differs from {@link #expected()}. */
+    /** @return the currency of the other amount, which differs from {@link #expected()} */
     public Currency actual() {
         return actual;
     }

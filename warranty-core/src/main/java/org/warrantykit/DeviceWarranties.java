@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.warrantykit.spi.CoverageLedger;
 import org.warrantykit.spi.DeviceRegistry;
@@ -96,7 +97,7 @@ final class DeviceWarranties {
      * transferred to it; with online observations.
      */
     List<Device> ownedBy(AccountId account) {
-        java.util.TreeMap<SerialNumber, Device> owned = new java.util.TreeMap<>();
+        TreeMap<SerialNumber, Device> owned = new TreeMap<>();
         for (Device registered : registry.ownedBy(account)) {
             Device current = withTransfers(registered);
             if (current.isOwnedBy(account)) {

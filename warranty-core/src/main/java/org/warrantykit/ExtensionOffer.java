@@ -7,6 +7,8 @@ import java.util.Locale;
  * An extension the owner can buy online for one device now: {@code months} more cover for
  * {@code price} (one-time, VAT excluded), ending on {@code newEnd} if bought today.
  *
+ * @param months  the term, at least 1 month
+ * @param price   the one-time price, VAT excluded, not negative
  * @param offerId stable for a term ({@code "EXT-60M"} is always 60 months), so a client may keep
  *                it between showing the offers and buying; the price is fixed only when the order
  *                is placed
@@ -14,6 +16,16 @@ import java.util.Locale;
  *                starts the day after the device's end at payment time
  */
 public record ExtensionOffer(String offerId, int months, Money price, LocalDate newEnd) {
+    /**
+     * Checks the offer.
+     *
+     * @param offerId {@code idFor(months)}
+     * @param months  the term, at least 1
+     * @param price   the price, not negative
+     * @param newEnd  the end if bought today
+     * @throws InvalidValueException if a value is null, {@code months} is below 1, {@code offerId} is not
+     *                               {@code idFor(months)} or the price is negative
+     */
     public ExtensionOffer {
         InvalidValueException.require("price", price);
         InvalidValueException.require("newEnd", newEnd);
@@ -29,7 +41,12 @@ public record ExtensionOffer(String offerId, int months, Money price, LocalDate 
         }
     }
 
-    /** The offer id of a term: {@code "EXT-" + months + "M"}. */
+    /**
+     * The offer id of a term: {@code "EXT-" + months + "M"}.
+     *
+     * @param months the term in months
+     * @return the offer id, e.g. {@code "EXT-60M"}
+     */
     public static String idFor(int months) {
         return "EXT-" + months + "M";
     }

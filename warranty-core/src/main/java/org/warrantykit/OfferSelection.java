@@ -3,8 +3,19 @@ package org.warrantykit;
 /**
  * One device of a multi-device order and the offer chosen for it, as the client sent them; the
  * service parses and checks both when the order is placed.
+ *
+ * @param serial  the device's serial number as typed (parsed when the order is placed)
+ * @param offerId an offer id from {@link WarrantyService#offers}, e.g. {@code "EXT-60M"} (any case)
  */
 public record OfferSelection(String serial, String offerId) {
+    /**
+     * Checks that both are given; their content is checked when the order is placed.
+     *
+     * @param serial  the device's serial number as typed
+     * @param offerId the chosen offer id
+     * @throws InvalidSerialNumberException if {@code serial} is null
+     * @throws InvalidValueException        if {@code offerId} is null or blank
+     */
     public OfferSelection {
         if (serial == null) {
             throw new InvalidSerialNumberException("", "no serial number given; " + SerialNumber.RULE);
@@ -15,6 +26,13 @@ public record OfferSelection(String serial, String offerId) {
         }
     }
 
+    /**
+     * @param serial  the device's serial number as typed
+     * @param offerId the chosen offer id
+     * @return the selection
+     * @throws InvalidSerialNumberException if {@code serial} is null
+     * @throws InvalidValueException        if {@code offerId} is null or blank
+     */
     public static OfferSelection of(String serial, String offerId) {
         return new OfferSelection(serial, offerId);
     }

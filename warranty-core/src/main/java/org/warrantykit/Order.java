@@ -10,10 +10,16 @@ import java.util.Set;
  * An online purchase of extensions by one account, for one or more of its devices, in one
  * currency. Prices are locked in the lines when the order is placed; {@code total} is their sum.
  *
- * @param idempotencyKey the key the client placed it with; unique per account
- * @param payBy          the last instant a payment confirmation is accepted
+ * @param orderId          the order's id
+ * @param account          the account that placed it
+ * @param idempotencyKey   the key the client placed it with; unique per account
+ * @param state            where it stands
+ * @param lines            one per device, at least one, no device twice; unmodifiable
+ * @param total            the sum of the lines' prices, in their one currency
+ * @param createdAt        when it was placed
+ * @param payBy            the last instant a payment confirmation is accepted, not before {@code createdAt}
  * @param paymentReference the host's payment reference, present exactly when PAID
- * @param closedAt       when it left PENDING_PAYMENT (paid, cancelled or expired)
+ * @param closedAt         when it left PENDING_PAYMENT (paid, cancelled or expired); empty while pending
  */
 public record Order(
         OrderId orderId,
@@ -27,6 +33,26 @@ public record Order(
         Optional<String> paymentReference,
         Optional<Instant> closedAt) {
 
+    /**
+     * Checks that the order is consistent.
+     *
+     * @param orderId          the order's id
+     * @param account          the account that placed it
+     * @param idempotencyKey   the client's key
+     * @param state            where it stands
+     * @param lines            its lines; copied, so neither the list nor a line may be null (a null is a
+     *                         NullPointerException)
+     * @param total            the lines' sum
+     * @param createdAt        when it was placed
+     * @param payBy            the payment deadline
+     * @param paymentReference present exactly when PAID, else {@code Optional.empty()}
+     * @param closedAt         present exactly when not PENDING_PAYMENT, else {@code Optional.empty()}
+     * @throws InvalidValueException     if a value is null (an absent part is {@code Optional.empty()}),
+     *                                   there are no lines or a device twice, {@code total} is not the
+     *                                   lines' sum, {@code payBy} is before {@code createdAt}, or
+     *                                   {@code paymentReference} or {@code closedAt} does not fit the state
+     * @throws CurrencyMismatchException if the lines are priced in more than one currency
+     */
     public Order {
         InvalidValueException.require("orderId", orderId);
         InvalidValueException.require("account", account);
@@ -66,11 +92,15 @@ public record Order(
         }
     }
 
-    /** The source every coverage bought with this order names. */
+    /** @return the source every coverage bought with this order names, {@code CoverageSource.order(orderId)} */
     public CoverageSource coverageSource() {
         return CoverageSource.order(orderId);
     }
 
+    /**
+     * @param serial a device
+     * @return the order's line for that device; empty when the order has none (also for null)
+     */
     public Optional<OrderLine> line(SerialNumber serial) {
         return lines.stream().filter(l -> l.serial().equals(serial)).findFirst();
     }

@@ -13,6 +13,13 @@ public record OrderId(String value) implements Comparable<OrderId> {
     /** Long enough for any id this library or a host's store issues, short enough to refuse junk. */
     static final int MAX_LENGTH = 100;
 
+    /**
+     * Checks the id as given; use {@link #parse} to strip surrounding blanks first.
+     *
+     * @param value the id
+     * @throws InvalidValueException if {@code value} is null, blank, longer than 100 characters, has
+     *                               surrounding blanks or control characters
+     */
     public OrderId {
         if (value == null || value.isBlank()) {
             throw new InvalidValueException("orderId", "no order id given; use the orderId the purchase returned");
@@ -26,6 +33,8 @@ public record OrderId(String value) implements Comparable<OrderId> {
     /**
      * Strips surrounding blanks, then checks.
      *
+     * @param text the id as the client sent it
+     * @return the order id
      * @throws InvalidValueException if {@code text} is null, blank, too long or has control characters
      */
     public static OrderId parse(String text) {
@@ -40,11 +49,18 @@ public record OrderId(String value) implements Comparable<OrderId> {
         return new OrderId("O-" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * Orders ids by their text.
+     *
+     * @param other another id; not null (a null is a NullPointerException)
+     * @return as {@link String#compareTo} of the values
+     */
     @Override
     public int compareTo(OrderId other) {
         return value.compareTo(other.value);
     }
 
+    /** @return the id itself, {@link #value()} */
     @Override
     public String toString() {
         return value;

@@ -6,9 +6,24 @@ import java.util.List;
  * One device in an order: the extension bought for it and the price locked when the order was
  * placed. A later rule change never alters a placed line.
  *
+ * @param serial   the device
+ * @param offerId  the offer bought, {@code ExtensionOffer.idFor(months)}
+ * @param months   the term, at least 1
+ * @param price    the locked price, not negative
  * @param pricedBy the decision that offered this term at this price (rule-set version, rules)
  */
 public record OrderLine(SerialNumber serial, String offerId, int months, Money price, DecisionTrace pricedBy) {
+    /**
+     * Checks the line.
+     *
+     * @param serial   the device
+     * @param offerId  {@code ExtensionOffer.idFor(months)}
+     * @param months   the term, at least 1
+     * @param price    the price, not negative
+     * @param pricedBy the deciding trace
+     * @throws InvalidValueException if a value is null, {@code months} is below 1, {@code offerId} does
+     *                               not match it or the price is negative
+     */
     public OrderLine {
         InvalidValueException.require("serial", serial);
         InvalidValueException.require("price", price);
@@ -28,7 +43,9 @@ public record OrderLine(SerialNumber serial, String offerId, int months, Money p
     /**
      * What {@code lines} cost together, in their one currency.
      *
-     * @throws InvalidValueException     if there are no lines
+     * @param lines the lines, at least one
+     * @return the sum of their prices
+     * @throws InvalidValueException     if {@code lines} is null or empty
      * @throws CurrencyMismatchException if they are priced in more than one currency
      */
     public static Money total(List<OrderLine> lines) {

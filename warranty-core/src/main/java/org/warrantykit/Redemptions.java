@@ -70,7 +70,7 @@ final class Redemptions {
     WarrantyView redeem(AccountId account, String serial, String code) {
         InvalidValueException.require("account", account);
         // Admitted before anything else: a failed attempt of any reason the caller controls (bad
-        // serial, someone else's device, a refused code) counts toward the lockout (DESIGN.md).
+        // serial, someone else's device, a refused code) counts toward the lockout.
         AttemptLimiter.Permit permit = limiter.admit(account);
         try {
             Device owned = warranties.ownedDevice(account, serial);

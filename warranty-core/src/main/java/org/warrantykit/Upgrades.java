@@ -1,5 +1,6 @@
 package org.warrantykit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,7 +24,7 @@ final class Upgrades {
     private static final Logger LOG = LoggerFactory.getLogger(Upgrades.class);
     static final CoverageSource UPGRADE_SOURCE = CoverageSource.upgrade();
     /** How far ahead of the service clock a reported online time may be. */
-    static final java.time.Duration ONLINE_CLOCK_SKEW = java.time.Duration.ofDays(1);
+    static final Duration ONLINE_CLOCK_SKEW = Duration.ofDays(1);
 
     private final DeviceWarranties warranties;
     private final UpgradeRequestStore requests;

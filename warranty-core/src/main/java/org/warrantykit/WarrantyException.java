@@ -6,10 +6,15 @@ package org.warrantykit;
  * A call that throws one of these has changed nothing.
  */
 public abstract class WarrantyException extends RuntimeException {
+    /** @param message what was wrong, for a person */
     protected WarrantyException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what was wrong, for a person
+     * @param cause   the underlying error; may be null
+     */
     protected WarrantyException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -7,6 +7,13 @@ import java.util.Set;
 /**
  * The warranty of one device as shown to a person: overall span, every grant that makes it up
  * (STANDARD first, then the others in the order granted), what can be done next and why.
+ *
+ * @param serial    the device
+ * @param model     its model
+ * @param state     the warranty as a whole
+ * @param coverages every grant, STANDARD first, each starting the day after the one before; unmodifiable
+ * @param actions   what the owner may do next; unmodifiable, empty when nothing
+ * @param trace     the decision behind the view (for a redemption: the code decision)
  */
 public record WarrantyView(
         SerialNumber serial,
@@ -16,6 +23,19 @@ public record WarrantyView(
         Set<Action> actions,
         DecisionTrace trace) {
 
+    /**
+     * Checks that the coverages form one unbroken warranty.
+     *
+     * @param serial    the device
+     * @param model     its model
+     * @param state     the warranty as a whole
+     * @param coverages the grants; copied, so neither the collection nor an element may be null (a
+     *                  null is a NullPointerException)
+     * @param actions   what the owner may do next; copied, likewise
+     * @param trace     the deciding trace
+     * @throws InvalidValueException if a value is null, the first coverage is not STANDARD or a coverage
+     *                               does not start the day after the one before
+     */
     public WarrantyView {
         InvalidValueException.require("serial", serial);
         InvalidValueException.require("model", model);
@@ -34,12 +54,12 @@ public record WarrantyView(
         }
     }
 
-    /** First covered day. */
+    /** @return the first covered day */
     public LocalDate start() {
         return coverages.get(0).start();
     }
 
-    /** Last covered day (inclusive). */
+    /** @return the last covered day (inclusive) */
     public LocalDate end() {
         return coverages.get(coverages.size() - 1).end();
     }

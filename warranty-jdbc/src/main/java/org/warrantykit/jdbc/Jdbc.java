@@ -5,13 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -34,16 +40,16 @@ final class Jdbc {
      * SQLSTATEs after which a whole transaction can simply run again: serialization failure (and H2's
      * deadlock), PostgreSQL's deadlock, H2's lock timeout and concurrent update.
      */
-    private static final java.util.Set<String> TRANSIENT = java.util.Set.of("40001", "40P01", "HYT00", "90131");
+    private static final Set<String> TRANSIENT = Set.of("40001", "40P01", "HYT00", "90131");
 
     /** The connection of the unit of work running on this thread, per data source (usually none). */
-    private static final ThreadLocal<java.util.Map<DataSource, Connection>> BOUND =
-            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+    private static final ThreadLocal<Map<DataSource, Connection>> BOUND =
+            ThreadLocal.withInitial(IdentityHashMap::new);
 
     private final DataSource dataSource;
 
     Jdbc(DataSource dataSource) {
-        this.dataSource = java.util.Objects.requireNonNull(dataSource, "dataSource");
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
     @FunctionalInterface
@@ -76,7 +82,7 @@ final class Jdbc {
     }
 
     static void unbind(DataSource dataSource) {
-        java.util.Map<DataSource, Connection> bound = BOUND.get();
+        Map<DataSource, Connection> bound = BOUND.get();
         bound.remove(dataSource);
         if (bound.isEmpty()) {
             BOUND.remove();
@@ -317,7 +323,7 @@ final class Jdbc {
 
     static void setInstant(PreparedStatement s, int index, Instant instant) throws SQLException {
         if (instant == null) {
-            s.setObject(index, null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            s.setObject(index, null, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
             s.setObject(index, OffsetDateTime.ofInstant(stored(instant), ZoneOffset.UTC));
         }
@@ -328,8 +334,8 @@ final class Jdbc {
         return value == null ? null : value.toInstant();
     }
 
-    static java.time.LocalDate getDate(ResultSet row, String column) throws SQLException {
-        return row.getObject(column, java.time.LocalDate.class);
+    static LocalDate getDate(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, LocalDate.class);
     }
 
     /** A list of names (the fired rules) as one text column: a JSON array of strings. */

@@ -17,7 +17,8 @@ import org.warrantykit.spi.CertificateStore;
 /**
  * Every issued certificate in {@code wk_certificate} (number as primary key, so a number is recorded
  * once, ever) with its coverage lines in {@code wk_certificate_coverage}. The signed issue instant is
- * kept exactly, so a certificate read back verifies like the one handed out.
+ * kept exactly, so a certificate read back verifies like the one handed out. Get one from
+ * {@link JdbcWarrantyStores#certificates}; thread-safe.
  */
 public final class JdbcCertificateStore implements CertificateStore {
     private final Jdbc jdbc;
@@ -26,6 +27,14 @@ public final class JdbcCertificateStore implements CertificateStore {
         this.jdbc = new Jdbc(dataSource);
     }
 
+    /**
+     * Records the certificate and its coverage lines in one transaction, unless its number is taken.
+     *
+     * @param certificate the certificate to record
+     * @return true if it was recorded; false when the number was recorded before (nothing is written)
+     * @throws NullPointerException if {@code certificate} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public boolean add(Certificate certificate) {
         Objects.requireNonNull(certificate, "certificate");
@@ -59,6 +68,14 @@ public final class JdbcCertificateStore implements CertificateStore {
         });
     }
 
+    /**
+     * The certificate with this number, with its coverage lines in their signed order.
+     *
+     * @param number a certificate number, exactly as issued
+     * @return the certificate; empty when no certificate has this number
+     * @throws NullPointerException if {@code number} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public Optional<Certificate> find(String number) {
         Objects.requireNonNull(number, "number");
@@ -66,6 +83,14 @@ public final class JdbcCertificateStore implements CertificateStore {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /**
+     * The device's certificates, in the order they were recorded.
+     *
+     * @param serial the device
+     * @return its certificates, oldest first; empty when none
+     * @throws NullPointerException if {@code serial} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public List<Certificate> issuedFor(SerialNumber serial) {
         Objects.requireNonNull(serial, "serial");

@@ -15,7 +15,8 @@ import org.warrantykit.spi.CodeAttemptLog;
  * Failed code attempts in {@code wk_code_failure}, one row each, so that every service instance on
  * the database shares the lockout. A failure is recorded in a transaction of its own, also inside
  * a unit of work, which the refusal will roll back. Old rows are deleted for all accounts after a failure is
- * recorded, at most once a minute (by the failures' instants) per log.
+ * recorded, at most once a minute (by the failures' instants) per log. Get one from
+ * {@link JdbcWarrantyStores#codeAttempts}; thread-safe.
  */
 public final class JdbcCodeAttemptLog implements CodeAttemptLog {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcCodeAttemptLog.class);
@@ -29,6 +30,16 @@ public final class JdbcCodeAttemptLog implements CodeAttemptLog {
         this.jdbc = new Jdbc(dataSource);
     }
 
+    /**
+     * Inserts the failure in a transaction of its own; then, at most once a minute, deletes every
+     * account's failures at or before {@code forgetBefore} (a failure to delete is only logged).
+     *
+     * @param account the account that failed
+     * @param at when it failed
+     * @param forgetBefore failures at or before this instant no longer count
+     * @throws NullPointerException if {@code account}, {@code at} or {@code forgetBefore} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public void recordFailure(AccountId account, Instant at, Instant forgetBefore) {
         Objects.requireNonNull(account, "account");
@@ -57,6 +68,15 @@ public final class JdbcCodeAttemptLog implements CodeAttemptLog {
         }
     }
 
+    /**
+     * The account's recorded failures strictly after {@code after}.
+     *
+     * @param account the account
+     * @param after the start of the window, exclusive
+     * @return the failures' instants, oldest first; empty when none
+     * @throws NullPointerException if {@code account} or {@code after} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public List<Instant> failuresAfter(AccountId account, Instant after) {
         Objects.requireNonNull(account, "account");

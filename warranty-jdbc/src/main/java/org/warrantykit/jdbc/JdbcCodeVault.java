@@ -23,7 +23,8 @@ import org.warrantykit.spi.StoredCode;
  * ({@code wk_campaign}, {@code wk_campaign_use}). A claim is one conditional update of the code's row;
  * a reservation raises the campaign's {@code taken} count only while it is below the limit and
  * inserts the device's use under a primary key, in one transaction. Both reserving and giving back
- * lock the campaign's row before the use's.
+ * lock the campaign's row before the use's. Get one from {@link JdbcWarrantyStores#codeVault};
+ * thread-safe. It is {@linkplain CodeVault#durable() durable}, so the service needs a code pepper.
  */
 public final class JdbcCodeVault implements CodeVault {
     private final Jdbc jdbc;
@@ -32,6 +33,16 @@ public final class JdbcCodeVault implements CodeVault {
         this.jdbc = new Jdbc(dataSource);
     }
 
+    /**
+     * Stores the batch and its code hashes in one transaction, all or nothing.
+     *
+     * @param batch the batch
+     * @param codeHashes the keyed hashes of its codes; not null, nor any of them
+     * @return true if stored; false (nothing written) when the batch id or a hash is stored already, or a hash
+     *         is given twice
+     * @throws NullPointerException if {@code batch} or {@code codeHashes} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public boolean addBatch(CodeBatch batch, Collection<String> codeHashes) {
         Objects.requireNonNull(batch, "batch");
@@ -67,6 +78,14 @@ public final class JdbcCodeVault implements CodeVault {
         });
     }
 
+    /**
+     * The batch with this id.
+     *
+     * @param batchId a batch id
+     * @return the batch; empty when none has this id
+     * @throws NullPointerException if {@code batchId} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public Optional<CodeBatch> batch(String batchId) {
         Objects.requireNonNull(batchId, "batchId");
@@ -76,6 +95,14 @@ public final class JdbcCodeVault implements CodeVault {
                         Jdbc.getDate(r, "expires_on"), r.getInt("batch_size"), Jdbc.getInstant(r, "issued_at")));
     }
 
+    /**
+     * The code with this hash, and its use if it was claimed.
+     *
+     * @param codeHash a code's keyed hash
+     * @return the code; empty when no code has this hash
+     * @throws NullPointerException if {@code codeHash} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public Optional<StoredCode> code(String codeHash) {
         Objects.requireNonNull(codeHash, "codeHash");
@@ -84,6 +111,15 @@ public final class JdbcCodeVault implements CodeVault {
                 r.getString("batch_id"), use(r, "used_serial", "used_by", "used_at")));
     }
 
+    /**
+     * Marks the code used by {@code use} with one conditional update, if it is unused.
+     *
+     * @param codeHash the code's keyed hash
+     * @param use the device, account and instant of the use
+     * @return true for exactly one caller; false when the code is used already or unknown
+     * @throws NullPointerException if {@code codeHash} or {@code use} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public boolean claim(String codeHash, CodeUse use) {
         Objects.requireNonNull(codeHash, "codeHash");
@@ -95,6 +131,15 @@ public final class JdbcCodeVault implements CodeVault {
                 }) == 1);
     }
 
+    /**
+     * Makes the code unused again, only if it is still claimed by exactly this {@code use}.
+     *
+     * @param codeHash the code's keyed hash
+     * @param use the use that claimed it
+     * @return whether the code was released
+     * @throws NullPointerException if {@code codeHash} or {@code use} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public boolean release(String codeHash, CodeUse use) {
         Objects.requireNonNull(codeHash, "codeHash");
@@ -107,6 +152,14 @@ public final class JdbcCodeVault implements CodeVault {
                 }) == 1);
     }
 
+    /**
+     * How many codes of the batch have been claimed.
+     *
+     * @param batchId a batch id
+     * @return the count; 0 for an unknown batch
+     * @throws NullPointerException if {@code batchId} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public int redeemed(String batchId) {
         Objects.requireNonNull(batchId, "batchId");
@@ -114,6 +167,14 @@ public final class JdbcCodeVault implements CodeVault {
                 + "AND used_serial IS NOT NULL", s -> s.setString(1, batchId), r -> r.getInt(1)).orElse(0);
     }
 
+    /**
+     * Stores a new campaign with no redemptions taken.
+     *
+     * @param campaign the campaign
+     * @return true if stored; false (nothing written) when a campaign with its code exists
+     * @throws NullPointerException if {@code campaign} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public boolean addCampaign(Campaign campaign) {
         Objects.requireNonNull(campaign, "campaign");
@@ -130,6 +191,14 @@ public final class JdbcCodeVault implements CodeVault {
         });
     }
 
+    /**
+     * The campaign with this code.
+     *
+     * @param code the campaign code, upper-case as stored
+     * @return the campaign; empty when none has this code
+     * @throws NullPointerException if {@code code} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public Optional<Campaign> campaign(String code) {
         Objects.requireNonNull(code, "code");
@@ -139,6 +208,15 @@ public final class JdbcCodeVault implements CodeVault {
                         r.getInt("redemption_limit"), r.getInt("months"), r.getInt("upgrade_years")));
     }
 
+    /**
+     * The device's redemption of the campaign.
+     *
+     * @param code the campaign code, upper-case
+     * @param serial the device
+     * @return the use; empty when the device has not redeemed the campaign
+     * @throws NullPointerException if {@code code} or {@code serial} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public Optional<CodeUse> campaignUse(String code, SerialNumber serial) {
         Objects.requireNonNull(code, "code");
@@ -150,6 +228,14 @@ public final class JdbcCodeVault implements CodeVault {
                 }, r -> use(r, "serial", "account_id", "used_at").orElseThrow());
     }
 
+    /**
+     * How many redemptions of the campaign are taken.
+     *
+     * @param code the campaign code, upper-case
+     * @return the count; 0 for an unknown campaign
+     * @throws NullPointerException if {@code code} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public int redemptions(String code) {
         Objects.requireNonNull(code, "code");
@@ -157,6 +243,16 @@ public final class JdbcCodeVault implements CodeVault {
                 s -> s.setString(1, code), r -> r.getInt(1)).orElse(0);
     }
 
+    /**
+     * Takes one redemption for {@code use.serial()} in one transaction: raises the taken count while it
+     * is below the limit and inserts the device's use under its primary key.
+     *
+     * @param code the campaign code, upper-case
+     * @param use the device, account and instant of the redemption
+     * @return RESERVED; or, with nothing written, DEVICE_ALREADY_REDEEMED, LIMIT_REACHED or UNKNOWN_CAMPAIGN
+     * @throws NullPointerException if {@code code} or {@code use} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public CampaignReservation reserve(String code, CodeUse use) {
         Objects.requireNonNull(code, "code");
@@ -187,6 +283,16 @@ public final class JdbcCodeVault implements CodeVault {
                 : CampaignReservation.LIMIT_REACHED;
     }
 
+    /**
+     * Gives back a redemption taken by exactly this {@code use}: deletes the use and lowers the taken
+     * count, in one transaction.
+     *
+     * @param code the campaign code, upper-case
+     * @param use the use that reserved it
+     * @return whether a redemption was given back
+     * @throws NullPointerException if {@code code} or {@code use} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public boolean unreserve(String code, CodeUse use) {
         Objects.requireNonNull(code, "code");

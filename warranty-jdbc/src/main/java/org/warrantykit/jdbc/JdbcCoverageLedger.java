@@ -19,7 +19,8 @@ import org.warrantykit.spi.LedgerEntry;
  * The coverage ledger in table {@code wk_coverage}: append-only (the store never updates or deletes
  * a row). Entry {@code n} of a device is row {@code (serial, seq = n)}; an append with expected
  * count {@code k} inserts rows {@code k, k+1, ...} in one transaction, so the primary key lets
- * exactly one of several concurrent appends with the same expected count commit.
+ * exactly one of several concurrent appends with the same expected count commit. Get one from
+ * {@link JdbcWarrantyStores#coverageLedger}; thread-safe.
  */
 public final class JdbcCoverageLedger implements CoverageLedger {
     static final String COLUMNS = "kind, start_date, end_date, source, rule_set_version, fired_rules, recorded_at";
@@ -30,6 +31,16 @@ public final class JdbcCoverageLedger implements CoverageLedger {
         this.jdbc = new Jdbc(dataSource);
     }
 
+    /**
+     * The device's entries in the order they were appended.
+     *
+     * @param serial the device
+     * @return its entries; empty when none
+     * @throws JdbcStoreException also if a row's list of fired rules was changed outside this library
+     *                              and cannot be read
+     * @throws NullPointerException if {@code serial} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public List<LedgerEntry> entries(SerialNumber serial) {
         Objects.requireNonNull(serial, "serial");
@@ -38,6 +49,18 @@ public final class JdbcCoverageLedger implements CoverageLedger {
                 JdbcCoverageLedger::entry);
     }
 
+    /**
+     * Appends {@code entries} in one transaction if the device still has exactly {@code expectedCount}
+     * entries.
+     *
+     * @param serial the device
+     * @param expectedCount how many entries the caller read, not negative
+     * @param entries the entries to append; not null, nor any of them
+     * @return true if appended; false (nothing written) when another append came first
+     * @throws IllegalArgumentException if {@code expectedCount} is negative
+     * @throws NullPointerException if {@code serial} or {@code entries} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public boolean append(SerialNumber serial, int expectedCount, List<LedgerEntry> entries) {
         Objects.requireNonNull(serial, "serial");

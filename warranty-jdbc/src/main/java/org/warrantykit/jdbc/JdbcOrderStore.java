@@ -24,7 +24,8 @@ import org.warrantykit.spi.OrderStore;
 /**
  * Orders in {@code wk_order} and {@code wk_order_line}. {@link #placeIfAbsent} relies on the unique
  * constraint on (account, idempotency key); {@link #transition} is {@code UPDATE ... WHERE order_id = ?
- * AND state = ?} and reports whether it changed the row. Lines never change once placed.
+ * AND state = ?} and reports whether it changed the row. Lines never change once placed. Get one
+ * from {@link JdbcWarrantyStores#orders}; thread-safe.
  */
 public final class JdbcOrderStore implements OrderStore {
     private static final String ORDER_COLUMNS = "order_id, account_id, idempotency_key, state, total_amount, "
@@ -36,6 +37,17 @@ public final class JdbcOrderStore implements OrderStore {
         this.jdbc = new Jdbc(dataSource);
     }
 
+    /**
+     * Inserts the order and its lines in one transaction, unless the account already has an order
+     * with the same idempotency key.
+     *
+     * @param order a new order, PENDING_PAYMENT
+     * @return {@code order} if it was stored; else the earlier order of that key (nothing written)
+     * @throws IllegalArgumentException if {@code order} is not PENDING_PAYMENT
+     * @throws IllegalStateException    if its order id is taken by an order of another key
+     * @throws NullPointerException if {@code order} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public Order placeIfAbsent(Order order) {
         Objects.requireNonNull(order, "order");
@@ -52,12 +64,29 @@ public final class JdbcOrderStore implements OrderStore {
                 .orElseThrow(() -> new IllegalStateException("order id " + order.orderId() + " is already taken"));
     }
 
+    /**
+     * The order with this id, with its lines.
+     *
+     * @param orderId the order's id
+     * @return the order; empty when none has this id
+     * @throws NullPointerException if {@code orderId} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public Optional<Order> find(OrderId orderId) {
         Objects.requireNonNull(orderId, "orderId");
         return first(select("WHERE order_id = ?", s -> s.setString(1, orderId.value())));
     }
 
+    /**
+     * The account's order placed with this idempotency key.
+     *
+     * @param account the account
+     * @param idempotencyKey the client's key, exactly as given
+     * @return the order; empty when the account placed none with this key
+     * @throws NullPointerException if {@code account} or {@code idempotencyKey} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public Optional<Order> findByIdempotencyKey(AccountId account, String idempotencyKey) {
         Objects.requireNonNull(account, "account");
@@ -68,12 +97,32 @@ public final class JdbcOrderStore implements OrderStore {
         }));
     }
 
+    /**
+     * The account's orders, oldest first (then by order id).
+     *
+     * @param account the account
+     * @return its orders in every state; empty when none
+     * @throws NullPointerException if {@code account} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public List<Order> placedBy(AccountId account) {
         Objects.requireNonNull(account, "account");
         return select("WHERE account_id = ? ORDER BY created_at, order_id", s -> s.setString(1, account.value()));
     }
 
+    /**
+     * Moves the stored order to {@code next}'s state, payment reference and closing time, if it is still
+     * in {@code current.state()}; one conditional update.
+     *
+     * @param current the order as read
+     * @param next the same order in its new state
+     * @return true if the row changed; false (nothing written) when the order has left {@code current}'s state
+     *         or does not exist
+     * @throws IllegalArgumentException if the two have different order ids
+     * @throws NullPointerException if {@code current} or {@code next} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public boolean transition(Order current, Order next) {
         if (!current.orderId().equals(next.orderId())) {
@@ -90,6 +139,14 @@ public final class JdbcOrderStore implements OrderStore {
                 }) == 1);
     }
 
+    /**
+     * Orders still PENDING_PAYMENT whose payment deadline is before {@code now}.
+     *
+     * @param now the service clock's instant
+     * @return those orders, earliest deadline first; empty when none
+     * @throws NullPointerException if {@code now} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public List<Order> overdue(Instant now) {
         Objects.requireNonNull(now, "now");

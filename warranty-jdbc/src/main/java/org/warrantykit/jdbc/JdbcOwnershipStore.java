@@ -12,7 +12,7 @@ import org.warrantykit.spi.OwnershipStore;
 /**
  * Owner changes in {@code wk_ownership} (current owner per device, moved by a conditional update or
  * a first insert under the primary key) with every transfer appended to {@code wk_ownership_transfer}
- * in the same transaction.
+ * in the same transaction. Get one from {@link JdbcWarrantyStores#ownership}; thread-safe.
  */
 public final class JdbcOwnershipStore implements OwnershipStore {
     private final Jdbc jdbc;
@@ -21,6 +21,14 @@ public final class JdbcOwnershipStore implements OwnershipStore {
         this.jdbc = new Jdbc(dataSource);
     }
 
+    /**
+     * The owner the device was transferred to through the service.
+     *
+     * @param serial the device
+     * @return that owner; empty when the device was never transferred
+     * @throws NullPointerException if {@code serial} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public Optional<AccountId> owner(SerialNumber serial) {
         Objects.requireNonNull(serial, "serial");
@@ -28,6 +36,14 @@ public final class JdbcOwnershipStore implements OwnershipStore {
                 s -> s.setString(1, serial.value()), r -> AccountId.of(r.getString(1)));
     }
 
+    /**
+     * Devices whose current owner in this store is {@code account}.
+     *
+     * @param account the account
+     * @return their serial numbers, ordered; empty when none
+     * @throws NullPointerException if {@code account} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public List<SerialNumber> transferredTo(AccountId account) {
         Objects.requireNonNull(account, "account");
@@ -36,6 +52,19 @@ public final class JdbcOwnershipStore implements OwnershipStore {
                 r -> new SerialNumber(r.getString(1)));
     }
 
+    /**
+     * Makes {@code to} the owner if the stored owner is still {@code expected}, and appends the transfer
+     * to the history, in one transaction.
+     *
+     * @param serial the device
+     * @param expected the owner as read; {@code Optional.empty()} when the device was never transferred
+     * @param from the owner giving the device away
+     * @param to the new owner
+     * @param at when
+     * @return true if transferred; false (nothing written) when the owner changed since it was read
+     * @throws NullPointerException if {@code serial}, {@code expected}, {@code from}, {@code to} or {@code at} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public boolean transfer(SerialNumber serial, Optional<AccountId> expected, AccountId from, AccountId to,
                             Instant at) {

@@ -22,7 +22,8 @@ import org.warrantykit.spi.Transactions;
  * loses one is rolled back to its savepoint and the service re-reads inside the same transaction.
  * When the database itself gives up on the transaction (deadlock, lock timeout, serialization
  * failure), the whole unit is rolled back and run again from the top, up to {@value #MAX_ATTEMPTS}
- * times. A nested call joins the running unit. No JVM locks are taken.
+ * times. A nested call joins the running unit. No JVM locks are taken. Get one from
+ * {@link JdbcWarrantyStores#transactions}; thread-safe.
  */
 public final class JdbcTransactions implements Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactions.class);
@@ -35,6 +36,20 @@ public final class JdbcTransactions implements Transactions {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
+    /**
+     * Runs {@code work} as one database transaction, or inside the one already running on this thread
+     * for the same data source; retries the whole unit on a transient conflict.
+     *
+     * @param <T>  the work's result type
+     * @param work the unit of work; may run more than once, so it must start from its own reads
+     * @return what {@code work} returned (null if it returned null)
+     * @throws NullPointerException if {@code work} is null
+     * @throws JdbcStoreException  if a connection cannot be had, the commit fails, or the thread is
+     *                              interrupted between attempts
+     * @throws RuntimeException     whatever {@code work} throws, after the rollback; the last one when
+     *                              transient conflicts persist for {@value #MAX_ATTEMPTS} attempts,
+     *                              with the earlier ones suppressed
+     */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         Objects.requireNonNull(work, "work");
@@ -58,7 +73,14 @@ public final class JdbcTransactions implements Transactions {
         }
     }
 
-    /** Runs {@code work} as one unit of work, as {@link #inTransaction} does, for work with no result. */
+    /**
+     * Runs {@code work} as one unit of work, as {@link #inTransaction} does, for work with no result.
+     *
+     * @param work the unit of work; may run more than once
+     * @throws NullPointerException if {@code work} is null
+     * @throws JdbcStoreException  as {@link #inTransaction}
+     * @throws RuntimeException     whatever {@code work} throws, after the rollback
+     */
     public void useTransaction(Runnable work) {
         Objects.requireNonNull(work, "work");
         inTransaction(() -> {
@@ -90,6 +112,7 @@ public final class JdbcTransactions implements Transactions {
         }
     }
 
+    /** @return a description naming the data source */
     @Override
     public String toString() {
         return "JDBC transactions on " + dataSource;

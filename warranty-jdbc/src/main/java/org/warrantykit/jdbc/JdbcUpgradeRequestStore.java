@@ -11,7 +11,8 @@ import org.warrantykit.spi.UpgradeRequestStore;
 
 /**
  * Pending upgrade requests ({@code wk_upgrade_request}, one per device by primary key) and online
- * observations ({@code wk_device_online}, the earliest instant kept by a conditional update).
+ * observations ({@code wk_device_online}, the earliest instant kept by a conditional update). Get one
+ * from {@link JdbcWarrantyStores#upgradeRequests}; thread-safe.
  */
 public final class JdbcUpgradeRequestStore implements UpgradeRequestStore {
     /** Rounds of recordOnline before giving up; each round ends unless another instance wrote in between. */
@@ -23,6 +24,14 @@ public final class JdbcUpgradeRequestStore implements UpgradeRequestStore {
         this.jdbc = new Jdbc(dataSource);
     }
 
+    /**
+     * The device's pending upgrade request.
+     *
+     * @param serial the device
+     * @return the request; empty when none is pending
+     * @throws NullPointerException if {@code serial} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public Optional<UpgradeRequest> pending(SerialNumber serial) {
         Objects.requireNonNull(serial, "serial");
@@ -33,6 +42,14 @@ public final class JdbcUpgradeRequestStore implements UpgradeRequestStore {
                         Jdbc.getInstant(r, "requested_at")));
     }
 
+    /**
+     * Stores the request unless one is already pending for the device.
+     *
+     * @param request the request
+     * @return true if stored; false (nothing written) when the device has a pending request
+     * @throws NullPointerException if {@code request} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public boolean addIfAbsent(UpgradeRequest request) {
         Objects.requireNonNull(request, "request");
@@ -45,6 +62,14 @@ public final class JdbcUpgradeRequestStore implements UpgradeRequestStore {
         });
     }
 
+    /**
+     * Deletes the device's pending request.
+     *
+     * @param serial the device
+     * @return whether there was one (true for exactly one of concurrent callers)
+     * @throws NullPointerException if {@code serial} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public boolean remove(SerialNumber serial) {
         Objects.requireNonNull(serial, "serial");
@@ -52,6 +77,15 @@ public final class JdbcUpgradeRequestStore implements UpgradeRequestStore {
                 "DELETE FROM wk_upgrade_request WHERE serial = ?", s -> s.setString(1, serial.value())) == 1);
     }
 
+    /**
+     * Records that the device was online at {@code at}, keeping the earliest instant ever recorded.
+     *
+     * @param serial the device
+     * @param at when it was seen online
+     * @throws JdbcStoreException also if the row kept changing under other writers for 100 rounds
+     * @throws NullPointerException if {@code serial} or {@code at} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public void recordOnline(SerialNumber serial, Instant at) {
         Objects.requireNonNull(serial, "serial");
@@ -90,6 +124,14 @@ public final class JdbcUpgradeRequestStore implements UpgradeRequestStore {
                 + "kept changing or stayed invisible for " + MAX_ROUNDS + " rounds", null);
     }
 
+    /**
+     * The earliest instant the device was recorded online.
+     *
+     * @param serial the device
+     * @return that instant; empty when it never was
+     * @throws NullPointerException if {@code serial} is null
+     * @throws JdbcStoreException if the database fails
+     */
     @Override
     public Optional<Instant> onlineSince(SerialNumber serial) {
         Objects.requireNonNull(serial, "serial");

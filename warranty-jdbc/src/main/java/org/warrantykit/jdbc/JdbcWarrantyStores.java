@@ -6,9 +6,10 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warrantykit.WarrantyService;
 
 /**
- * Durable stores for a {@link org.warrantykit.WarrantyService} on a host-given {@link DataSource}
+ * Durable stores for a {@link WarrantyService} on a host-given {@link DataSource}
  * (H2 2.x or PostgreSQL 12+), and the Flyway migrations that create their tables.
  *
  * <pre>{@code
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * conditional updates, never on JVM locks: any number of service instances, in one or many JVMs,
  * may share one database. A store used on its own (outside a service operation) runs each call in
  * its own short transaction.
+ *
+ * <p>The factories create no connection: a missing or unmigrated database shows at the first store
+ * call, as a {@link JdbcStoreException}. A null argument is a NullPointerException.
  */
 public final class JdbcWarrantyStores {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcWarrantyStores.class);
@@ -43,7 +47,10 @@ public final class JdbcWarrantyStores {
      * schema. Safe to call on every start and from several instances at once (Flyway serializes
      * them); a schema that already holds the host's own tables is fine.
      *
+     * @param dataSource the host's data source; its user needs the right to create tables
      * @return the number of migrations applied now (0 when the schema was up to date)
+     * @throws NullPointerException                   if {@code dataSource} is null
+     * @throws org.flywaydb.core.api.FlywayException if a migration fails or the database cannot be reached
      */
     public static int migrate(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -66,9 +73,13 @@ public final class JdbcWarrantyStores {
      * that each service operation is one transaction across them. The code vault outlives the
      * service, so the builder also needs {@code codePepper(secret)} (kept outside this database) and,
      * for certificates that stay verifiable, {@code certificateSigner(...)} with the maker's key.
+     *
+     * @param builder    the builder to set the stores on
+     * @param dataSource the host's data source, migrated with {@link #migrate}
+     * @return {@code builder}, for chaining
+     * @throws NullPointerException if {@code builder} or {@code dataSource} is null
      */
-    public static org.warrantykit.WarrantyService.Builder configure(org.warrantykit.WarrantyService.Builder builder,
-                                                                    DataSource dataSource) {
+    public static WarrantyService.Builder configure(WarrantyService.Builder builder, DataSource dataSource) {
         Objects.requireNonNull(builder, "builder");
         return builder.ledger(coverageLedger(dataSource))
                 .upgradeRequests(upgradeRequests(dataSource))
@@ -80,36 +91,91 @@ public final class JdbcWarrantyStores {
                 .transactions(transactions(dataSource));
     }
 
-    /** Runs each service operation as one transaction on {@code dataSource}, joined by this module's stores. */
+    /**
+     * Runs each service operation as one transaction on {@code dataSource}, joined by this module's stores.
+     *
+     * @param dataSource the host's data source, migrated with {@link #migrate}
+     * @return the transactions, for {@code builder.transactions(...)}
+     * @throws NullPointerException if {@code dataSource} is null
+     */
     public static JdbcTransactions transactions(DataSource dataSource) {
         return new JdbcTransactions(dataSource);
     }
 
+    /**
+     * The coverage ledger on {@code dataSource}.
+     *
+     * @param dataSource the host's data source, migrated with {@link #migrate}
+     * @return the ledger, for {@code builder.ledger(...)}
+     * @throws NullPointerException if {@code dataSource} is null
+     */
     public static JdbcCoverageLedger coverageLedger(DataSource dataSource) {
         return new JdbcCoverageLedger(dataSource);
     }
 
+    /**
+     * Pending upgrade requests and online observations on {@code dataSource}.
+     *
+     * @param dataSource the host's data source, migrated with {@link #migrate}
+     * @return the store, for {@code builder.upgradeRequests(...)}
+     * @throws NullPointerException if {@code dataSource} is null
+     */
     public static JdbcUpgradeRequestStore upgradeRequests(DataSource dataSource) {
         return new JdbcUpgradeRequestStore(dataSource);
     }
 
+    /**
+     * Extension orders on {@code dataSource}.
+     *
+     * @param dataSource the host's data source, migrated with {@link #migrate}
+     * @return the store, for {@code builder.orders(...)}
+     * @throws NullPointerException if {@code dataSource} is null
+     */
     public static JdbcOrderStore orders(DataSource dataSource) {
         return new JdbcOrderStore(dataSource);
     }
 
+    /**
+     * Extension-code batches (hashes only) and promotion campaigns on {@code dataSource}; durable, so the
+     * service also needs {@code codePepper(...)}.
+     *
+     * @param dataSource the host's data source, migrated with {@link #migrate}
+     * @return the vault, for {@code builder.codeVault(...)}
+     * @throws NullPointerException if {@code dataSource} is null
+     */
     public static JdbcCodeVault codeVault(DataSource dataSource) {
         return new JdbcCodeVault(dataSource);
     }
 
-    /** Failed code attempts, shared by every instance on the database so that they share the lockout. */
+    /**
+     * Failed code attempts, shared by every instance on the database so that they share the lockout.
+     *
+     * @param dataSource the host's data source, migrated with {@link #migrate}
+     * @return the log, for {@code builder.codeAttemptLog(...)}
+     * @throws NullPointerException if {@code dataSource} is null
+     */
     public static JdbcCodeAttemptLog codeAttempts(DataSource dataSource) {
         return new JdbcCodeAttemptLog(dataSource);
     }
 
+    /**
+     * Issued certificates on {@code dataSource}.
+     *
+     * @param dataSource the host's data source, migrated with {@link #migrate}
+     * @return the store, for {@code builder.certificateStore(...)}
+     * @throws NullPointerException if {@code dataSource} is null
+     */
     public static JdbcCertificateStore certificates(DataSource dataSource) {
         return new JdbcCertificateStore(dataSource);
     }
 
+    /**
+     * Owner changes (house sales) on {@code dataSource}.
+     *
+     * @param dataSource the host's data source, migrated with {@link #migrate}
+     * @return the store, for {@code builder.ownership(...)}
+     * @throws NullPointerException if {@code dataSource} is null
+     */
     public static JdbcOwnershipStore ownership(DataSource dataSource) {
         return new JdbcOwnershipStore(dataSource);
     }
