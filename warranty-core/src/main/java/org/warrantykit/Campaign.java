@@ -117,11 +117,11 @@ public record Campaign(String code, LocalDate validFrom, LocalDate validUntil, i
     /**
      * Whether it can be redeemed on {@code day}.
      *
-     * @param day a day on the service clock; not null (a null is a NullPointerException)
+     * @param day a day on the service clock; not null (a null is an InvalidValueException)
      * @return whether {@code day} lies within {@code validFrom} to {@code validUntil}, both included
      */
     public boolean validOn(LocalDate day) {
-        return !day.isBefore(validFrom) && !day.isAfter(validUntil);
+        return !InvalidValueException.require("day", day).isBefore(validFrom) && !day.isAfter(validUntil);
     }
 
     /**

@@ -55,7 +55,7 @@ public record Certificate(
      * @param model          the model, not blank
      * @param owner          the owner at issue
      * @param coverages      at least one coverage; copied, so neither the list nor an element may be
-     *                       null (a null is a NullPointerException)
+     *                       null (a null is an InvalidValueException)
      * @param issuedAt       the issue instant
      * @param ruleSetVersion the rule set in force
      * @param keyId          the signing key's fingerprint, not blank
@@ -75,7 +75,7 @@ public record Certificate(
         if (model == null || model.isBlank()) {
             throw new InvalidValueException("model", "certificate " + number + " has no model");
         }
-        coverages = List.copyOf(coverages);
+        coverages = InvalidValueException.requireList("coverages", coverages);
         if (coverages.isEmpty()) {
             throw new InvalidValueException("coverages", "certificate " + number + " lists no coverage");
         }
@@ -114,18 +114,23 @@ public record Certificate(
      * @param ruleSetVersion the rule set in force
      * @param signer         the Ed25519 signer; its {@link CertificateSigner#keyId()} becomes {@code keyId}
      * @return the signed certificate
-     * @throws InvalidValueException if {@code signer} is null, or the content breaks a rule of the
+     * @throws InvalidValueException if an argument is null, or the content breaks a rule of the
      *                               canonical constructor
-     * @throws NullPointerException  if a content argument is null (it is read while signing, before the
-     *                               constructor checks it)
      */
     public static Certificate issue(String number, SerialNumber serial, String model, AccountId owner,
                                     List<Coverage> coverages, Instant issuedAt, String ruleSetVersion,
                                     CertificateSigner signer) {
         InvalidValueException.require("signer", signer);
+        // The content is read while signing, before the constructor checks it: refuse nulls here.
+        InvalidValueException.require("number", number);
+        InvalidValueException.require("serial", serial);
+        InvalidValueException.require("model", model);
+        InvalidValueException.require("owner", owner);
+        InvalidValueException.require("issuedAt", issuedAt);
+        InvalidValueException.require("ruleSetVersion", ruleSetVersion);
         String keyId = signer.keyId();
-        byte[] content = canonicalForm(number, serial, model, owner, List.copyOf(coverages), issuedAt,
-                ruleSetVersion, keyId);
+        byte[] content = canonicalForm(number, serial, model, owner, InvalidValueException.requireList("coverages",
+                coverages), issuedAt, ruleSetVersion, keyId);
         String signature = Base64.getEncoder().encodeToString(signer.sign(content));
         return new Certificate(number, serial, model, owner, coverages, issuedAt, ruleSetVersion, keyId, signature);
     }

@@ -106,23 +106,22 @@ public final class CodeIssuer {
     /**
      * The batch with this id.
      *
-     * @param batchId a batch id, as {@link IssuedBatch#batch()} carries it; not null (passed to the
-     *                vault as it is: the built-in vaults throw NullPointerException)
+     * @param batchId a batch id, as {@link IssuedBatch#batch()} carries it; a null is an
+     *                InvalidValueException
      * @return the batch; empty when the vault has none with this id
      */
     public Optional<CodeBatch> batch(String batchId) {
-        return vault.batch(batchId);
+        return vault.batch(InvalidValueException.require("batchId", batchId));
     }
 
     /**
      * How many codes of the batch have been redeemed.
      *
-     * @param batchId a batch id; not null (passed to the vault as it is: the built-in vaults throw
-     *                NullPointerException)
+     * @param batchId a batch id; a null is an InvalidValueException
      * @return the number of redeemed codes; 0 for an unknown batch
      */
     public int redeemed(String batchId) {
-        return vault.redeemed(batchId);
+        return vault.redeemed(InvalidValueException.require("batchId", batchId));
     }
 
     /**

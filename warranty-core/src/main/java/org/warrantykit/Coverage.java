@@ -78,11 +78,11 @@ public record Coverage(CoverageKind kind, LocalDate start, LocalDate end, Covera
     /**
      * Whether {@code day} lies within this coverage, both ends included.
      *
-     * @param day the day; not null (a null is a NullPointerException)
+     * @param day the day; not null (a null is an InvalidValueException)
      * @return whether {@code start <= day <= end}
      */
     public boolean covers(LocalDate day) {
-        return !day.isBefore(start) && !day.isAfter(end);
+        return !InvalidValueException.require("day", day).isBefore(start) && !day.isAfter(end);
     }
 
     /**

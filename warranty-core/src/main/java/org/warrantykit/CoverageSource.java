@@ -91,11 +91,10 @@ public record CoverageSource(Kind kind, Optional<String> reference) {
      *
      * @param campaignCode the campaign's code
      * @return a PROMOTION_UPGRADE source
-     * @throws InvalidValueException if the code is blank or has surrounding blanks
-     * @throws NullPointerException  if {@code campaignCode} is null
+     * @throws InvalidValueException if the code is null, blank or has surrounding blanks
      */
     public static CoverageSource upgradeVia(String campaignCode) {
-        return new CoverageSource(Kind.PROMOTION_UPGRADE, Optional.of(campaignCode));
+        return new CoverageSource(Kind.PROMOTION_UPGRADE, Optional.of(InvalidValueException.require("campaignCode", campaignCode)));
     }
 
     /**
@@ -103,11 +102,10 @@ public record CoverageSource(Kind kind, Optional<String> reference) {
      *
      * @param batchId the batch's id
      * @return a BATCH source
-     * @throws InvalidValueException if the id is blank or has surrounding blanks
-     * @throws NullPointerException  if {@code batchId} is null
+     * @throws InvalidValueException if {@code batchId} is null, or the id is blank or has surrounding blanks
      */
     public static CoverageSource batch(String batchId) {
-        return new CoverageSource(Kind.BATCH, Optional.of(batchId));
+        return new CoverageSource(Kind.BATCH, Optional.of(InvalidValueException.require("batchId", batchId)));
     }
 
     /**
@@ -115,11 +113,10 @@ public record CoverageSource(Kind kind, Optional<String> reference) {
      *
      * @param campaignCode the campaign's code
      * @return a PROMOTION source
-     * @throws InvalidValueException if the code is blank or has surrounding blanks
-     * @throws NullPointerException  if {@code campaignCode} is null
+     * @throws InvalidValueException if the code is null, blank or has surrounding blanks
      */
     public static CoverageSource promotion(String campaignCode) {
-        return new CoverageSource(Kind.PROMOTION, Optional.of(campaignCode));
+        return new CoverageSource(Kind.PROMOTION, Optional.of(InvalidValueException.require("campaignCode", campaignCode)));
     }
 
     /**

@@ -14,11 +14,11 @@ public record DecisionTrace(String ruleSetVersion, List<String> firedRules) {
      *
      * @param ruleSetVersion the rule set's version
      * @param firedRules     the rules that fired; copied, so neither the list nor a name may be null
-     *                       (a null is a NullPointerException)
+     *                       (a null is an InvalidValueException)
      * @throws InvalidValueException if {@code ruleSetVersion} is null
      */
     public DecisionTrace {
         InvalidValueException.require("ruleSetVersion", ruleSetVersion);
-        firedRules = List.copyOf(firedRules);
+        firedRules = InvalidValueException.requireList("firedRules", firedRules);
     }
 }

@@ -90,37 +90,37 @@ public record Device(
     }
 
     /**
-     * @param date the installation day; not null (a null is a NullPointerException)
+     * @param date the installation day; not null (a null is an InvalidValueException)
      * @return a copy installed on {@code date}
      */
     public Device withInstallDate(LocalDate date) {
         return new Device(serial, model, category, region, productionDate, shipDate,
-                Optional.of(date), owner, onlineSince);
+                Optional.of(InvalidValueException.require("date", date)), owner, onlineSince);
     }
 
     /**
-     * @param account the new owner; not null (a null is a NullPointerException)
+     * @param account the new owner; not null (a null is an InvalidValueException)
      * @return a copy registered to {@code account}
      */
     public Device withOwner(AccountId account) {
         return new Device(serial, model, category, region, productionDate, shipDate,
-                installDate, Optional.of(account), onlineSince);
+                installDate, Optional.of(InvalidValueException.require("account", account)), onlineSince);
     }
 
     /**
-     * @param since when it first sent data; not null (a null is a NullPointerException)
+     * @param since when it first sent data; not null (a null is an InvalidValueException)
      * @return a copy online since {@code since}
      */
     public Device withOnlineSince(Instant since) {
         return new Device(serial, model, category, region, productionDate, shipDate,
-                installDate, owner, Optional.of(since));
+                installDate, owner, Optional.of(InvalidValueException.require("since", since)));
     }
 
     /**
-     * @param account an account; not null (a null is a NullPointerException)
+     * @param account an account; not null (a null is an InvalidValueException)
      * @return whether the device is registered to {@code account}; false when it has no owner
      */
     public boolean isOwnedBy(AccountId account) {
-        return owner.filter(account::equals).isPresent();
+        return owner.filter(InvalidValueException.require("account", account)::equals).isPresent();
     }
 }

@@ -1,5 +1,9 @@
 package org.warrantykit;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
 /**
  * A value object was given data it cannot hold (blank account id, unknown currency, ...), or a
  * public call got null for a required argument. The one null policy of the API: a null argument or
@@ -39,6 +43,38 @@ public final class InvalidValueException extends WarrantyException {
             throw new InvalidValueException(field, "is required but was not given");
         }
         return value;
+    }
+
+    /**
+     * An unmodifiable copy of {@code values}, refusing a null collection or a null element with this
+     * exception naming {@code field} (where {@code List.copyOf} would throw a NullPointerException).
+     *
+     * @param <T>    the element type
+     * @param field  the argument's name, for {@link #field()}
+     * @param values the elements
+     * @return an unmodifiable list of them, in order
+     * @throws InvalidValueException if {@code values} is null or contains null
+     */
+    public static <T> List<T> requireList(String field, Collection<? extends T> values) {
+        for (T value : require(field, values)) {
+            if (value == null) {
+                throw new InvalidValueException(field, "must not contain null");
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /**
+     * As {@link #requireList}, into an unmodifiable set.
+     *
+     * @param <T>    the element type
+     * @param field  the argument's name, for {@link #field()}
+     * @param values the elements
+     * @return an unmodifiable set of them
+     * @throws InvalidValueException if {@code values} is null or contains null
+     */
+    public static <T> Set<T> requireSet(String field, Collection<? extends T> values) {
+        return Set.copyOf(requireList(field, values));
     }
 
     /**

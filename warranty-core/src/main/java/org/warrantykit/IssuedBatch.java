@@ -22,13 +22,13 @@ public record IssuedBatch(CodeBatch batch, List<String> codes) {
      * Copies the codes.
      *
      * @param batch the batch
-     * @param codes the codes in clear; copied, so neither the list nor a code may be null (a null is a
-     *              NullPointerException)
+     * @param codes the codes in clear; copied, so neither the list nor a code may be null (a null is an
+     *              InvalidValueException)
      * @throws InvalidValueException if {@code batch} is null
      */
     public IssuedBatch {
         InvalidValueException.require("batch", batch);
-        codes = List.copyOf(codes);
+        codes = InvalidValueException.requireList("codes", codes);
     }
 
     /**
@@ -62,11 +62,11 @@ public record IssuedBatch(CodeBatch batch, List<String> codes) {
     /**
      * Writes {@link #toCsv()} to {@code out} (not closed). Batch ids and models need no CSV quoting.
      *
-     * @param out where to write; not null (a null is a NullPointerException)
+     * @param out where to write; not null (a null is an InvalidValueException)
      * @throws IOException when {@code out} fails; part of the CSV may have been written
      */
     public void writeCsv(Writer out) throws IOException {
-        out.write(CSV_HEADER);
+        InvalidValueException.require("out", out).write(CSV_HEADER);
         out.write('\n');
         String tail = "," + csvField(batch.id()) + "," + csvField(batch.model()) + "," + batch.years() + ","
                 + batch.expiresOn() + "\n";

@@ -40,8 +40,8 @@ public record Order(
      * @param account          the account that placed it
      * @param idempotencyKey   the client's key
      * @param state            where it stands
-     * @param lines            its lines; copied, so neither the list nor a line may be null (a null is a
-     *                         NullPointerException)
+     * @param lines            its lines; copied, so neither the list nor a line may be null (a null is an
+     *                         InvalidValueException)
      * @param total            the lines' sum
      * @param createdAt        when it was placed
      * @param payBy            the payment deadline
@@ -63,7 +63,7 @@ public record Order(
         InvalidValueException.require("payBy", payBy);
         InvalidValueException.requireOptional("paymentReference", paymentReference);
         InvalidValueException.requireOptional("closedAt", closedAt);
-        lines = List.copyOf(lines);
+        lines = InvalidValueException.requireList("lines", lines);
         if (lines.isEmpty()) {
             throw new InvalidValueException("lines", "order " + orderId + " has no lines");
         }

@@ -41,8 +41,8 @@ public record WarrantyView(
         InvalidValueException.require("model", model);
         InvalidValueException.require("state", state);
         InvalidValueException.require("trace", trace);
-        coverages = List.copyOf(coverages);
-        actions = Set.copyOf(actions);
+        coverages = InvalidValueException.requireList("coverages", coverages);
+        actions = InvalidValueException.requireSet("actions", actions);
         if (coverages.isEmpty() || coverages.get(0).kind() != CoverageKind.STANDARD) {
             throw new InvalidValueException("coverages", "a warranty starts with its STANDARD coverage");
         }

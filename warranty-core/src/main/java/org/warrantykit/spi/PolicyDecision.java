@@ -36,7 +36,7 @@ public record PolicyDecision(
         InvalidValueException.require("upgrade", upgrade);
         InvalidValueException.require("noOfferReason", noOfferReason);
         InvalidValueException.require("trace", trace);
-        offers = List.copyOf(offers);
+        offers = InvalidValueException.requireList("offers", offers);
         if (offers.isEmpty() && noOfferReason.isBlank()) {
             throw new InvalidValueException("noOfferReason", "a decision without offers must say why");
         }

@@ -40,12 +40,12 @@ class CustomRulesDifferentialTest extends ReferenceDifferential {
 
     /** The only model of the default table in the power class up to 10 kW. */
     private static final String TEN_KW_MODEL = "X3-HYBRID-G4";
-    /** DESIGN.md prices of that class, in EUR, by term in months. */
+    /** The documented default policy's (README) prices of that class, in EUR, by term in months. */
     private static final Map<Integer, BigDecimal> DESIGN_EUR = Map.of(60, new BigDecimal("270"), 120, new BigDecimal("540"));
     private static final BigDecimal PLUS_TEN_PERCENT = new BigDecimal("1.10");
     private static final String DEFAULT_PRICE_RULE = "Price up to 10 kW: +5 years EUR 270, +10 years EUR 540";
     private static final String CUSTOM_PRICE_RULE = "Price up to 10 kW: +5 years EUR 297, +10 years EUR 594";
-    /** DESIGN.md, "upgrade when online". */
+    /** The documented default policy (README), "upgrade when online". */
     private static final Map<String, Integer> UPGRADE_YEARS = Map.of(
             "X1-BOOST", 5, "X1-HYBRID-G4", 5, "X3-HYBRID-G4", 5, "X3-MEGA-G2", 1);
 

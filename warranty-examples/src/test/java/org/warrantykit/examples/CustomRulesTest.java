@@ -57,7 +57,7 @@ class CustomRulesTest {
         AccountId alice = Demo.ALICE; // the sample data's account
         assertThat(service.requestUpgrade(alice, row.serial()).status()).isEqualTo(UpgradeStatus.UPGRADED);
         List<ExtensionOffer> offers = service.offers(alice, row.serial());
-        // DESIGN.md: EUR 270 / 540, +10 %
+        // The documented default policy (README): EUR 270 / 540, +10 %
         Currency eur = Currency.getInstance("EUR");
         BigDecimal plusTenPercent = new BigDecimal("1.1");
         assertThat(offers).extracting(ExtensionOffer::months, ExtensionOffer::price).containsExactly(

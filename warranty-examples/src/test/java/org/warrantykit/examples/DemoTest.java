@@ -26,7 +26,7 @@ import org.warrantykit.WarrantyService;
 import org.warrantykit.WarrantyView;
 import org.warrantykit.examples.DesignPolicy.Row;
 
-/** The demo runs end to end and tells the story with the dates DESIGN.md gives for the sample data. */
+/** The demo runs end to end and tells the story with the dates the documented default policy (README) gives for the sample data. */
 class DemoTest {
     private static final Clock CLOCK = Clock.fixed(Demo.NOW, ZoneOffset.UTC);
     private static final Row INVERTER = DesignPolicy.row(Demo.ALICE_INVERTER);

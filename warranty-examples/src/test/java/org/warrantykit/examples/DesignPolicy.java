@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The expected values, written down from DESIGN.md ("Default policy") independently of the DRL
+ * The expected values, written down from the documented default policy (README) ("Default policy") independently of the DRL
  * and of the service, and a plain reader of the embedded CSV: tests derive their expected dates
  * from here, never from the program's output.
  */
@@ -21,7 +21,7 @@ final class DesignPolicy {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
     static final Period SIX_MONTHS = Period.ofMonths(6);
 
-    /** DESIGN.md default table: model -> category. */
+    /** The documented default policy (README) default table: model -> category. */
     static final Map<String, String> LISTED_MODELS = Map.of(
             "X1-BOOST", "INVERTER",
             "X1-HYBRID-G4", "INVERTER",
@@ -31,7 +31,7 @@ final class DesignPolicy {
             "METER-X", "ACCESSORY",
             "DONGLE-WIFI", "ACCESSORY");
 
-    /** DESIGN.md: "upgrade when online". */
+    /** The documented default policy (README): "upgrade when online". */
     static final Map<String, Integer> UPGRADE_YEARS = Map.of(
             "X1-BOOST", 5, "X1-HYBRID-G4", 5, "X3-HYBRID-G4", 5, "X3-MEGA-G2", 1);
 

@@ -12,20 +12,20 @@ import java.util.stream.Collectors;
 import org.warrantykit.examples.DesignPolicy.Row;
 
 /**
- * The default policy of DESIGN.md written as a table (standard years by category, EUR prices by
+ * The documented default policy (README) written as a table (standard years by category, EUR prices by
  * power class), with changes applied the way a rule author changes the DRL: tests derive from it
  * what {@code diff} must list for the sample data, independently of the DRL and of the program.
  */
 record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Integer, BigDecimal>> eurByPowerClass) {
 
-    /** DESIGN.md, "Default policy". */
+    /** The documented default policy (README), "Default policy". */
     static final PolicyVariant DESIGN = new PolicyVariant(
             Map.of("INVERTER", 5, "BATTERY", 10, "ACCESSORY", 2),
             Map.of(5, Map.of(60, new BigDecimal("200"), 120, new BigDecimal("400")),
                     10, Map.of(60, new BigDecimal("270"), 120, new BigDecimal("540")),
                     25, Map.of(60, new BigDecimal("450"), 120, new BigDecimal("900"), 180, new BigDecimal("1350"))));
 
-    /** DESIGN.md: models sold with online extension, and their power in kW. */
+    /** The documented default policy (README): models sold with online extension, and their power in kW. */
     static final Map<String, Integer> SOLD_ONLINE_KW = Map.of("X1-BOOST", 4, "X1-HYBRID-G4", 5, "X3-HYBRID-G4", 10);
 
     PolicyVariant withYears(String category, int years) {
@@ -55,7 +55,7 @@ record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Inte
                 eligible ? offersAfterUpgrade(row, end.plusYears(upgradeYears), on) : "none");
     }
 
-    /** DESIGN.md: only models sold online, only while at least 6 months remain; GBP in GB, 0.85 half-up. */
+    /** The documented default policy (README): only models sold online, only while at least 6 months remain; GBP in GB, 0.85 half-up. */
     private String offersAfterUpgrade(Row row, LocalDate currentEnd, LocalDate on) {
         Integer kw = SOLD_ONLINE_KW.get(row.model());
         if (kw == null || currentEnd.isBefore(on.plusMonths(6))) {

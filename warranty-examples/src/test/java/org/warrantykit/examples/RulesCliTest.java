@@ -30,7 +30,7 @@ import picocli.CommandLine;
 /**
  * The rule-author tools: {@code check} reports problems as {@code file:line: message},
  * {@code explain} lists the rules that fired in firing order, {@code diff} lists exactly the
- * devices a policy change affects. Expected values come from DESIGN.md ({@link DesignPolicy},
+ * devices a policy change affects. Expected values come from the documented default policy (README) ({@link DesignPolicy},
  * {@link PolicyVariant}), from the edited files themselves (line numbers) and from the plain-Java
  * {@link ReferencePolicy} (which rules fire), never from the program's output.
  */
@@ -157,7 +157,7 @@ class RulesCliTest {
                 .contains("Upgrade       eligible, +5 years: ")
                 .contains("Offers        none: ")
                 .contains("right after the free upgrade, covered up to " + upgradedEnd)
-                // DESIGN.md price table, up to 10 kW, outside GB
+                // The documented default policy (README) price table, up to 10 kW, outside GB
                 .containsPattern("Offers +\\+60 months +EUR 270\\.00\\R +\\+120 months +EUR 540\\.00");
 
         // the same rules as the plain-Java statement of the policy says fire, each as often ...
