@@ -6,7 +6,8 @@
  * {@link org.warrantykit.CertificateVerifier}.
  *
  * <p>The values it takes and returns are immutable records and enums that validate on construction:
- * identities ({@link org.warrantykit.SerialNumber}, {@link org.warrantykit.AccountId}), supply data
+ * identities ({@link org.warrantykit.SerialNumber}, {@link org.warrantykit.AccountId},
+ * {@link org.warrantykit.OrderId}, {@link org.warrantykit.CoverageSource}), supply data
  * ({@link org.warrantykit.Device}), results ({@link org.warrantykit.WarrantyView},
  * {@link org.warrantykit.Coverage}, {@link org.warrantykit.UpgradeResult},
  * {@link org.warrantykit.ExtensionOffer}, {@link org.warrantykit.Order},
@@ -14,10 +15,12 @@
  * {@link org.warrantykit.Money}. Every error is an unchecked subclass of
  * {@link org.warrantykit.WarrantyException} (for example {@link org.warrantykit.UnknownDeviceException},
  * {@link org.warrantykit.CodeRejectedException}, {@link org.warrantykit.InvalidValueException}); a call
- * that throws one changed nothing.
+ * that throws one changed nothing. A null argument is refused with
+ * {@link org.warrantykit.InvalidValueException} naming it; absence is {@code Optional.empty()}.
  *
  * <p>The features behind the service (upgrades, redemptions, purchases, certificates, bulk views) are
  * package-private classes, not API. The service reaches storage and policy only through the ports of
- * {@link org.warrantykit.spi}; {@link org.warrantykit.memory} has in-memory adapters for them.
+ * {@link org.warrantykit.spi}, which the builder requires; {@link org.warrantykit.memory} has in-memory
+ * adapters for them, wired by {@code InMemoryStores.configure(builder)}.
  */
 package org.warrantykit;
