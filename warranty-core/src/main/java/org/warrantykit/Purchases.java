@@ -145,13 +145,22 @@ final class Purchases {
                                 + order.payBy() + " and can no longer be paid; payment " + reference
                                 + " was not applied and should be refunded");
                     }
+                    Optional<Order> holder = orders.paidWith(reference);
+                    if (holder.isPresent() && !holder.get().orderId().equals(id)) {
+                        LOG.warn("payment {} offered for order {} already paid order {}: refused, suspicious",
+                                reference, id, holder.get().orderId());
+                        throw new OrderStateException(id, order.state(), "Payment " + reference + " already paid "
+                                + "another order; one payment pays one order. Order " + id + " stays unpaid: check "
+                                + "the payment with your provider");
+                    }
                     Order paid = order.paid(reference, now);
                     if (orders.transition(order, paid)) {
                         applyLines(paid);
                         LOG.info("order {} paid ({}): {} applied", id, reference, describe(paid.lines()));
                         return paid;
                     }
-                    // someone else moved the order out of PENDING_PAYMENT first: decide on its new state
+                    // someone else moved the order out of PENDING_PAYMENT first, or the reference was just
+                    // taken by another order: decide again on what is stored now
                 }
             }
         }

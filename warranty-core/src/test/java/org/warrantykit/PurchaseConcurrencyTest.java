@@ -1,13 +1,17 @@
 package org.warrantykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.warrantykit.PurchaseFixture.A1;
 import static org.warrantykit.PurchaseFixture.A2;
+import static org.warrantykit.PurchaseFixture.GB;
 import static org.warrantykit.fixtures.Fixtures.ALICE;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.warrantykit.fixtures.TestPolicy;
+import org.warrantykit.spi.LedgerEntry;
 import org.warrantykit.spi.OrderStore;
 
 /** Real threads released together by a start gate, many rounds, against the in-memory stores. */
@@ -169,6 +174,61 @@ class PurchaseConcurrencyTest {
         public List<Order> overdue(Instant now) {
             return pause(store.overdue(now));
         }
+
+        @Override
+        public Optional<Order> paidWith(String paymentReference) {
+            return pause(store.paidWith(paymentReference));
+        }
+    }
+
+    @Test
+    void onePaymentReferenceOfferedForSixteenOrdersPaysExactlyOne() throws Exception {
+        List<String> devices = List.of(A1, A2, GB);
+        for (int round = 0; round < ROUNDS; round++) {
+            PurchaseFixture f = fixture(round);
+            List<Order> placed = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                placed.add(f.service.purchase(ALICE, devices.get(i % devices.size()), "EXT-60M", "k-" + i));
+            }
+            Map<String, Integer> ledgersBefore = new HashMap<>();
+            devices.forEach(sn -> ledgersBefore.put(sn, f.entries(sn).size()));
+            List<Callable<Order>> confirms = new ArrayList<>();
+            placed.forEach(order -> confirms.add(() -> f.service.confirmPayment(order.orderId(), "psp-shared")));
+
+            List<Outcome<Order>> outcomes = race(confirms);
+
+            assertThat(outcomes.stream().filter(o -> o.error() == null)).as("round %d", round).hasSize(1);
+            assertThat(outcomes.stream().filter(o -> o.error() != null)).as("round %d", round)
+                    .allSatisfy(o -> assertThat(o.error()).isInstanceOf(OrderStateException.class)
+                            .hasMessageContaining("Payment psp-shared already paid another order"));
+            Order paid = outcomes.stream().filter(o -> o.error() == null).findFirst().orElseThrow().value();
+            assertThat(f.orders.paidWith("psp-shared")).as("round %d", round).contains(paid);
+            assertThat(placed.stream().map(o -> f.orders.find(o.orderId()).orElseThrow().state())
+                    .filter(state -> state == OrderState.PAID)).as("round %d", round).hasSize(1);
+            for (String sn : devices) {
+                int expected = ledgersBefore.get(sn) + (paid.line(SerialNumber.parse(sn)).isPresent() ? 1 : 0);
+                assertThat(f.entries(sn)).as("round %d, %s: only the paid order extended", round, sn).hasSize(expected);
+            }
+        }
+    }
+
+    @Test
+    void aPaymentReferenceThatPaidOneOrderIsRefusedForAnotherAndChangesNothing() {
+        PurchaseFixture f = fixture(0);
+        Order first = f.service.purchase(ALICE, A1, "EXT-60M", "k-1");
+        Order second = f.service.purchase(ALICE, A2, "EXT-60M", "k-2");
+        f.service.confirmPayment(first.orderId(), "psp-1");
+        List<LedgerEntry> a2Before = f.entries(A2);
+
+        assertThatThrownBy(() -> f.service.confirmPayment(second.orderId(), "psp-1"))
+                .isInstanceOf(OrderStateException.class)
+                .hasMessage("Payment psp-1 already paid another order; one payment pays one order. Order "
+                        + second.orderId() + " stays unpaid: check the payment with your provider");
+
+        assertThat(f.orders.find(second.orderId()).orElseThrow().state()).isEqualTo(OrderState.PENDING_PAYMENT);
+        assertThat(f.entries(A2)).isEqualTo(a2Before);
+        assertThat(f.service.confirmPayment(first.orderId(), "psp-1").state()).as("the payer's retry").isEqualTo(OrderState.PAID);
+        assertThat(f.service.confirmPayment(second.orderId(), "psp-2").state()).isEqualTo(OrderState.PAID);
     }
 
     @Test

@@ -19,6 +19,8 @@ public final class InMemoryOrderStore implements OrderStore {
     }
 
     private final ConcurrentMap<OrderId, Order> byId = new ConcurrentHashMap<>();
+    /** Payment reference to the order it paid: one reference pays one order. */
+    private final ConcurrentMap<String, OrderId> paidReferences = new ConcurrentHashMap<>();
     private final ConcurrentMap<Key, OrderId> byKey = new ConcurrentHashMap<>();
 
     @Override
@@ -63,10 +65,29 @@ public final class InMemoryOrderStore implements OrderStore {
             if (stored.state() != current.state()) {
                 return stored;
             }
+            Optional<String> reference = next.paymentReference();
+            if (reference.isPresent()) {
+                OrderId holder = paidReferences.putIfAbsent(reference.get(), id); // atomic across orders
+                if (holder != null && !holder.equals(id)) {
+                    return stored;
+                }
+            }
             changed[0] = true;
             return next;
         });
         return changed[0];
+    }
+
+    /**
+     * The order paid under {@code paymentReference}.
+     *
+     * @param paymentReference a payment reference; a null is a NullPointerException
+     * @return the order; empty when none was paid under it
+     */
+    @Override
+    public Optional<Order> paidWith(String paymentReference) {
+        return Optional.ofNullable(paidReferences.get(Objects.requireNonNull(paymentReference, "paymentReference")))
+                .map(byId::get);
     }
 
     @Override

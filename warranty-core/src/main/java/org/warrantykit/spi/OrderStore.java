@@ -45,9 +45,23 @@ public interface OrderStore {
     /**
      * Compare-and-set: replaces the stored order with {@code next} (same id) if it is still in
      * {@code current.state()}; returns false and changes nothing otherwise. Of concurrent
-     * transitions out of one state, exactly one succeeds.
+     * transitions out of one state, exactly one succeeds. A payment reference pays one order: a
+     * transition to PAID under a reference that already paid another order also returns false and
+     * changes nothing, atomically with the check (a unique constraint in a database).
+     *
+     * @param current the order as last read
+     * @param next    the same order in its new state
+     * @return whether the stored order was replaced
      */
     boolean transition(Order current, Order next);
+
+    /**
+     * The order that was paid under this payment reference, if any.
+     *
+     * @param paymentReference the host's payment reference, as given to {@code confirmPayment}
+     * @return the order; empty when no order was paid under it
+     */
+    Optional<Order> paidWith(String paymentReference);
 
     /** Orders still PENDING_PAYMENT whose {@code payBy} is before {@code now}. */
     List<Order> overdue(Instant now);

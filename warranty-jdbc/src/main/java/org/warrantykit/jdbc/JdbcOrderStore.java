@@ -128,7 +128,8 @@ public final class JdbcOrderStore implements OrderStore {
         if (!current.orderId().equals(next.orderId())) {
             throw new IllegalArgumentException("cannot turn order " + current.orderId() + " into " + next.orderId());
         }
-        return jdbc.transaction("move order " + current.orderId() + " to " + next.state(), c -> Jdbc.update(c,
+        // A payment reference that already paid another order hits wk_order_one_per_payment: not moved.
+        return jdbc.unlessTaken("move order " + current.orderId() + " to " + next.state(), c -> Jdbc.update(c,
                 "UPDATE wk_order SET state = ?, payment_reference = ?, closed_at = ? WHERE order_id = ? AND state = ?",
                 s -> {
                     s.setString(1, next.state().name());
@@ -136,7 +137,20 @@ public final class JdbcOrderStore implements OrderStore {
                     Jdbc.setInstant(s, 3, next.closedAt().orElse(null));
                     s.setString(4, current.orderId().value());
                     s.setString(5, current.state().name());
-                }) == 1);
+                }) == 1, false);
+    }
+
+    /**
+     * The order paid under {@code paymentReference}.
+     *
+     * @param paymentReference a payment reference; a null is a NullPointerException
+     * @return the order; empty when none was paid under it
+     * @throws JdbcStoreException if the database fails
+     */
+    @Override
+    public Optional<Order> paidWith(String paymentReference) {
+        Objects.requireNonNull(paymentReference, "paymentReference");
+        return first(select("WHERE payment_reference = ?", s -> s.setString(1, paymentReference)));
     }
 
     /**

@@ -3,7 +3,7 @@ package org.warrantykit.jdbc;
 /** Facts about the shipped migrations that the tests check against. */
 final class JdbcWarrantyStoresTestSupport {
     /** Migrations after V1 (codes and certificates, failed code attempts, fired rules as JSON). */
-    static final int LATER_MIGRATIONS = 3;
+    static final int LATER_MIGRATIONS = 4;
 
     private JdbcWarrantyStoresTestSupport() {
     }

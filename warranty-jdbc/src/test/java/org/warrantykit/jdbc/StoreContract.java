@@ -225,6 +225,12 @@ abstract class StoreContract {
         assertThat(store.transition(first, paid)).isTrue();
         assertThat(store.transition(first, cancelled)).as("no longer pending").isFalse();
         assertThat(store.find(new OrderId("O-1"))).contains(paid);
+        assertThat(store.paidWith("pay-1")).contains(paid);
+        assertThat(store.paidWith("pay-2")).isEmpty();
+        Order bobsPaidTwice = new Order(bobs.orderId(), bobs.account(), bobs.idempotencyKey(), OrderState.PAID,
+                bobs.lines(), bobs.total(), bobs.createdAt(), bobs.payBy(), Optional.of("pay-1"), Optional.of(T0.plusSeconds(40)));
+        assertThat(store.transition(bobs, bobsPaidTwice)).as("one payment reference pays one order").isFalse();
+        assertThat(store.find(bobs.orderId())).contains(bobs);
 
         assertThat(store.overdue(T0.plusSeconds(8 * 86_400))).containsExactly(bobs);
         assertThat(store.overdue(T0.plusSeconds(86_400))).isEmpty();

@@ -308,6 +308,33 @@ abstract class TwoInstanceContract {
     }
 
     @Test
+    void onePaymentReferenceOfferedForEveryOrderOnBothInstancesPaysExactlyOne() throws Exception {
+        List<Order> orders = upgradedWithOrders();
+        Set<OrderId> paid = ConcurrentHashMap.newKeySet();
+        Set<String> refusals = ConcurrentHashMap.newKeySet();
+        race((instance, thread) -> {
+            for (Order order : shuffled(orders, thread)) {
+                try {
+                    paid.add(instance.confirmPayment(order.orderId(), "psp-shared").orderId());
+                } catch (OrderStateException e) {
+                    refusals.add(e.getMessage().replace(order.orderId().value(), "<id>"));
+                }
+            }
+        });
+        assertThat(paid).as("one payment pays one order").hasSize(1);
+        assertThat(refusals).containsExactly("Payment psp-shared already paid another order; one payment pays one "
+                + "order. Order <id> stays unpaid: check the payment with your provider");
+        OrderId winner = paid.iterator().next();
+        for (Order order : orders) {
+            String serial = order.lines().get(0).serial().value();
+            boolean won = order.orderId().equals(winner);
+            assertThat(first.order(ALICE, order.orderId()).state()).isEqualTo(won ? OrderState.PAID : OrderState.PENDING_PAYMENT);
+            assertThat(kinds(serial)).as(serial).hasSize(won ? 3 : 2);
+            assertConsistent(serial);
+        }
+    }
+
+    @Test
     void purchasesWithOneIdempotencyKeyOnBothInstancesPlaceOneOrder() throws Exception {
         for (String serial : online) {
             first.requestUpgrade(ALICE, serial);
