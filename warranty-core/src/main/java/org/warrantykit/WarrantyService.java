@@ -629,6 +629,14 @@ public final class WarrantyService {
      * thread-safe.
      */
     public static final class Builder {
+        /**
+         * The longest payment window: a year and a day. Deadlines are instants on the service clock,
+         * so an unbounded window would overflow them and break every purchase.
+         */
+        public static final Duration MAX_PAYMENT_WINDOW = Duration.ofDays(366);
+        /** The longest lockout window, 30 days; failures older than it are forgotten. */
+        public static final Duration MAX_LOCKOUT_WINDOW = Duration.ofDays(30);
+
         private WarrantyRules rules;
         private DeviceRegistry devices;
         private Clock clock = Clock.systemUTC();
@@ -771,14 +779,14 @@ public final class WarrantyService {
          * @param maxFailures refused codes allowed within the window, at least 1
          * @param window      the sliding window, positive
          * @return this builder
-         * @throws ConfigurationException if {@code window} is null or not positive, or {@code maxFailures}
-         *                                is below 1
+         * @throws ConfigurationException if {@code window} is null, not positive or longer than
+         *                                {@link #MAX_LOCKOUT_WINDOW}, or {@code maxFailures} is below 1
          */
         public Builder codeLockout(int maxFailures, Duration window) {
             ConfigurationException.require("window", window);
-            if (maxFailures < 1 || window.isNegative() || window.isZero()) {
-                throw new ConfigurationException("codeLockout needs at least 1 failure and a positive window, was "
-                        + maxFailures + " within " + window);
+            if (maxFailures < 1 || window.isNegative() || window.isZero() || window.compareTo(MAX_LOCKOUT_WINDOW) > 0) {
+                throw new ConfigurationException("codeLockout needs at least 1 failure and a positive window of at "
+                        + "most " + MAX_LOCKOUT_WINDOW.toDays() + " days, was " + maxFailures + " within " + window);
             }
             this.codeMaxFailures = maxFailures;
             this.codeLockoutWindow = window;
@@ -843,12 +851,14 @@ public final class WarrantyService {
          *
          * @param window the payment window, positive
          * @return this builder
-         * @throws ConfigurationException if {@code window} is null or not positive
+         * @throws ConfigurationException if {@code window} is null, not positive or longer than
+         *                                {@link #MAX_PAYMENT_WINDOW}
          */
         public Builder paymentWindow(Duration window) {
             ConfigurationException.require("paymentWindow", window);
-            if (window.isNegative() || window.isZero()) {
-                throw new ConfigurationException("paymentWindow must be positive, was " + window);
+            if (window.isNegative() || window.isZero() || window.compareTo(MAX_PAYMENT_WINDOW) > 0) {
+                throw new ConfigurationException("paymentWindow must be positive and at most "
+                        + MAX_PAYMENT_WINDOW.toDays() + " days, was " + window);
             }
             this.paymentWindow = window;
             return this;

@@ -163,7 +163,20 @@ class PurchaseTest {
                     Duration.ofHours(1)).upgradeAll();
             assertThat(hour.service.purchase(ALICE, A1, "EXT-60M", "k").payBy()).isEqualTo(NOW.plus(Duration.ofHours(1)));
             assertThatThrownBy(() -> InMemoryStores.configure(WarrantyService.builder()).paymentWindow(Duration.ZERO))
-                    .isInstanceOf(ConfigurationException.class).hasMessage("paymentWindow must be positive, was PT0S");
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("paymentWindow must be positive and at most 366 days, was PT0S");
+        }
+
+        @Test
+        void aPaymentWindowBeyondAYearIsRefusedAtBuildNotAtTheFirstPurchase() {
+            // Unbounded, NOW + window overflowed Instant and every purchase threw ArithmeticException.
+            assertThatThrownBy(() -> WarrantyService.builder().paymentWindow(Duration.ofSeconds(Long.MAX_VALUE)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("paymentWindow must be positive and at most 366 days, was PT2562047788015215H30M7S");
+            PurchaseFixture longest = new PurchaseFixture(new TestPolicy(),
+                    WarrantyService.Builder.MAX_PAYMENT_WINDOW).upgradeAll();
+            assertThat(longest.service.purchase(ALICE, A1, "EXT-60M", "k").payBy())
+                    .isEqualTo(NOW.plus(WarrantyService.Builder.MAX_PAYMENT_WINDOW));
         }
     }
 

@@ -464,6 +464,20 @@ class RedemptionTest {
     }
 
     @Test
+    void aLockoutWindowBeyondThirtyDaysIsRefusedAtBuildNotAtTheFirstCode() {
+        // Unbounded, "now minus window" left the range of Instant and every redeem threw DateTimeException.
+        assertThatThrownBy(() -> WarrantyService.builder().codeLockout(5, Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("codeLockout needs at least 1 failure and a positive window of at most 30 days, was 5 "
+                        + "within PT2562047788015215H30M7S");
+        WarrantyService longest = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy())
+                .devices(InMemoryDeviceRegistry.of(ALL)).codeLockout(5, WarrantyService.Builder.MAX_LOCKOUT_WINDOW).build();
+        assertThatThrownBy(() -> longest.redeem(ALICE, "ALICEDE0001", "NOSUCHCODE"))
+                .isInstanceOfSatisfying(CodeRejectedException.class,
+                        e -> assertThat(e.reason()).isNotEqualTo(CodeRejectedException.Reason.LOCKED_OUT));
+    }
+
+    @Test
     void aVaultThatDiesWithTheServiceNeedsNoPepper() {
         CodeVault transientVault = new ForwardingVault(new InMemoryCodeVault(), false);
         assertThat(new InMemoryCodeVault().durable()).isFalse();

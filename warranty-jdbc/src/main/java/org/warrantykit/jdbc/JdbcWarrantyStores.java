@@ -1,8 +1,10 @@
 package org.warrantykit.jdbc;
 
+import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,21 +52,43 @@ public final class JdbcWarrantyStores {
      * @param dataSource the host's data source; its user needs the right to create tables
      * @return the number of migrations applied now (0 when the schema was up to date)
      * @throws NullPointerException                   if {@code dataSource} is null
-     * @throws org.flywaydb.core.api.FlywayException if a migration fails or the database cannot be reached
+     * @throws JdbcStoreException                    if a migration fails or the database cannot be reached (Flyway's
+     *                                               error is the cause)
      */
     public static int migrate(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        MigrateResult result = Flyway.configure(JdbcWarrantyStores.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations(MIGRATIONS)
-                .table(HISTORY_TABLE)
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        MigrateResult result;
+        try {
+            result = Flyway.configure(JdbcWarrantyStores.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .table(HISTORY_TABLE)
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw migrationFailed(e);
+        }
         LOG.info("warranty schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
                 result.migrationsExecuted);
         return result.migrationsExecuted;
+    }
+
+    /**
+     * Flyway's own error, as a store error: the reason the SQL state gives, Flyway's message (which may
+     * quote SQL and URLs) in the cause.
+     */
+    private static JdbcStoreException migrationFailed(FlywayException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                JdbcStoreException failure = Jdbc.failure("migrate the warranty schema", sql);
+                return new JdbcStoreException(failure.getMessage(), e);
+            }
+        }
+        return new JdbcStoreException("warranty store could not migrate the warranty schema: a migration was "
+                + "refused (see the cause); migrations applied before it stay applied, a failed one is rolled back "
+                + "where the database allows", e);
     }
 
     /**

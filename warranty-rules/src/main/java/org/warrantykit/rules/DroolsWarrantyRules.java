@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.mvel.ConstraintEvaluationException;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
@@ -268,6 +269,10 @@ public final class DroolsWarrantyRules implements WarrantyRules {
             }
             throw new RuleSetException("A rule failed while " + doing, List.of(
                     problemAt(rule, "rule \"" + rule.getName() + "\" failed: " + cause.getMessage())), e);
+        } catch (ConstraintEvaluationException e) {
+            // Drools names the rule and the condition in its message; the stack stays in the cause.
+            throw new RuleSetException("A rule's condition could not be evaluated while " + doing, List.of(
+                    new RuleProblem("(rule set " + version() + ")", 0, shortened(e.getMessage()))), e);
         } finally {
             // the pooled session is reused: it must not keep this call's listeners
             session.removeEventListener(collector.agendaListener);
@@ -275,6 +280,12 @@ public final class DroolsWarrantyRules implements WarrantyRules {
             session.dispose();
         }
         return collector;
+    }
+
+    /** A message cut to a length a log line and a person can take. */
+    private static String shortened(String message) {
+        String text = message == null ? "(no message)" : message.strip();
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
     }
 
     /** The serial all facts share, or null when they belong to several devices. */
