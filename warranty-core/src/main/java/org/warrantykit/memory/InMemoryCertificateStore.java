@@ -39,7 +39,11 @@ public final class InMemoryCertificateStore implements CertificateStore {
         return bySerial.getOrDefault(serial, List.of());
     }
 
-    /** How many certificates were recorded. */
+    /**
+     * How many certificates were recorded.
+     *
+     * @return the number of distinct certificate numbers stored
+     */
     public int size() {
         return byNumber.size();
     }

@@ -79,7 +79,13 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
         }
     }
 
-    /** Loads a CSV from the classpath, e.g. {@code "/org/warrantykit/examples/devices.csv"}. */
+    /**
+     * Loads a CSV from the classpath, e.g. {@code "/org/warrantykit/examples/devices.csv"}.
+     *
+     * @param resource the resource name, as for {@link Class#getResourceAsStream}; null throws NullPointerException
+     * @return the registry
+     * @throws DeviceDataException if there is no such resource or a row is bad ({@code resource:line: reason})
+     */
     public static InMemoryDeviceRegistry fromClasspath(String resource) {
         InputStream in = InMemoryDeviceRegistry.class.getResourceAsStream(resource);
         if (in == null) {
@@ -92,7 +98,14 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
         }
     }
 
-    /** Reads CSV text; {@code source} names it in error messages. */
+    /**
+     * Reads CSV text; {@code source} names it in error messages.
+     *
+     * @param source the name of the text in error messages, e.g. a file name
+     * @param reader the CSV text with the {@link #HEADER} columns; not closed here, null throws NullPointerException
+     * @return the registry
+     * @throws DeviceDataException if the text cannot be read or its header or a row is bad ({@code source:line: reason})
+     */
     public static InMemoryDeviceRegistry fromCsv(String source, Reader reader) {
         BufferedReader lines = new BufferedReader(reader);
         Map<SerialNumber, Device> bySerial = new LinkedHashMap<>();

@@ -18,6 +18,8 @@ public final class InMemoryStores {
      * certificate store and ownership store on {@code builder} and returns it; rules and devices are
      * still the caller's. Stores set afterwards replace these.
      *
+     * @param builder the service builder to configure
+     * @return {@code builder}, for chaining
      * @throws InvalidValueException if {@code builder} is null
      */
     public static WarrantyService.Builder configure(WarrantyService.Builder builder) {

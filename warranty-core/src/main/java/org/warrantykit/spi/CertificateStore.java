@@ -15,6 +15,9 @@ public interface CertificateStore {
     /**
      * Records the certificate unless its number was ever recorded before; returns whether it was
      * recorded (false: the number is taken, draw another one). Atomic per number.
+     *
+     * @param certificate the certificate to record under its number
+     * @return true if it was recorded; false if its number was recorded before
      */
     boolean add(Certificate certificate);
 
@@ -26,6 +29,11 @@ public interface CertificateStore {
      */
     Optional<Certificate> find(String number);
 
-    /** The device's certificates in the order they were issued (empty when none). */
+    /**
+     * The device's certificates in the order they were issued.
+     *
+     * @param serial the device
+     * @return its certificates, oldest first; empty when none was issued for it
+     */
     List<Certificate> issuedFor(SerialNumber serial);
 }

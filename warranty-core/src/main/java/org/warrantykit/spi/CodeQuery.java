@@ -70,37 +70,84 @@ public record CodeQuery(Device device, LocalDate on, boolean upgraded, LocalDate
         }
     }
 
-    /** A query whose days are UTC days (as for a service on a UTC clock, the default). */
+    /**
+     * A query whose days are UTC days (as for a service on a UTC clock, the default).
+     *
+     * @param device       the device
+     * @param on           the redemption day
+     * @param upgraded     whether the device is upgraded
+     * @param currentEnd   the last covered day now
+     * @param kind         EXTENSION or CAMPAIGN
+     * @param name         batch id or campaign code
+     * @param model        the batch's model; empty for a campaign
+     * @param months       months the code adds
+     * @param upgradeYears upgrade years a campaign grants
+     * @throws InvalidValueException as the canonical constructor does
+     */
     public CodeQuery(Device device, LocalDate on, boolean upgraded, LocalDate currentEnd, CodeKind kind, String name,
                      Optional<String> model, int months, int upgradeYears) {
         this(device, on, upgraded, currentEnd, kind, name, model, months, upgradeYears, ZoneOffset.UTC);
     }
 
-    /** An extension code of {@code batch} entered for the device, on a UTC day. */
+    /**
+     * An extension code of {@code batch} entered for the device, on a UTC day.
+     *
+     * @param device     the device
+     * @param on         the redemption day
+     * @param upgraded   whether the device is upgraded
+     * @param currentEnd the last covered day now
+     * @param batch      the code's batch (id, model and years); a null batch throws NullPointerException
+     * @return an EXTENSION query for the batch
+     * @throws InvalidValueException if {@code device}, {@code on} or {@code currentEnd} is null
+     */
     public static CodeQuery extension(Device device, LocalDate on, boolean upgraded, LocalDate currentEnd,
                                       CodeBatch batch) {
         return new CodeQuery(device, on, upgraded, currentEnd, CodeKind.EXTENSION, batch.id(),
                 Optional.of(batch.model()), batch.years() * 12, 0);
     }
 
-    /** The promotion code of {@code campaign} entered for the device, on a UTC day. */
+    /**
+     * The promotion code of {@code campaign} entered for the device, on a UTC day.
+     *
+     * @param device     the device
+     * @param on         the redemption day
+     * @param upgraded   whether the device is upgraded
+     * @param currentEnd the last covered day now
+     * @param campaign   the campaign (code, months, upgrade years); a null campaign throws NullPointerException
+     * @return a CAMPAIGN query for the campaign
+     * @throws InvalidValueException if {@code device}, {@code on} or {@code currentEnd} is null
+     */
     public static CodeQuery campaign(Device device, LocalDate on, boolean upgraded, LocalDate currentEnd,
                                      Campaign campaign) {
         return new CodeQuery(device, on, upgraded, currentEnd, CodeKind.CAMPAIGN, campaign.code(),
                 Optional.empty(), campaign.months(), campaign.upgradeYears());
     }
 
-    /** The same query, its days in {@code zone} (the service's clock). */
+    /**
+     * The same query, its days in {@code zone} (the service's clock).
+     *
+     * @param zone the service clock's zone
+     * @return a copy of this query with {@code zone} replaced
+     * @throws InvalidValueException if {@code zone} is null
+     */
     public CodeQuery inZone(ZoneId zone) {
         return new CodeQuery(device, on, upgraded, currentEnd, kind, name, model, months, upgradeYears, zone);
     }
 
-    /** The day, in {@link #zone}, the device first sent data; empty while it never has. */
+    /**
+     * The day, in {@link #zone}, the device first sent data; empty while it never has.
+     *
+     * @return the device's first online day in {@link #zone}; empty while it never came online
+     */
     public Optional<LocalDate> onlineDay() {
         return device.onlineSince().map(at -> LocalDate.ofInstant(at, zone));
     }
 
-    /** Whether the warranty is running on the redemption day ({@code currentEnd >= on}). */
+    /**
+     * Whether the warranty is running on the redemption day ({@code currentEnd >= on}).
+     *
+     * @return true if {@code currentEnd} is not before {@code on}
+     */
     public boolean running() {
         return !currentEnd.isBefore(on);
     }

@@ -18,9 +18,18 @@ public interface DeviceRegistry {
      */
     Optional<Device> find(SerialNumber serial);
 
-    /** Devices owned by the account, ordered by serial number. */
+    /**
+     * Devices owned by the account, ordered by serial number.
+     *
+     * @param account the owner
+     * @return its devices according to the supply data; empty when it owns none
+     */
     List<Device> ownedBy(AccountId account);
 
-    /** Every device, for bulk work; the caller closes the stream. */
+    /**
+     * Every device, for bulk work; the caller closes the stream.
+     *
+     * @return a stream of all devices, to be closed by the caller
+     */
     Stream<Device> all();
 }

@@ -19,6 +19,9 @@ public interface OrderStore {
      * Stores {@code order} unless the account already has an order with the same idempotency key;
      * returns the order stored under that key: {@code order} itself, or the earlier one (and then
      * nothing was written). Two concurrent calls with the same account and key store one order.
+     *
+     * @param order a new order, in state PENDING_PAYMENT
+     * @return the order now stored under its account and idempotency key
      */
     Order placeIfAbsent(Order order);
 
@@ -39,7 +42,12 @@ public interface OrderStore {
      */
     Optional<Order> findByIdempotencyKey(AccountId account, String idempotencyKey);
 
-    /** The account's orders, oldest first. */
+    /**
+     * The account's orders, oldest first.
+     *
+     * @param account the account that placed them
+     * @return its orders, oldest first; empty when it placed none
+     */
     List<Order> placedBy(AccountId account);
 
     /**
@@ -49,9 +57,10 @@ public interface OrderStore {
      * transition to PAID under a reference that already paid another order also returns false and
      * changes nothing, atomically with the check (a unique constraint in a database).
      *
-     * @param current the order as last read
-     * @param next    the same order in its new state
-     * @return whether the stored order was replaced
+     * @param current the order as the caller read it
+     * @param next    the order to store in its place (same order id)
+     * @return true if {@code next} was stored; false if the stored state is no longer
+     *         {@code current.state()}, or its payment reference already paid another order
      */
     boolean transition(Order current, Order next);
 
@@ -63,6 +72,11 @@ public interface OrderStore {
      */
     Optional<Order> paidWith(String paymentReference);
 
-    /** Orders still PENDING_PAYMENT whose {@code payBy} is before {@code now}. */
+    /**
+     * Orders still PENDING_PAYMENT whose {@code payBy} is before {@code now}.
+     *
+     * @param now the current time
+     * @return the overdue orders; empty when none is overdue
+     */
     List<Order> overdue(Instant now);
 }

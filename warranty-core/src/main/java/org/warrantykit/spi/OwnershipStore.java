@@ -13,10 +13,20 @@ import org.warrantykit.SerialNumber;
  */
 public interface OwnershipStore {
 
-    /** The owner the device was transferred to, if it ever was. */
+    /**
+     * The owner the device was transferred to, if it ever was.
+     *
+     * @param serial the device
+     * @return its latest transferee; empty when it was never transferred (the registry's owner applies)
+     */
     Optional<AccountId> owner(SerialNumber serial);
 
-    /** Devices transferred to the account and still owned by it, ordered by serial number. */
+    /**
+     * Devices transferred to the account and still owned by it, ordered by serial number.
+     *
+     * @param account the account
+     * @return the devices it received and still owns; empty when none
+     */
     List<SerialNumber> transferredTo(AccountId account);
 
     /**
@@ -24,6 +34,13 @@ public interface OwnershipStore {
      * {@code expected} (empty: never transferred), and records the transfer from {@code from}.
      * Returns false and changes nothing otherwise; of concurrent transfers from one state, exactly one
      * succeeds.
+     *
+     * @param serial   the device
+     * @param expected the owner this store names now, as the caller read it; empty if never transferred
+     * @param from     the account giving the device away (recorded with the transfer)
+     * @param to       the new owner
+     * @param at       when the transfer happens
+     * @return true if {@code to} now owns the device; false if the stored owner was not {@code expected}
      */
     boolean transfer(SerialNumber serial, Optional<AccountId> expected, AccountId from, AccountId to, Instant at);
 }

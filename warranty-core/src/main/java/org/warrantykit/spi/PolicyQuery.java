@@ -37,17 +37,36 @@ public record PolicyQuery(Device device, LocalDate on, boolean upgraded, Optiona
         InvalidValueException.require("zone", zone);
     }
 
-    /** A query whose days are UTC days (as for a service on a UTC clock, the default). */
+    /**
+     * A query whose days are UTC days (as for a service on a UTC clock, the default).
+     *
+     * @param device     the device
+     * @param on         the decision's day
+     * @param upgraded   whether it is upgraded
+     * @param currentEnd the ledger's last covered day; {@code Optional.empty()}, never null, when none
+     * @throws InvalidValueException if an object argument is null
+     */
     public PolicyQuery(Device device, LocalDate on, boolean upgraded, Optional<LocalDate> currentEnd) {
         this(device, on, upgraded, currentEnd, ZoneOffset.UTC);
     }
 
-    /** The day, in {@link #zone}, the device first sent data; empty while it never has. */
+    /**
+     * The day, in {@link #zone}, the device first sent data; empty while it never has.
+     *
+     * @return the device's first online day in {@link #zone}; empty while it never came online
+     */
     public Optional<LocalDate> onlineDay() {
         return device.onlineSince().map(at -> LocalDate.ofInstant(at, zone));
     }
 
-    /** A device that nothing has been granted to yet. */
+    /**
+     * A device that nothing has been granted to yet.
+     *
+     * @param device the device
+     * @param on     the decision's day, a UTC day
+     * @return a query with {@code upgraded} false and no ledger end
+     * @throws InvalidValueException if {@code device} or {@code on} is null
+     */
     public static PolicyQuery fresh(Device device, LocalDate on) {
         return new PolicyQuery(device, on, false, Optional.empty());
     }

@@ -25,7 +25,11 @@ public record StandardTerm(LocalDate start, int years) {
         }
     }
 
-    /** Last covered day: {@code start.plusYears(years).minusDays(1)}. */
+    /**
+     * Last covered day: {@code start.plusYears(years).minusDays(1)}.
+     *
+     * @return the day before the {@code years}-th anniversary of {@code start}
+     */
     public LocalDate end() {
         return start.plusYears(years).minusDays(1);
     }

@@ -20,10 +20,20 @@ import java.util.function.Supplier;
  */
 public interface Transactions {
 
-    /** Runs {@code work} as one unit of work and returns its result. */
+    /**
+     * Runs {@code work} as one unit of work and returns its result.
+     *
+     * @param <T>  the result type
+     * @param work the operation; may be run again after a rollback, so it starts from its own reads
+     * @return what {@code work} returned
+     */
     <T> T inTransaction(Supplier<T> work);
 
-    /** Runs the work as it is, with no transaction around it (the in-memory default). */
+    /**
+     * Runs the work as it is, with no transaction around it (the in-memory default).
+     *
+     * @return {@link None#INSTANCE}
+     */
     static Transactions none() {
         return None.INSTANCE;
     }

@@ -11,15 +11,27 @@ import org.warrantykit.DecisionTrace;
  */
 public interface WarrantyRules {
 
-    /** Identifies this rule set in every {@link DecisionTrace}. */
+    /**
+     * Identifies this rule set in every {@link DecisionTrace}.
+     *
+     * @return the rule set's version label
+     */
     String version();
 
-    /** Standard term, upgrade verdict and extension offers for one device on one day. */
+    /**
+     * Standard term, upgrade verdict and extension offers for one device on one day.
+     *
+     * @param query the device, the day and what the ledger holds for it
+     * @return the decision, with its trace
+     */
     PolicyDecision decide(PolicyQuery query);
 
     /**
      * The same as {@link #decide} for many devices, in query order. Implementations that pay a
      * per-call cost (an engine session) should evaluate the batch together.
+     *
+     * @param queries the queries
+     * @return one decision per query, in query order
      */
     default List<PolicyDecision> decideAll(List<PolicyQuery> queries) {
         return queries.stream().map(this::decide).toList();
@@ -32,6 +44,9 @@ public interface WarrantyRules {
      * Whether an extension code or a promotion code may be applied to the device (called only for
      * codes that exist, are unused and not expired). A rule set without code rules refuses every
      * code; override this to accept codes.
+     *
+     * @param query the code, the device and the day
+     * @return the acceptance or refusal; by default a refusal by rule {@link #NO_CODE_RULES}
      */
     default CodeDecision judgeCode(CodeQuery query) {
         return CodeDecision.refuse("This rule set has no code rules, so no code can be applied.", NO_CODE_RULES,

@@ -71,17 +71,33 @@ public final class CertificatePdf {
         this.verificationHint = verificationHint;
     }
 
-    /** The default layout: "Solar Warranty Certificate". */
+    /**
+     * The default layout: "Solar Warranty Certificate".
+     *
+     * @return a layout with {@link #DEFAULT_TITLE}, {@link #DEFAULT_ISSUER} and the offline verification hint
+     */
     public static CertificatePdf standard() {
         return new CertificatePdf(DEFAULT_TITLE, DEFAULT_ISSUER, null);
     }
 
-    /** The default layout under the maker's own title. */
+    /**
+     * The default layout under the maker's own title.
+     *
+     * @param title the title printed at the top (stripped)
+     * @return a layout with {@code title} and {@link #DEFAULT_ISSUER}
+     * @throws IllegalArgumentException if {@code title} is null or blank
+     */
     public static CertificatePdf titled(String title) {
         return new CertificatePdf(title, DEFAULT_ISSUER, null);
     }
 
-    /** The line under the title, e.g. the maker's legal name. */
+    /**
+     * The line under the title, e.g. the maker's legal name.
+     *
+     * @param issuer the issuer line (stripped)
+     * @return a copy of this layout with {@code issuer}
+     * @throws IllegalArgumentException if {@code issuer} is null or blank
+     */
     public CertificatePdf issuedBy(String issuer) {
         return new CertificatePdf(title, issuer, verificationHint);
     }
@@ -89,22 +105,47 @@ public final class CertificatePdf {
     /**
      * Where people verify, e.g. "Verify at https://maker.example/verify or with the public key
      * published there." Default: how to verify offline with {@code CertificateVerifier}.
+     *
+     * @param hint the text printed in the verification block (stripped)
+     * @return a copy of this layout with {@code hint}
+     * @throws IllegalArgumentException if {@code hint} is null or blank
      */
     public CertificatePdf verificationHint(String hint) {
         return new CertificatePdf(title, issuer, requireText(hint, "verification hint"));
     }
 
-    /** Writes the certificate with the {@link #standard()} layout to {@code out} (not closed). */
+    /**
+     * Writes the certificate with the {@link #standard()} layout to {@code out} (not closed).
+     *
+     * @param certificate the certificate to render
+     * @param out         where the PDF goes; flushed, not closed
+     * @throws NullPointerException if an argument is null
+     * @throws UncheckedIOException if rendering or writing fails
+     */
     public static void render(Certificate certificate, OutputStream out) {
         standard().write(certificate, out);
     }
 
-    /** Writes the certificate with the {@link #standard()} layout to a file, replacing it. */
+    /**
+     * Writes the certificate with the {@link #standard()} layout to a file, replacing it.
+     *
+     * @param certificate the certificate to render
+     * @param file        the PDF file; missing parent folders are created
+     * @throws NullPointerException if an argument is null
+     * @throws UncheckedIOException if rendering or writing fails (no partial file is left)
+     */
     public static void render(Certificate certificate, Path file) {
         standard().write(certificate, file);
     }
 
-    /** Writes the PDF to {@code out} and flushes it; the stream stays open. */
+    /**
+     * Writes the PDF to {@code out} and flushes it; the stream stays open.
+     *
+     * @param certificate the certificate to render
+     * @param out         where the PDF goes
+     * @throws NullPointerException if an argument is null
+     * @throws UncheckedIOException if rendering or writing fails
+     */
     public void write(Certificate certificate, OutputStream out) {
         Objects.requireNonNull(out, "out");
         byte[] pdf = toBytes(certificate);
@@ -116,7 +157,14 @@ public final class CertificatePdf {
         }
     }
 
-    /** Writes the PDF to a file, replacing it; a failed write leaves no partial file behind. */
+    /**
+     * Writes the PDF to a file, replacing it; a failed write leaves no partial file behind.
+     *
+     * @param certificate the certificate to render
+     * @param file        the PDF file; missing parent folders are created, the file is replaced atomically
+     * @throws NullPointerException if an argument is null
+     * @throws UncheckedIOException if rendering or writing fails
+     */
     public void write(Certificate certificate, Path file) {
         Objects.requireNonNull(file, "file");
         byte[] pdf = toBytes(certificate);
@@ -139,7 +187,14 @@ public final class CertificatePdf {
         }
     }
 
-    /** The PDF as bytes. */
+    /**
+     * The PDF as bytes.
+     *
+     * @param certificate the certificate to render
+     * @return the one-page PDF document
+     * @throws NullPointerException if {@code certificate} is null
+     * @throws UncheckedIOException if rendering fails
+     */
     public byte[] toBytes(Certificate certificate) {
         Objects.requireNonNull(certificate, "certificate");
         try (PDDocument document = new PDDocument()) {

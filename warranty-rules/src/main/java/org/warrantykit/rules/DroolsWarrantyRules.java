@@ -81,12 +81,22 @@ public final class DroolsWarrantyRules implements WarrantyRules {
         this.sourcesByPath = sourcesByPath;
     }
 
-    /** The shipped default policy ({@link #DEFAULT_FOLDER}). */
+    /**
+     * The shipped default policy ({@link #DEFAULT_FOLDER}).
+     *
+     * @return the shipped rule set, sample-checked
+     */
     public static DroolsWarrantyRules defaults() {
         return fromClasspath(DEFAULT_FOLDER);
     }
 
-    /** Every {@code *.drl} in the folder (not its sub-folders), plus its optional {@code ruleset.properties}. */
+    /**
+     * Every {@code *.drl} in the folder (not its sub-folders), plus its optional {@code ruleset.properties}.
+     *
+     * @param dir the rule folder
+     * @return the compiled and sample-checked rule set
+     * @throws RuleSetException if {@code dir} is no readable folder of DRL, does not compile or fails the sample check
+     */
     public static DroolsWarrantyRules fromDirectory(Path dir) {
         return compile(RuleSetLoader.fromDirectory(dir));
     }
@@ -97,6 +107,10 @@ public final class DroolsWarrantyRules implements WarrantyRules {
      * exactly these sources and this Drools version, the compiled packages are loaded from it instead
      * of compiling the DRL again (the shipped default policy is precompiled at build time); the
      * sample check runs either way.
+     *
+     * @param folder the folder's classpath path, looked up through the context class loader
+     * @return the sample-checked rule set
+     * @throws RuleSetException if there is no such folder, it holds no DRL, does not compile or fails the sample check
      */
     public static DroolsWarrantyRules fromClasspath(String folder) {
         return compile(RuleSetLoader.fromClasspath(folder, classLoader()));

@@ -53,7 +53,16 @@ public final class RuleFolderWatcher implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Watches {@code folder} and swaps the service's rules on every settled change. */
+    /**
+     * Watches {@code folder} and swaps the service's rules on every settled change.
+     *
+     * @param service    the service whose rules are replaced
+     * @param folder     the rule folder to watch (not its sub-folders)
+     * @param onRejected told of every change that is refused; the service then keeps its rules
+     * @return the running watcher; close it to stop watching
+     * @throws NullPointerException if an argument is null
+     * @throws UncheckedIOException if the folder cannot be watched
+     */
     public static RuleFolderWatcher start(WarrantyService service, Path folder, Consumer<RuleSetException> onRejected) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(onRejected, "onRejected");

@@ -55,7 +55,14 @@ public final class RuleSetPrecompiler {
         }
     }
 
-    /** Compiles and checks the folder, writes its {@code ruleset.compiled}, and returns that file. */
+    /**
+     * Compiles and checks the folder, writes its {@code ruleset.compiled}, and returns that file.
+     *
+     * @param dir the rule folder
+     * @return the written {@code ruleset.compiled} in {@code dir}
+     * @throws IOException if the file cannot be written
+     * @throws RuleSetException if the folder cannot be read, does not compile or fails the sample check
+     */
     public static Path precompile(Path dir) throws IOException {
         RuleSetLoader.Folder folder = RuleSetLoader.fromDirectory(dir);
         String version = DroolsWarrantyRules.versionOf(folder);

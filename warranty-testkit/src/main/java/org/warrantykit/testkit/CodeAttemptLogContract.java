@@ -97,7 +97,11 @@ public abstract class CodeAttemptLogContract {
         assertThat(log.failuresAfter(other, T0.plusSeconds(100))).containsExactly(T0.plusSeconds(101));
     }
 
-    /** Failures recorded by many threads at once are all counted. */
+    /**
+     * Failures recorded by many threads at once are all counted.
+     *
+     * @throws Exception if a recording thread fails or does not finish within 60 seconds
+     */
     @Test
     public void failuresRecordedByManyThreadsAtOnceAreAllCounted() throws Exception {
         AccountId account = freshAccount();
@@ -142,7 +146,12 @@ public abstract class CodeAttemptLogContract {
         readingAfterAnInstantGivesExactlyTheLaterFailuresInOrder(List.of(0, 3_600), 3_600);
     }
 
-    /** The check of {@link #readingAfterAnInstantGivesExactlyTheLaterFailuresInOrder()} on one case. */
+    /**
+     * The check of {@link #readingAfterAnInstantGivesExactlyTheLaterFailuresInOrder()} on one case.
+     *
+     * @param failedAt the failures to record, in seconds after a fixed instant, in any order
+     * @param after    the reading instant, in seconds after the same instant
+     */
     public void readingAfterAnInstantGivesExactlyTheLaterFailuresInOrder(List<Integer> failedAt, int after) {
         AccountId account = freshAccount();
         for (int second : failedAt) {

@@ -27,6 +27,10 @@ public final class Generators {
      * Strings of {@code minLength} to {@code maxLength} characters, each one of {@code alphabet}'s;
      * they shrink towards the shortest string of the alphabet's first character.
      *
+     * @param alphabet  the characters to draw from; null throws NullPointerException
+     * @param minLength the shortest length, at least 0
+     * @param maxLength the longest length, at least {@code minLength}
+     * @return the generator
      * @throws IllegalArgumentException if the alphabet is empty or the lengths are not
      *     {@code 0 <= minLength <= maxLength}
      */
@@ -47,6 +51,13 @@ public final class Generators {
      * Lists of {@code minSize} to {@code maxSize} values of {@code values} in which no two share a
      * {@code key}. A list with a repeated key is generated anew (and never offered while
      * shrinking), so keys should rarely collide: serial numbers, not booleans.
+     *
+     * @param <T>     the element type
+     * @param values  the element generator
+     * @param key     what must differ between any two elements; null throws NullPointerException
+     * @param minSize the smallest list size
+     * @param maxSize the largest list size
+     * @return the generator of lists with distinct keys
      */
     public static <T> Gen<List<T>> distinctLists(Gen<T> values, Function<? super T, ?> key, int minSize, int maxSize) {
         Objects.requireNonNull(key, "key");
@@ -67,6 +78,12 @@ public final class Generators {
      * {@code count} values of {@code generator}, the same ones for the same seed: to look at what a
      * generator makes, or to assert that it reaches the cases it is meant to reach. QuickTheories
      * skips a draw it has already made, so a generator of few distinct values may give fewer.
+     *
+     * @param <T>       the value type
+     * @param generator the generator to draw from
+     * @param count     how many values to draw at most
+     * @param seed      the QuickTheories seed
+     * @return the drawn values in draw order; at most {@code count}
      */
     public static <T> List<T> sample(Gen<T> generator, int count, long seed) {
         List<T> values = new ArrayList<>(count);

@@ -100,7 +100,11 @@ public abstract class ReferenceDifferential {
                 .checkAssert(this::batchDecisionsAgreeWithTheReference);
     }
 
-    /** The check of {@link #batchDecisionsAgreeWithTheReference()} on one batch. */
+    /**
+     * The check of {@link #batchDecisionsAgreeWithTheReference()} on one batch.
+     *
+     * @param queries the batch, one query per distinct device
+     */
     public void batchDecisionsAgreeWithTheReference(List<PolicyQuery> queries) {
         List<PolicyDecision> actual = subject().decideAll(queries);
         List<PolicyDecision> reference = oracle().decideAll(queries);
@@ -118,7 +122,11 @@ public abstract class ReferenceDifferential {
         qt().withExamples(TRIES).forAll(queries()).checkAssert(this::singleDecisionsAgreeWithTheReference);
     }
 
-    /** The check of {@link #singleDecisionsAgreeWithTheReference()} on one query. */
+    /**
+     * The check of {@link #singleDecisionsAgreeWithTheReference()} on one query.
+     *
+     * @param query the query decided by both the subject and the reference
+     */
     public void singleDecisionsAgreeWithTheReference(PolicyQuery query) {
         if (compares(query)) {
             assertAgrees(query, subject().decide(query), expected(query, oracle().decide(query)));

@@ -367,6 +367,7 @@ public final class ReferencePolicy implements WarrantyRules {
      * @param powerKw the device's power; up to 5, up to 10 and up to 25 kW are priced
      * @param months  60, 120 or 180
      * @param inGb    whether the device is in GB
+     * @return the price in EUR, or GBP in GB; empty when the power class does not sell {@code months}
      */
     public static Optional<Money> listPrice(int powerKw, int months, boolean inGb) {
         int powerClass = powerKw <= 5 ? 0 : powerKw <= 10 ? 1 : powerKw <= 25 ? 2 : -1;

@@ -124,7 +124,11 @@ public abstract class RuleSetContract {
         forAllBatches(this::decidesEveryBatchWithoutFailing);
     }
 
-    /** The check of {@link #decidesEveryBatchWithoutFailing()} on one input. */
+    /**
+     * The check of {@link #decidesEveryBatchWithoutFailing()} on one input.
+     *
+     * @param queries a batch of queries, one per distinct device
+     */
     public void decidesEveryBatchWithoutFailing(List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = decideAll(queries);
         assertThat(decisions).as("decideAll of %d queries", queries.size()).hasSameSizeAs(queries)
@@ -145,7 +149,11 @@ public abstract class RuleSetContract {
         forAllBatches(this::standardTermIsWellFormed);
     }
 
-    /** The check of {@link #standardTermIsWellFormed()} on one input. */
+    /**
+     * The check of {@link #standardTermIsWellFormed()} on one input.
+     *
+     * @param queries a batch of queries, one per distinct device
+     */
     public void standardTermIsWellFormed(List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = decideAll(queries);
         for (int i = 0; i < queries.size(); i++) {
@@ -170,7 +178,12 @@ public abstract class RuleSetContract {
                 .checkAssert(pair -> standardTermDependsOnTheDeviceAlone(pair._1, pair._2));
     }
 
-    /** The check of {@link #standardTermDependsOnTheDeviceAlone()} on one device asked about twice. */
+    /**
+     * The check of {@link #standardTermDependsOnTheDeviceAlone()} on one device asked about twice.
+     *
+     * @param asked      a query about the device
+     * @param askedAgain a query about the same device, on another day or in another ledger state
+     */
     public void standardTermDependsOnTheDeviceAlone(PolicyQuery asked, PolicyQuery askedAgain) {
         PolicyDecision first = decide(asked);
         PolicyDecision second = decide(askedAgain);
@@ -186,7 +199,11 @@ public abstract class RuleSetContract {
         forAllBatches(this::upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns);
     }
 
-    /** The check of {@link #upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns()} on one input. */
+    /**
+     * The check of {@link #upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns()} on one input.
+     *
+     * @param queries a batch of queries, one per distinct device
+     */
     public void upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns(List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = decideAll(queries);
         for (int i = 0; i < queries.size(); i++) {
@@ -206,7 +223,11 @@ public abstract class RuleSetContract {
         forAllBatches(this::noOffersBeforeTheUpgrade);
     }
 
-    /** The check of {@link #noOffersBeforeTheUpgrade()} on one input. */
+    /**
+     * The check of {@link #noOffersBeforeTheUpgrade()} on one input.
+     *
+     * @param queries a batch of queries, one per distinct device
+     */
     public void noOffersBeforeTheUpgrade(List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = decideAll(queries);
         for (int i = 0; i < queries.size(); i++) {
@@ -223,7 +244,11 @@ public abstract class RuleSetContract {
         forAllBatches(this::offersAreWellFormed);
     }
 
-    /** The check of {@link #offersAreWellFormed()} on one input. */
+    /**
+     * The check of {@link #offersAreWellFormed()} on one input.
+     *
+     * @param queries a batch of queries, one per distinct device
+     */
     public void offersAreWellFormed(List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = decideAll(queries);
         for (int i = 0; i < queries.size(); i++) {
@@ -254,7 +279,11 @@ public abstract class RuleSetContract {
         qt().withExamples(TRIES).forAll(queries()).checkAssert(this::sameQueryDecidesTheSameWay);
     }
 
-    /** The check of {@link #sameQueryDecidesTheSameWay()} on one input. */
+    /**
+     * The check of {@link #sameQueryDecidesTheSameWay()} on one input.
+     *
+     * @param query the query to decide twice
+     */
     public void sameQueryDecidesTheSameWay(PolicyQuery query) {
         PolicyDecision first = decide(query);
         PolicyDecision second = decide(query);
@@ -267,7 +296,11 @@ public abstract class RuleSetContract {
         forAllBatches(this::sameBatchDecidesTheSameWay);
     }
 
-    /** The check of {@link #sameBatchDecidesTheSameWay()} on one input. */
+    /**
+     * The check of {@link #sameBatchDecidesTheSameWay()} on one input.
+     *
+     * @param queries a batch of queries, one per distinct device
+     */
     public void sameBatchDecidesTheSameWay(List<PolicyQuery> queries) {
         assertThat(decideAll(queries)).as("the same batch decided twice").isEqualTo(decideAll(queries));
     }
@@ -282,7 +315,11 @@ public abstract class RuleSetContract {
         qt().withExamples(TRIES).forAll(smallBatches()).checkAssert(this::batchDecidesEachQueryAsDecideDoes);
     }
 
-    /** The check of {@link #batchDecidesEachQueryAsDecideDoes()} on one input. */
+    /**
+     * The check of {@link #batchDecidesEachQueryAsDecideDoes()} on one input.
+     *
+     * @param queries a batch of queries, one per distinct device
+     */
     public void batchDecidesEachQueryAsDecideDoes(List<PolicyQuery> queries) {
         List<PolicyDecision> batch = decideAll(queries);
         for (int i = 0; i < queries.size(); i++) {
@@ -309,7 +346,11 @@ public abstract class RuleSetContract {
         forAllBatches(this::traceNamesTheRuleSetVersionAndTheRulesThatFired);
     }
 
-    /** The check of {@link #traceNamesTheRuleSetVersionAndTheRulesThatFired()} on one input. */
+    /**
+     * The check of {@link #traceNamesTheRuleSetVersionAndTheRulesThatFired()} on one input.
+     *
+     * @param queries a batch of queries, one per distinct device
+     */
     public void traceNamesTheRuleSetVersionAndTheRulesThatFired(List<PolicyQuery> queries) {
         String version = subject().version();
         assertThat(version).as("version()").isNotBlank();

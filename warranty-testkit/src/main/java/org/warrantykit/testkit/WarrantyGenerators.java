@@ -86,7 +86,11 @@ public final class WarrantyGenerators {
 
     // ---------------------------------------------------------------- serial numbers
 
-    /** Serial numbers in canonical form: 10 to 20 upper-case letters or digits. */
+    /**
+     * Serial numbers in canonical form: 10 to 20 upper-case letters or digits.
+     *
+     * @return the generator
+     */
     public static Gen<SerialNumber> serialNumbers() {
         return strings(SERIAL_CHARS, 10, 20).map(SerialNumber::new);
     }
@@ -94,6 +98,8 @@ public final class WarrantyGenerators {
     /**
      * Text that {@link SerialNumber#parse} accepts: 10 to 20 letters (either case) or digits,
      * sometimes with blanks around them.
+     *
+     * @return the generator of parseable text
      */
     public static Gen<String> validSerialStrings() {
         return blanks().zip(strings(SERIAL_CHARS_ANY_CASE, 10, 20), blanks(),
@@ -104,6 +110,8 @@ public final class WarrantyGenerators {
      * Text that {@link SerialNumber#parse} rejects: blank, too short (at most 9), too long (at
      * least 21), or otherwise valid text with a character that is neither letter nor digit, or a
      * blank inside.
+     *
+     * @return the generator of text that does not parse
      */
     public static Gen<String> invalidSerialStrings() {
         Gen<String> tooShort = strings(SERIAL_CHARS_ANY_CASE, 1, 9);
@@ -132,7 +140,11 @@ public final class WarrantyGenerators {
 
     // ---------------------------------------------------------------- device parts
 
-    /** One of {@link #DEFAULT_MODELS}. */
+    /**
+     * One of {@link #DEFAULT_MODELS}.
+     *
+     * @return the generator
+     */
     public static Gen<String> knownModels() {
         return Generate.pick(DEFAULT_MODELS);
     }
@@ -140,6 +152,8 @@ public final class WarrantyGenerators {
     /**
      * Models that are not in the default table, even after {@link Device} upper-cases and trims
      * them: near misses of the listed names ("X1-BOOST-2", "X3-MEGA") and arbitrary names.
+     *
+     * @return the generator
      */
     public static Gen<String> unknownModels() {
         Gen<String> arbitrary = strings("ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz0123456789-._ ", 1, 16)
@@ -147,7 +161,11 @@ public final class WarrantyGenerators {
         return Generate.oneOf(Generate.pick(NEAR_MISS_MODELS), arbitrary);
     }
 
-    /** Region codes of {@link #REGIONS}, GB more often than the others. */
+    /**
+     * Region codes of {@link #REGIONS}, GB more often than the others.
+     *
+     * @return the generator
+     */
     public static Gen<String> regions() {
         return Generate.frequency(List.of(Pair.of(3, Generate.constant("GB")), Pair.of(6, Generate.pick(REGIONS))));
     }
@@ -155,6 +173,8 @@ public final class WarrantyGenerators {
     /**
      * Production days from 2015 to 2035: any day, leap days (Feb 29, whose 9-month and yearly
      * anniversaries fall on shorter months) and month ends (May 31 + 9 months is Feb 28 or 29).
+     *
+     * @return the generator
      */
     public static Gen<LocalDate> productionDates() {
         long first = FIRST_PRODUCTION.toEpochDay();
@@ -240,6 +260,8 @@ public final class WarrantyGenerators {
      * shipped 0 to 180 days after production; installation absent, before production, on it,
      * within 9 months, exactly 9 months later, one day after that, or years later; owner and
      * online-since present or absent.
+     *
+     * @return the generator
      */
     public static Gen<Device> devices() {
         return devices(modelsWithCategory());
@@ -248,6 +270,10 @@ public final class WarrantyGenerators {
     /**
      * Devices as {@link #devices()}, of the given models only; a model of the default table keeps
      * its category there, any other model gets any category.
+     *
+     * @param models the models to draw from, at least one; null throws NullPointerException
+     * @return the generator
+     * @throws IllegalArgumentException if {@code models} is empty
      */
     public static Gen<Device> devicesOfModels(List<String> models) {
         if (models.isEmpty()) {
@@ -271,7 +297,13 @@ public final class WarrantyGenerators {
                         online.map(seconds -> m.produced().atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(seconds))));
     }
 
-    /** Lists of {@link #devices()} with distinct serial numbers. */
+    /**
+     * Lists of {@link #devices()} with distinct serial numbers.
+     *
+     * @param minSize the smallest list size
+     * @param maxSize the largest list size
+     * @return the generator
+     */
     public static Gen<List<Device>> deviceLists(int minSize, int maxSize) {
         return distinctLists(devices(), Device::serial, minSize, maxSize);
     }
@@ -283,6 +315,8 @@ public final class WarrantyGenerators {
      * with a current end, decided on days around the interesting boundaries. About half are fresh
      * and half upgraded; now and then a query has an upgrade without a known current end, or a
      * current end without an upgrade, which the port allows.
+     *
+     * @return the generator
      */
     public static Gen<PolicyQuery> policyQueries() {
         Gen<PolicyQuery> upgradedWithoutEnd = devices().zip(dayPlans(),
@@ -302,6 +336,8 @@ public final class WarrantyGenerators {
      * {@link PolicyQuery#fresh} queries: the day is the start or end of the standard warranty (as
      * the default policy defines it), 6 months before that end, a few days either side of those, or
      * any day from a year before production to 25 years after it.
+     *
+     * @return the generator
      */
     public static Gen<PolicyQuery> freshQueries() {
         return devices().zip(dayPlans(), (device, day) -> PolicyQuery.fresh(device, day.pick(device, standardAnchors(device))));
@@ -314,6 +350,8 @@ public final class WarrantyGenerators {
      * anywhere from a year before it to 20 years after; decided on or near the standard end, the
      * current end, or the last day on which at least 6 months of cover remain
      * ({@code currentEnd.minusMonths(6)}), or any day.
+     *
+     * @return the generator
      */
     public static Gen<PolicyQuery> upgradedQueries() {
         Gen<Device> devices = Generate.frequency(List.of(
@@ -327,7 +365,13 @@ public final class WarrantyGenerators {
         });
     }
 
-    /** Lists of {@link #policyQueries()} about devices with distinct serial numbers. */
+    /**
+     * Lists of {@link #policyQueries()} about devices with distinct serial numbers.
+     *
+     * @param minSize the smallest list size
+     * @param maxSize the largest list size
+     * @return the generator
+     */
     public static Gen<List<PolicyQuery>> policyQueryLists(int minSize, int maxSize) {
         return distinctLists(policyQueries(), q -> q.device().serial(), minSize, maxSize);
     }

@@ -8,6 +8,9 @@ public record BasePrice(String serial, int months, BigDecimal eur)
     /**
      * Validates the fact's fields.
      *
+     * @param serial the device's serial number, not blank
+     * @param months the term's length in months, positive
+     * @param eur    the list price in EUR, not null, zero or more
      * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
      *                              serial or reason); the rule set reports it at the rule's line
      */

@@ -8,6 +8,8 @@ public record CodeAcceptance(String serial, String reason) implements DeviceScop
     /**
      * Validates the fact's fields.
      *
+     * @param serial the device's serial number, not blank
+     * @param reason why the code applies, shown to the owner; not blank
      * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
      *                              serial or reason); the rule set reports it at the rule's line
      */

@@ -8,6 +8,8 @@ public record CoverageStatus(String serial, boolean running) implements DeviceSc
     /**
      * Validates the fact's fields.
      *
+     * @param serial  the device's serial number, not blank
+     * @param running whether the warranty runs on the redemption day
      * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
      *                              serial or reason); the rule set reports it at the rule's line
      */

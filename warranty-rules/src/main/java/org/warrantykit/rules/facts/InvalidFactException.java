@@ -19,7 +19,11 @@ public final class InvalidFactException extends IllegalArgumentException {
         this.value = value;
     }
 
-    /** Simple name of the fact type, e.g. {@code OfferPrice}. */
+    /**
+     * Simple name of the fact type, e.g. {@code OfferPrice}.
+     *
+     * @return the fact type's simple name
+     */
     public String fact() {
         return fact;
     }
@@ -33,7 +37,11 @@ public final class InvalidFactException extends IllegalArgumentException {
         return field;
     }
 
-    /** The offending value as given; may be null when the field was missing. */
+    /**
+     * The offending value as given; may be null when the field was missing.
+     *
+     * @return the value, a text one in quotes; null when the field was missing
+     */
     public Object value() {
         return value;
     }

@@ -11,6 +11,10 @@ public record OfferPrice(
     /**
      * Validates the fact's fields.
      *
+     * @param serial   the device's serial number, not blank
+     * @param months   the extension's length in months, positive
+     * @param amount   the price, VAT excluded; not null, zero or more
+     * @param currency an ISO 4217 code of three capital letters
      * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
      *                              serial or reason); the rule set reports it at the rule's line
      */

@@ -7,6 +7,8 @@ public record StandardStart(String serial, LocalDate start) implements DeviceSco
     /**
      * Validates the fact's fields.
      *
+     * @param serial the device's serial number, not blank
+     * @param start  the first covered day, not null
      * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
      *                              serial or reason); the rule set reports it at the rule's line
      */

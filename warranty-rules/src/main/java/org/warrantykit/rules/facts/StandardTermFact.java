@@ -10,9 +10,13 @@ import org.warrantykit.spi.StandardTerm;
 public record StandardTermFact(String serial, LocalDate start, int years, LocalDate end)
         implements DeviceScoped {
 
-/**
+    /**
      * Validates the fact's fields.
      *
+     * @param serial the device's serial number, not blank
+     * @param start  the first covered day, not null
+     * @param years  the term's length, 1 to 50
+     * @param end    the last covered day: the day before the {@code years}-th anniversary
      * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
      *                              serial or reason); the rule set reports it at the rule's line
      */
@@ -27,7 +31,16 @@ public record StandardTermFact(String serial, LocalDate start, int years, LocalD
         }
     }
 
-    /** A term of {@code years} from {@code start} ends the day before the anniversary. */
+    /**
+     * A term of {@code years} from {@code start} ends the day before the anniversary.
+     *
+     * @param serial the device's serial number, not blank
+     * @param start  the first covered day
+     * @param years  the term's length, 1 to 50
+     * @return the fact, its {@code end} computed
+     * @throws org.warrantykit.InvalidValueException if {@code start} is null or {@code years} below 1 (from StandardTerm)
+     * @throws InvalidFactException if {@code serial} is blank or {@code years} is above 50
+     */
     public static StandardTermFact of(String serial, LocalDate start, int years) {
         return new StandardTermFact(serial, start, years, new StandardTerm(start, years).end());
     }

@@ -5,6 +5,8 @@ public record StandardYears(String serial, int years) implements DeviceScoped {
     /**
      * Validates the fact's fields.
      *
+     * @param serial the device's serial number, not blank
+     * @param years  the standard warranty's length, 1 to 50
      * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
      *                              serial or reason); the rule set reports it at the rule's line
      */

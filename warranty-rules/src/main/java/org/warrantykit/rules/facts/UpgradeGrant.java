@@ -6,6 +6,9 @@ public record UpgradeGrant(String serial, int years, String reason)
     /**
      * Validates the fact's fields.
      *
+     * @param serial the device's serial number, not blank
+     * @param years  the years the upgrade adds, 1 to 50
+     * @param reason shown to the owner; not blank
      * @throws InvalidFactException if a field breaks the fact's contract (for example a blank
      *                              serial or reason); the rule set reports it at the rule's line
      */
