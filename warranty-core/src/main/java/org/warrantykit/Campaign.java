@@ -47,8 +47,8 @@ public record Campaign(String code, LocalDate validFrom, LocalDate validUntil, i
             throw new InvalidValueException("code", "\"" + code + "\" is not a campaign code; "
                     + CodeFormat.CAMPAIGN_SHAPE);
         }
-        InvalidValueException.require("validFrom", validFrom);
-        InvalidValueException.require("validUntil", validUntil);
+        SupportedDates.require("validFrom", validFrom);
+        SupportedDates.require("validUntil", validUntil);
         if (validUntil.isBefore(validFrom)) {
             throw new InvalidValueException("validUntil", "campaign " + code + " ends " + validUntil
                     + " before it starts " + validFrom);

@@ -51,11 +51,11 @@ public record Device(
     public Device {
         InvalidValueException.require("serial", serial);
         InvalidValueException.require("category", category);
-        InvalidValueException.require("productionDate", productionDate);
-        InvalidValueException.require("shipDate", shipDate);
-        InvalidValueException.requireOptional("installDate", installDate);
+        SupportedDates.require("productionDate", productionDate);
+        SupportedDates.require("shipDate", shipDate);
+        InvalidValueException.requireOptional("installDate", installDate).ifPresent(d -> SupportedDates.require("installDate", d));
         InvalidValueException.requireOptional("owner", owner);
-        InvalidValueException.requireOptional("onlineSince", onlineSince);
+        InvalidValueException.requireOptional("onlineSince", onlineSince).ifPresent(t -> SupportedDates.require("onlineSince", t));
         if (model == null || model.isBlank()) {
             throw new InvalidValueException("model", "device " + serial + " has no model");
         }

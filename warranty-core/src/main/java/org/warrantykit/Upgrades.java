@@ -102,6 +102,7 @@ final class Upgrades {
             throw new InvalidValueException("at", "the device cannot have come online at " + at
                     + ", later than now (" + warranties.clock().instant() + ") plus " + ONLINE_CLOCK_SKEW.toHours() + " h");
         }
+        SupportedDates.require("at", at); // the far past: would overflow every date computed from it
         SerialNumber sn = warranties.device(SerialNumber.parse(serial)).serial();
         transactions.inTransaction(() -> {
             requests.recordOnline(sn, at);

@@ -309,7 +309,7 @@ public final class WarrantyService {
      * @throws UnknownDeviceException       if no device has this serial number
      */
     public WarrantyView inquireAsOf(String serial, LocalDate date) {
-        InvalidValueException.require("date", date);
+        SupportedDates.require("date", date);
         Device device = warranties.device(SerialNumber.parse(serial));
         return warranties.snapshotAsOf(device, rules, date).view();
     }

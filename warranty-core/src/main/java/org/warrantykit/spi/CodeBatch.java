@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.warrantykit.InvalidValueException;
+import org.warrantykit.SupportedDates;
 
 /**
  * A batch of extension codes issued together for offline sale: bound to one model and term,
@@ -48,7 +49,7 @@ public record CodeBatch(String id, String model, int years, LocalDate expiresOn,
         if (years < 1 || years > 50) {
             throw new InvalidValueException("years", "batch " + id + " adds 1 to 50 years, was " + years);
         }
-        InvalidValueException.require("expiresOn", expiresOn);
+        SupportedDates.require("expiresOn", expiresOn);
         if (size < 1) {
             throw new InvalidValueException("size", "batch " + id + " holds at least 1 code, was " + size);
         }
