@@ -35,7 +35,8 @@ public record CodeBatch(String id, String model, int years, LocalDate expiresOn,
      * @param issuedAt  issue time
      * @throws InvalidValueException if the id, model, years or size is out of range (a null id or
      *                               model included)
-     *         or if {@code expiresOn} or {@code issuedAt} is null
+     *         or if {@code issuedAt} is null, or {@code expiresOn} is null or outside
+     *         {@link org.warrantykit.SupportedDates}
      */
     public CodeBatch {
         if (id == null || !ID.matcher(id).matches()) {

@@ -96,12 +96,13 @@ public record CodeQuery(Device device, LocalDate on, boolean upgraded, LocalDate
      * @param on         the redemption day
      * @param upgraded   whether the device is upgraded
      * @param currentEnd the last covered day now
-     * @param batch      the code's batch (id, model and years); a null batch throws NullPointerException
+     * @param batch      the code's batch (id, model and years); a null batch is an InvalidValueException
      * @return an EXTENSION query for the batch
      * @throws InvalidValueException if {@code device}, {@code on} or {@code currentEnd} is null
      */
     public static CodeQuery extension(Device device, LocalDate on, boolean upgraded, LocalDate currentEnd,
                                       CodeBatch batch) {
+        InvalidValueException.require("batch", batch);
         return new CodeQuery(device, on, upgraded, currentEnd, CodeKind.EXTENSION, batch.id(),
                 Optional.of(batch.model()), batch.years() * 12, 0);
     }
@@ -113,12 +114,13 @@ public record CodeQuery(Device device, LocalDate on, boolean upgraded, LocalDate
      * @param on         the redemption day
      * @param upgraded   whether the device is upgraded
      * @param currentEnd the last covered day now
-     * @param campaign   the campaign (code, months, upgrade years); a null campaign throws NullPointerException
+     * @param campaign   the campaign (code, months, upgrade years); a null campaign is an InvalidValueException
      * @return a CAMPAIGN query for the campaign
      * @throws InvalidValueException if {@code device}, {@code on} or {@code currentEnd} is null
      */
     public static CodeQuery campaign(Device device, LocalDate on, boolean upgraded, LocalDate currentEnd,
                                      Campaign campaign) {
+        InvalidValueException.require("campaign", campaign);
         return new CodeQuery(device, on, upgraded, currentEnd, CodeKind.CAMPAIGN, campaign.code(),
                 Optional.empty(), campaign.months(), campaign.upgradeYears());
     }
