@@ -27,15 +27,17 @@ final class Transfers {
         SerialNumber sn = warranties.ownedDevice(from, serial).serial();
         return transactions.inTransaction(() -> warranties.retrying(sn, "transferring it", () -> {
             Device device = warranties.ownedDevice(from, sn.value()); // throws once someone else moved it
-            if (!from.equals(to)) {
-                Optional<AccountId> expected = ownership.owner(sn);
-                if (!ownership.transfer(sn, expected, from, to, warranties.clock().instant())) {
-                    return Optional.empty();
-                }
-                LOG.info("device {} transferred from {} to {}", sn, from, to);
-                device = warranties.device(sn);
+            if (from.equals(to)) {
+                return Optional.of(warranties.snapshot(device, warranties.rules(), warranties.today()).view());
             }
-            return Optional.of(warranties.snapshot(device, warranties.rules(), warranties.today()).view());
+            // Decided before anything moves: a policy that fails for this device leaves the owner as it was.
+            WarrantyView after = warranties.snapshot(device.withOwner(to), warranties.rules(), warranties.today()).view();
+            Optional<AccountId> expected = ownership.owner(sn);
+            if (!ownership.transfer(sn, expected, from, to, warranties.clock().instant())) {
+                return Optional.empty();
+            }
+            LOG.info("device {} transferred from {} to {}", sn, from, to);
+            return Optional.of(after);
         }));
     }
 }

@@ -103,7 +103,14 @@ final class Upgrades {
                     + ", later than now (" + warranties.clock().instant() + ") plus " + ONLINE_CLOCK_SKEW.toHours() + " h");
         }
         SupportedDates.require("at", at); // the far past: would overflow every date computed from it
-        SerialNumber sn = warranties.device(SerialNumber.parse(serial)).serial();
+        Device current = warranties.device(SerialNumber.parse(serial));
+        SerialNumber sn = current.serial();
+        // Decide a pending upgrade before anything is recorded: a policy that fails for this device then
+        // leaves no online time behind (in memory nothing could roll it back).
+        Device reported = current.onlineSince().filter(since -> !since.isAfter(at)).isPresent() ? current
+                : current.withOnlineSince(at);
+        requests.pending(sn).ifPresent(request -> warranties.snapshot(reported, warranties.rules(),
+                laterOf(warranties.dayOf(request.requestedAt()), warranties.dayOf(reported.onlineSince().orElseThrow()))));
         transactions.inTransaction(() -> {
             requests.recordOnline(sn, at);
             applyPending(sn);
