@@ -16,8 +16,8 @@ public record AccountId(String value) {
      */
     public AccountId {
         if (value == null || !wellFormed(value)) {
-            throw new InvalidValueException("account id", "\"" + value
-                    + "\" is not an account id (1-128 characters: letters, digits, . _ @ + -, starting with a letter or digit)");
+            throw new InvalidValueException("account id", Quoted.of(value)
+                    + " is not an account id (1-128 characters: letters, digits, . _ @ + -, starting with a letter or digit)");
         }
     }
 

@@ -44,7 +44,7 @@ public record Campaign(String code, LocalDate validFrom, LocalDate validUntil, i
     public Campaign {
         code = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
         if (code == null || !SHAPE.matcher(code).matches()) {
-            throw new InvalidValueException("code", "\"" + code + "\" is not a campaign code; "
+            throw new InvalidValueException("code", Quoted.of(code) + " is not a campaign code; "
                     + CodeFormat.CAMPAIGN_SHAPE);
         }
         SupportedDates.require("validFrom", validFrom);

@@ -65,7 +65,7 @@ public record Certificate(
      */
     public Certificate {
         if (!CertificateNumbers.isWellFormed(number)) {
-            throw new InvalidValueException("number", "\"" + number + "\" is not a certificate number: "
+            throw new InvalidValueException("number", Quoted.of(number) + " is not a certificate number: "
                     + CertificateNumbers.RULE);
         }
         InvalidValueException.require("serial", serial);
@@ -96,7 +96,7 @@ public record Certificate(
 
     private static void requireUnicode(String field, String text) {
         if (!StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
-            throw new InvalidValueException(field, "\"" + text + "\" is not well-formed Unicode (unpaired surrogate)");
+            throw new InvalidValueException(field, Quoted.of(text) + " is not well-formed Unicode (unpaired surrogate)");
         }
     }
 

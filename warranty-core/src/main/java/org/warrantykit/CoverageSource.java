@@ -70,7 +70,7 @@ public record CoverageSource(Kind kind, Optional<String> reference) {
                         + "surrounding blanks, was \"" + text + "\"");
             }
             if (kind == Kind.OTHER && knownKind(text).isPresent()) {
-                throw new InvalidValueException("reference", "\"" + text + "\" is a " + knownKind(text).get()
+                throw new InvalidValueException("reference", Quoted.of(text) + " is a " + knownKind(text).get()
                         + " source; use CoverageSource.parse");
             }
         }

@@ -61,7 +61,7 @@ public record Device(
         }
         model = model.strip().toUpperCase(Locale.ROOT);
         if (region == null || !COUNTRIES.contains(region.strip().toUpperCase(Locale.ROOT))) {
-            throw new InvalidValueException("region", "\"" + region + "\" of device " + serial
+            throw new InvalidValueException("region", Quoted.of(region) + " of device " + serial
                     + " is not an ISO 3166 country code (e.g. DE, GB, NL)");
         }
         region = region.strip().toUpperCase(Locale.ROOT);

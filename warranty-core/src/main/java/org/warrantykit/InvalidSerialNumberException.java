@@ -14,7 +14,7 @@ public final class InvalidSerialNumberException extends WarrantyException {
      * @param rule  what a serial number looks like, for the message
      */
     public InvalidSerialNumberException(String input, String rule) {
-        super("Invalid serial number \"" + input + "\": " + rule);
+        super("Invalid serial number " + Quoted.of(input) + ": " + rule);
         this.input = input;
     }
 

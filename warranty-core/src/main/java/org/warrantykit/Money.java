@@ -80,7 +80,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         }
         String[] parts = text.strip().split("\\s+");
         if (parts.length != 2) {
-            throw new InvalidValueException("money", "\"" + text + "\" is not of the form \"EUR 200.00\"");
+            throw new InvalidValueException("money", Quoted.of(text) + " is not of the form \"EUR 200.00\"");
         }
         return of(parts[1], parts[0]);
     }
@@ -117,7 +117,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         try {
             return new BigDecimal(InvalidValueException.require("amount", amount).strip());
         } catch (NumberFormatException e) {
-            throw new InvalidValueException("amount", "\"" + amount + "\" is not a decimal number");
+            throw new InvalidValueException("amount", Quoted.of(amount) + " is not a decimal number");
         }
     }
 
@@ -125,7 +125,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         try {
             return Currency.getInstance(InvalidValueException.require("currency", code).strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("currency", "\"" + code + "\" is not an ISO 4217 currency code");
+            throw new InvalidValueException("currency", Quoted.of(code) + " is not an ISO 4217 currency code");
         }
     }
 

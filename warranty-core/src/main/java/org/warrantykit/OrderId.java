@@ -25,7 +25,7 @@ public record OrderId(String value) implements Comparable<OrderId> {
             throw new InvalidValueException("orderId", "no order id given; use the orderId the purchase returned");
         }
         if (!value.equals(value.strip()) || value.length() > MAX_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException("orderId", "\"" + value + "\" is not an order id (at most " + MAX_LENGTH
+            throw new InvalidValueException("orderId", Quoted.of(value) + " is not an order id (at most " + MAX_LENGTH
                     + " characters, no control characters or surrounding blanks)");
         }
     }

@@ -290,8 +290,8 @@ final class Purchases {
         Set<Wanted> placed = new HashSet<>();
         earlier.lines().forEach(l -> placed.add(new Wanted(l.serial(), l.offerId())));
         if (!asked.equals(placed)) {
-            throw new InvalidOrderException(Reason.IDEMPOTENCY_KEY_REUSED, "Idempotency key \""
-                    + earlier.idempotencyKey() + "\" already placed order " + earlier.orderId() + " ("
+            throw new InvalidOrderException(Reason.IDEMPOTENCY_KEY_REUSED, "Idempotency key "
+                    + Quoted.of(earlier.idempotencyKey()) + " already placed order " + earlier.orderId() + " ("
                     + describe(earlier.lines()) + ") for account " + earlier.account()
                     + "; use a new key for a different purchase");
         }

@@ -82,7 +82,7 @@ class TypedIdentifiersTest {
         assertThatThrownBy(() -> OrderId.parse(" ")).isInstanceOf(InvalidValueException.class)
                 .hasMessage("orderId: no order id given; use the orderId the purchase returned");
         assertThatThrownBy(() -> OrderId.parse("O-1\n; DROP TABLE wk_order")).isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("orderId: \"O-1\n; DROP TABLE wk_order\" is not an order id");
+                .hasMessageStartingWith("orderId: \"O-1\\n; DROP TABLE wk_order\" is not an order id");
         assertThatThrownBy(() -> OrderId.parse("O".repeat(OrderId.MAX_LENGTH + 1))).isInstanceOf(InvalidValueException.class);
         assertThat(new OrderId("O-1")).isLessThan(new OrderId("O-2"));
     }

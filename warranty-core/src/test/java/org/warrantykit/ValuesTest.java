@@ -63,8 +63,9 @@ class ValuesTest {
     }
 
     void stringsWithOtherCharactersAreRejectedWithTheirInput(String text) {
-        assertThatThrownBy(() -> SerialNumber.parse(text)).isInstanceOf(InvalidSerialNumberException.class)
-                .hasMessageContaining("\"" + text + "\"");
+        // The message quotes the input cut and escaped (no raw tab, NUL or bidi control); input() keeps it whole.
+        assertThatThrownBy(() -> SerialNumber.parse(text)).isInstanceOfSatisfying(InvalidSerialNumberException.class,
+                e -> assertThat(e.input()).isEqualTo(text)).hasMessageContaining(Quoted.of(text));
     }
 
     @Test

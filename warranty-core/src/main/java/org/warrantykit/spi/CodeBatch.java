@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.warrantykit.InvalidValueException;
+import org.warrantykit.Quoted;
 import org.warrantykit.SupportedDates;
 
 /**
@@ -40,8 +41,8 @@ public record CodeBatch(String id, String model, int years, LocalDate expiresOn,
      */
     public CodeBatch {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new InvalidValueException("id", "\"" + id
-                    + "\" is not a batch id (3-64 upper-case letters, digits, -)");
+            throw new InvalidValueException("id", Quoted.of(id)
+                    + " is not a batch id (3-64 upper-case letters, digits, -)");
         }
         if (model == null || model.isBlank()) {
             throw new InvalidValueException("model", "batch " + id + " has no model");
