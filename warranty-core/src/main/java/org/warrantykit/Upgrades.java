@@ -110,7 +110,7 @@ final class Upgrades {
         Device reported = current.onlineSince().filter(since -> !since.isAfter(at)).isPresent() ? current
                 : current.withOnlineSince(at);
         requests.pending(sn).ifPresent(request -> warranties.snapshot(reported, warranties.rules(),
-                laterOf(warranties.dayOf(request.requestedAt()), warranties.dayOf(reported.onlineSince().orElseThrow()))));
+                applyDay(request, reported)));
         transactions.inTransaction(() -> {
             requests.recordOnline(sn, at);
             applyPending(sn);
@@ -133,8 +133,7 @@ final class Upgrades {
             return;
         }
         WarrantyRules policy = warranties.rules();
-        LocalDate applyOn = laterOf(warranties.dayOf(request.get().requestedAt()),
-                warranties.dayOf(device.onlineSince().get()));
+        LocalDate applyOn = applyDay(request.get(), device);
         warranties.retrying(sn, "applying its upgrade", () -> {
             Snapshot at = warranties.snapshot(device, policy, applyOn);
             if (at.upgraded()) {
@@ -165,6 +164,11 @@ final class Upgrades {
 
     private static UpgradeResult notEligible(PolicyDecision decision, Snapshot shown) {
         return new UpgradeResult(UpgradeStatus.NOT_ELIGIBLE, decision.upgrade().reason(), shown.view());
+    }
+
+    /** The day a pending request applies to an online device: the later of the request and online days. */
+    private LocalDate applyDay(UpgradeRequest request, Device online) {
+        return laterOf(warranties.dayOf(request.requestedAt()), warranties.dayOf(online.onlineSince().orElseThrow()));
     }
 
     private static LocalDate laterOf(LocalDate a, LocalDate b) {

@@ -99,6 +99,11 @@ public final class WarrantyService {
         LOG.info("rule set {} replaced by {}", previous.version(), next.version());
     }
 
+    /** A parsed serial number back as the text the String forms take; a null is refused, naming it. */
+    private static String text(SerialNumber serial) {
+        return InvalidValueException.require("serial", serial).value();
+    }
+
     private WarrantyRules cached(WarrantyRules given) {
         return decisionCache > 0 ? CachingWarrantyRules.wrap(given, decisionCache) : given;
     }
@@ -125,7 +130,7 @@ public final class WarrantyService {
      * @throws UnknownDeviceException if no device has this serial number
      */
     public WarrantyView inquire(SerialNumber serial) {
-        return inquire(InvalidValueException.require("serial", serial).value());
+        return inquire(text(serial));
     }
 
     /**
@@ -204,7 +209,7 @@ public final class WarrantyService {
      *                               {@link #requestUpgrade(AccountId, String)}
      */
     public UpgradeResult requestUpgrade(AccountId account, SerialNumber serial) {
-        return requestUpgrade(account, InvalidValueException.require("serial", serial).value());
+        return requestUpgrade(account, text(serial));
     }
 
     /**
@@ -230,7 +235,7 @@ public final class WarrantyService {
      * @throws InvalidValueException if {@code serial} is null; otherwise as {@link #deviceOnline(String, Instant)}
      */
     public void deviceOnline(SerialNumber serial, Instant at) {
-        deviceOnline(InvalidValueException.require("serial", serial).value(), at);
+        deviceOnline(text(serial), at);
     }
 
     /**
@@ -274,7 +279,7 @@ public final class WarrantyService {
      *                               lockout); otherwise as {@link #redeem(AccountId, String, String)}
      */
     public WarrantyView redeem(AccountId account, SerialNumber serial, String code) {
-        return redeem(account, InvalidValueException.require("serial", serial).value(), code);
+        return redeem(account, text(serial), code);
     }
 
     /** @return the back office: issues extension-code batches and registers promotion campaigns */
@@ -323,7 +328,7 @@ public final class WarrantyService {
      * @throws InvalidValueException if {@code serial} is null; otherwise as {@link #inquireAsOf(String, LocalDate)}
      */
     public WarrantyView inquireAsOf(SerialNumber serial, LocalDate date) {
-        return inquireAsOf(InvalidValueException.require("serial", serial).value(), date);
+        return inquireAsOf(text(serial), date);
     }
 
     /**
@@ -357,7 +362,7 @@ public final class WarrantyService {
      *                               {@link #transferOwnership(String, AccountId, AccountId)}
      */
     public WarrantyView transferOwnership(SerialNumber serial, AccountId from, AccountId to) {
-        return transferOwnership(InvalidValueException.require("serial", serial).value(), from, to);
+        return transferOwnership(text(serial), from, to);
     }
 
     /**
@@ -410,7 +415,7 @@ public final class WarrantyService {
      * @throws InvalidValueException if {@code serial} is null; otherwise as {@link #offers(AccountId, String)}
      */
     public List<ExtensionOffer> offers(AccountId account, SerialNumber serial) {
-        return offers(account, InvalidValueException.require("serial", serial).value());
+        return offers(account, text(serial));
     }
 
     /**
@@ -441,7 +446,7 @@ public final class WarrantyService {
      *                               {@link #purchase(AccountId, String, String, String)}
      */
     public Order purchase(AccountId account, SerialNumber serial, String offerId, String idempotencyKey) {
-        return purchase(account, InvalidValueException.require("serial", serial).value(), offerId, idempotencyKey);
+        return purchase(account, text(serial), offerId, idempotencyKey);
     }
 
     /**
@@ -608,7 +613,7 @@ public final class WarrantyService {
      * @throws InvalidValueException if {@code serial} is null; otherwise as {@link #certificate(AccountId, String)}
      */
     public Certificate certificate(AccountId account, SerialNumber serial) {
-        return certificate(account, InvalidValueException.require("serial", serial).value());
+        return certificate(account, text(serial));
     }
 
     /**
