@@ -64,6 +64,7 @@ public record Certificate(
      *                               well formed, there is no coverage, or a text is not well-formed Unicode
      */
     public Certificate {
+        InvalidValueException.require("number", number);
         if (!CertificateNumbers.isWellFormed(number)) {
             throw new InvalidValueException("number", Quoted.of(number) + " is not a certificate number: "
                     + CertificateNumbers.RULE);
@@ -121,18 +122,13 @@ public record Certificate(
                                     List<Coverage> coverages, Instant issuedAt, String ruleSetVersion,
                                     CertificateSigner signer) {
         InvalidValueException.require("signer", signer);
-        // The content is read while signing, before the constructor checks it: refuse nulls here.
-        InvalidValueException.require("number", number);
-        InvalidValueException.require("serial", serial);
-        InvalidValueException.require("model", model);
-        InvalidValueException.require("owner", owner);
-        InvalidValueException.require("issuedAt", issuedAt);
-        InvalidValueException.require("ruleSetVersion", ruleSetVersion);
-        String keyId = signer.keyId();
-        byte[] content = canonicalForm(number, serial, model, owner, InvalidValueException.requireList("coverages",
-                coverages), issuedAt, ruleSetVersion, keyId);
-        String signature = Base64.getEncoder().encodeToString(signer.sign(content));
-        return new Certificate(number, serial, model, owner, coverages, issuedAt, ruleSetVersion, keyId, signature);
+        // The canonical constructor checks the content before anything is signed; the placeholder
+        // signature is not part of the signed form.
+        Certificate unsigned = new Certificate(number, serial, model, owner, coverages, issuedAt, ruleSetVersion,
+                signer.keyId(), "unsigned");
+        String signature = Base64.getEncoder().encodeToString(signer.sign(unsigned.canonicalForm()));
+        return new Certificate(number, serial, model, owner, unsigned.coverages(), issuedAt, ruleSetVersion,
+                unsigned.keyId(), signature);
     }
 
     /**
@@ -261,7 +257,7 @@ public record Certificate(
             String sourceText = in.next();
             CoverageSource source = CoverageSource.parse(sourceText);
             if (!source.toString().equals(sourceText)) { // one text per certificate, as for the lengths
-                throw new InvalidValueException("coverages", "source \"" + sourceText + "\" is not in canonical form");
+                throw new InvalidValueException("coverages", "source " + Quoted.of(sourceText) + " is not in canonical form");
             }
             coverages.add(new Coverage(kind, start, end, source));
         }

@@ -67,10 +67,11 @@ public record CoverageSource(Kind kind, Optional<String> reference) {
             String text = reference.get();
             if (text.isBlank() || !text.equals(text.strip())) {
                 throw new InvalidValueException("reference", "a " + kind + " source needs a reference without "
-                        + "surrounding blanks, was \"" + text + "\"");
+                        + "surrounding blanks, was " + Quoted.of(text));
             }
-            if (kind == Kind.OTHER && knownKind(text).isPresent()) {
-                throw new InvalidValueException("reference", Quoted.of(text) + " is a " + knownKind(text).get()
+            Optional<Kind> known = kind == Kind.OTHER ? knownKind(text) : Optional.empty();
+            if (known.isPresent()) {
+                throw new InvalidValueException("reference", Quoted.of(text) + " is a " + known.get()
                         + " source; use CoverageSource.parse");
             }
         }

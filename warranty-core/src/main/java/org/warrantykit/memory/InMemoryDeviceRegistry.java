@@ -26,6 +26,7 @@ import org.warrantykit.Category;
 import org.warrantykit.Device;
 import org.warrantykit.DeviceDataException;
 import org.warrantykit.InvalidValueException;
+import org.warrantykit.Quoted;
 import org.warrantykit.SerialNumber;
 import org.warrantykit.WarrantyException;
 import org.warrantykit.spi.DeviceRegistry;
@@ -171,8 +172,8 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
         try {
             return Category.valueOf(cell.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("category", "\"" + cell
-                    + "\" is not one of INVERTER, BATTERY, ACCESSORY");
+            throw new InvalidValueException("category", Quoted.of(cell)
+                    + " is not one of INVERTER, BATTERY, ACCESSORY");
         }
     }
 
