@@ -47,7 +47,7 @@ public final class CodeIssuer {
      * {@code model} whose warranty is running, redeemable until {@code expiresOn} (inclusive).
      *
      * @param model     the model the codes are bound to (stored stripped, upper-case)
-     * @param years     the years each code adds, 1 to 50
+     * @param years     the years each code adds, 1 to {@link CodeBatch#MAX_YEARS}
      * @param count     how many codes, 1 to {@link #MAX_BATCH_SIZE}
      * @param expiresOn the last day the codes can be redeemed, not before today (service clock)
      * @return the codes in clear, grouped {@code XXXX-XXXX-XXXX-XXXX}; this is the only time they are available
@@ -60,19 +60,20 @@ public final class CodeIssuer {
      * As {@link #issueExtensionCodes}, with the batch (its id names the coverage the codes grant) and a CSV export.
      *
      * @param model     the model the codes are bound to (stored stripped, upper-case)
-     * @param years     the years each code adds, 1 to 50
+     * @param years     the years each code adds, 1 to {@link CodeBatch#MAX_YEARS}
      * @param count     how many codes, 1 to {@link #MAX_BATCH_SIZE}
      * @param expiresOn the last day the codes can be redeemed, not before today (service clock)
      * @return the stored batch and its codes in clear; this is the only time they are available
-     * @throws InvalidValueException if {@code model} or {@code expiresOn} is null, the model is blank,
+     * @throws InvalidValueException if {@code model} or {@code expiresOn} is null, the model is not a {@link ModelName},
      *                               or a number or the day is out of range
      * @throws IllegalStateException if no fresh set of codes could be stored in 5 draws (the vault
      *                               already holds the hashes, e.g. it is shared under another pepper)
      */
     public IssuedBatch issueExtensionBatch(String model, int years, int count, LocalDate expiresOn) {
         InvalidValueException.require("expiresOn", expiresOn);
-        if (model == null || model.isBlank()) {
-            throw new InvalidValueException("model", "extension codes are bound to a model, e.g. X1-HYBRID-G4");
+        String product = ModelName.normalize("model", model, "an extension batch");
+        if (years < 1 || years > CodeBatch.MAX_YEARS) { // checked before a batch id is drawn, so no message names one
+            throw new InvalidValueException("years", "a code adds 1 to " + CodeBatch.MAX_YEARS + " years, was " + years);
         }
         if (count < 1 || count > MAX_BATCH_SIZE) {
             throw new InvalidValueException("count", "a batch holds 1 to " + MAX_BATCH_SIZE + " codes, was " + count);
@@ -83,7 +84,7 @@ public final class CodeIssuer {
                     + " could never be redeemed; today is " + today);
         }
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
-            CodeBatch batch = new CodeBatch(batchId(today), model.strip().toUpperCase(Locale.ROOT), years, expiresOn,
+            CodeBatch batch = new CodeBatch(batchId(today), product, years, expiresOn,
                     count, clock.instant());
             Set<String> codes = new LinkedHashSet<>(count * 2);
             while (codes.size() < count) {

@@ -56,10 +56,7 @@ public record Device(
         InvalidValueException.requireOptional("installDate", installDate).ifPresent(d -> SupportedDates.require("installDate", d));
         InvalidValueException.requireOptional("owner", owner);
         InvalidValueException.requireOptional("onlineSince", onlineSince).ifPresent(t -> SupportedDates.require("onlineSince", t));
-        if (model == null || model.isBlank()) {
-            throw new InvalidValueException("model", "device " + serial + " has no model");
-        }
-        model = model.strip().toUpperCase(Locale.ROOT);
+        model = ModelName.normalize("model", model, "device " + serial);
         if (region == null || !COUNTRIES.contains(region.strip().toUpperCase(Locale.ROOT))) {
             throw new InvalidValueException("region", Quoted.of(region) + " of device " + serial
                     + " is not an ISO 3166 country code (e.g. DE, GB, NL)");

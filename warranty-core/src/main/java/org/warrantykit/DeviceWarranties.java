@@ -118,9 +118,8 @@ final class DeviceWarranties {
         InvalidValueException.require("account", account);
         Device device = device(SerialNumber.parse(serial));
         if (!device.isOwnedBy(account)) {
-            throw new AccessDeniedException(account, "device " + device.serial(),
-                    device.owner().isPresent() ? "it is registered to another account"
-                            : "it is not registered to any account yet");
+            // the same words whether another account or none owns it: a caller learns nothing about other accounts
+            throw new AccessDeniedException(account, "device " + device.serial(), "it is not registered to this account");
         }
         return device;
     }

@@ -2,12 +2,13 @@ package org.warrantykit;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * An extension the owner can buy online for one device now: {@code months} more cover for
  * {@code price} (one-time, VAT excluded), ending on {@code newEnd} if bought today.
  *
- * @param months  the term, at least 1 month
+ * @param months  the term, 1 to {@link #MAX_MONTHS} months
  * @param price   the one-time price, VAT excluded, not negative
  * @param offerId stable for a term ({@code "EXT-60M"} is always 60 months), so a client may keep
  *                it between showing the offers and buying; the price is fixed only when the order
@@ -16,6 +17,11 @@ import java.util.Locale;
  *                starts the day after the device's end at payment time
  */
 public record ExtensionOffer(String offerId, int months, Money price, LocalDate newEnd) {
+    /** The longest term an offer may have (its id has at most four digits). */
+    public static final int MAX_MONTHS = 9999;
+
+    private static final Pattern ID = Pattern.compile("EXT-[1-9][0-9]{0,3}M");
+
     /**
      * Checks the offer.
      *
@@ -23,18 +29,18 @@ public record ExtensionOffer(String offerId, int months, Money price, LocalDate 
      * @param months  the term, at least 1
      * @param price   the price, not negative
      * @param newEnd  the end if bought today
-     * @throws InvalidValueException if a value is null, {@code months} is below 1, {@code offerId} is not
+     * @throws InvalidValueException if a value is null, {@code months} is not 1 to {@link #MAX_MONTHS}, {@code offerId} is not
      *                               {@code idFor(months)} or the price is negative
      */
     public ExtensionOffer {
         InvalidValueException.require("price", price);
         InvalidValueException.require("newEnd", newEnd);
-        if (months < 1) {
-            throw new InvalidValueException("months", "an extension adds at least 1 month, was " + months);
+        if (months < 1 || months > MAX_MONTHS) {
+            throw new InvalidValueException("months", "an extension adds 1 to " + MAX_MONTHS + " months, was " + months);
         }
         if (!idFor(months).equals(offerId)) {
             throw new InvalidValueException("offerId", "the offer of " + months + " months is \"" + idFor(months)
-                    + "\", was \"" + offerId + "\"");
+                    + "\", was " + Quoted.of(offerId));
         }
         if (price.isNegative()) {
             throw new InvalidValueException("price", "an offer price cannot be negative, was " + price);
@@ -49,6 +55,11 @@ public record ExtensionOffer(String offerId, int months, Money price, LocalDate 
      */
     public static String idFor(int months) {
         return "EXT-" + months + "M";
+    }
+
+    /** Whether {@code id} has the form {@link #idFor} gives, for 1 to 9999 months. */
+    static boolean isOfferId(String id) {
+        return ID.matcher(id).matches();
     }
 
     /** The offer id as a client sent it, trimmed and upper-cased ({@code " ext-60m"} is {@code "EXT-60M"}). */

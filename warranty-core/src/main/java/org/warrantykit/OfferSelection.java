@@ -14,15 +14,20 @@ public record OfferSelection(String serial, String offerId) {
      * @param serial  the device's serial number as typed
      * @param offerId the chosen offer id
      * @throws InvalidSerialNumberException if {@code serial} is null
-     * @throws InvalidValueException        if {@code offerId} is null or blank
+     * @throws InvalidValueException        if {@code offerId} is null, blank or not of the form {@code EXT-<months>M}
      */
     public OfferSelection {
         if (serial == null) {
             throw new InvalidSerialNumberException("", "no serial number given; " + SerialNumber.RULE);
         }
         if (offerId == null || offerId.isBlank()) {
-            throw new InvalidValueException("offerId", "no offer chosen for device " + serial
+            throw new InvalidValueException("offerId", "no offer chosen for device " + Quoted.of(serial)
                     + "; use an offerId from offers(...), e.g. EXT-60M");
+        }
+        if (!ExtensionOffer.isOfferId(ExtensionOffer.normalizeId(offerId))) {
+            // refused here, so later messages only ever repeat a well-formed id
+            throw new InvalidValueException("offerId", Quoted.of(offerId) + " is not an offer id; offer ids look "
+                    + "like EXT-60M: use one from offers(...)");
         }
     }
 
@@ -31,7 +36,7 @@ public record OfferSelection(String serial, String offerId) {
      * @param offerId the chosen offer id
      * @return the selection
      * @throws InvalidSerialNumberException if {@code serial} is null
-     * @throws InvalidValueException        if {@code offerId} is null or blank
+     * @throws InvalidValueException        if {@code offerId} is null, blank or not of the form {@code EXT-<months>M}
      */
     public static OfferSelection of(String serial, String offerId) {
         return new OfferSelection(serial, offerId);

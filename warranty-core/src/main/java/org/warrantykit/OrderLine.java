@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param serial   the device
  * @param offerId  the offer bought, {@code ExtensionOffer.idFor(months)}
- * @param months   the term, at least 1
+ * @param months   the term, 1 to {@link ExtensionOffer#MAX_MONTHS}
  * @param price    the locked price, not negative
  * @param pricedBy the decision that offered this term at this price (rule-set version, rules)
  */
@@ -18,22 +18,23 @@ public record OrderLine(SerialNumber serial, String offerId, int months, Money p
      *
      * @param serial   the device
      * @param offerId  {@code ExtensionOffer.idFor(months)}
-     * @param months   the term, at least 1
+     * @param months   the term, 1 to {@link ExtensionOffer#MAX_MONTHS}
      * @param price    the price, not negative
      * @param pricedBy the deciding trace
-     * @throws InvalidValueException if a value is null, {@code months} is below 1, {@code offerId} does
+     * @throws InvalidValueException if a value is null, {@code months} is out of range, {@code offerId} does
      *                               not match it or the price is negative
      */
     public OrderLine {
         InvalidValueException.require("serial", serial);
         InvalidValueException.require("price", price);
         InvalidValueException.require("pricedBy", pricedBy);
-        if (months < 1) {
-            throw new InvalidValueException("months", "an extension adds at least 1 month, was " + months);
+        if (months < 1 || months > ExtensionOffer.MAX_MONTHS) {
+            throw new InvalidValueException("months", "an extension adds 1 to " + ExtensionOffer.MAX_MONTHS
+                    + " months, was " + months);
         }
         if (!ExtensionOffer.idFor(months).equals(offerId)) {
             throw new InvalidValueException("offerId", "the offer of " + months + " months is \""
-                    + ExtensionOffer.idFor(months) + "\", was \"" + offerId + "\"");
+                    + ExtensionOffer.idFor(months) + "\", was " + Quoted.of(offerId));
         }
         if (price.isNegative()) {
             throw new InvalidValueException("price", "a line price cannot be negative, was " + price);

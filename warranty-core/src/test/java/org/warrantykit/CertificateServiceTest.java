@@ -187,10 +187,10 @@ class CertificateServiceTest {
 
         assertThatThrownBy(() -> service.certificate(ALICE, "CERTBOBS000001"))
                 .isInstanceOf(AccessDeniedException.class)
-                .hasMessage("Account alice may not act on device CERTBOBS000001: it is registered to another account");
+                .hasMessage("Account alice may not act on device CERTBOBS000001: it is not registered to this account");
         assertThatThrownBy(() -> service.certificate(ALICE, "CERTNOOWNER001"))
                 .isInstanceOf(AccessDeniedException.class)
-                .hasMessage("Account alice may not act on device CERTNOOWNER001: it is not registered to any account yet");
+                .hasMessage("Account alice may not act on device CERTNOOWNER001: it is not registered to this account");
         assertThat(service.certificate(BOB, "CERTBOBS000001").owner()).isEqualTo(BOB);
     }
 

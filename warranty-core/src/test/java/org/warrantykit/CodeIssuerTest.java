@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.warrantykit.CodeFixture.TODAY;
 
 import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.warrantykit.fixtures.TestPolicy;
+import org.warrantykit.memory.InMemoryCodeVault;
+import org.warrantykit.memory.InMemoryDeviceRegistry;
+import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.CodeBatch;
+import org.warrantykit.spi.CodeVault;
 
 class CodeIssuerTest {
     final CodeFixture fx = new CodeFixture(List.of());
@@ -62,13 +70,47 @@ class CodeIssuerTest {
     @Test
     void badBatchRequestsAreRefusedWithTheReason() {
         assertThatThrownBy(() -> issuer.issueExtensionCodes(" ", 5, 1, TODAY)).isInstanceOf(InvalidValueException.class)
-                .hasMessageContaining("bound to a model");
+                .hasMessage("model: an extension batch has no model; a model is named like X1-HYBRID-G4");
         assertThatThrownBy(() -> issuer.issueExtensionCodes("X1-BOOST", 0, 1, TODAY))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("adds 1 to 50 years");
         assertThatThrownBy(() -> issuer.issueExtensionCodes("X1-BOOST", 5, 0, TODAY))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("1 to 100000 codes");
         assertThatThrownBy(() -> issuer.issueExtensionCodes("X1-BOOST", 5, 1, TODAY.minusDays(1)))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("could never be redeemed");
+    }
+
+    @Test
+    void aRefusedBatchNamesNoBatchIdAndWritesNothing() {
+        List<String> writes = new ArrayList<>();
+        InMemoryCodeVault vault = new InMemoryCodeVault();
+        CodeVault watched = (CodeVault) Proxy.newProxyInstance(CodeVault.class.getClassLoader(),
+                new Class<?>[] {CodeVault.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("add")) {
+                        writes.add(method.getName());
+                    }
+                    try {
+                        return method.invoke(vault, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        CodeIssuer watchedIssuer = InMemoryStores.configure(WarrantyService.builder()).rules(new TestPolicy())
+                .devices(InMemoryDeviceRegistry.of(List.of())).clock(fx.clock).codeVault(watched)
+                .codePepper(CodeFixture.PEPPER).build().codeIssuer();
+
+        assertThatThrownBy(() -> watchedIssuer.issueExtensionCodes("X1-BOOST", -1, 1, TODAY))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("years: a code adds 1 to 50 years, was -1");
+        assertThatThrownBy(() -> watchedIssuer.issueExtensionCodes("X".repeat(300), 5, 1, TODAY))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("model: the model of an extension batch, \"" + "X".repeat(60) + "\"…, is not a model "
+                        + "name: 1 to 64 characters without line breaks or other control characters, e.g. X1-HYBRID-G4");
+        assertThatThrownBy(() -> watchedIssuer.issueExtensionCodes("X1\nBOOST", 5, 1, TODAY))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("\"X1\\nBOOST\"");
+        assertThat(writes).as("no refused batch reached the vault").isEmpty();
+
+        assertThat(watchedIssuer.issueExtensionCodes("x".repeat(ModelName.MAX_LENGTH), 5, 1, TODAY)).hasSize(1);
+        assertThat(writes).containsExactly("addBatch");
     }
 
     @Test

@@ -142,9 +142,9 @@ class InquiryAndUpgradeTest {
         assertThatThrownBy(() -> service.inquire("NOSUCHDEVICE1")).isInstanceOf(UnknownDeviceException.class)
                 .hasMessage("No device with serial number NOSUCHDEVICE1 is registered; check the number on the device label");
         assertThatThrownBy(() -> service.requestUpgrade(BOB, "ONLINE00001")).isInstanceOf(AccessDeniedException.class)
-                .hasMessage("Account bob may not act on device ONLINE00001: it is registered to another account");
+                .hasMessage("Account bob may not act on device ONLINE00001: it is not registered to this account");
         assertThatThrownBy(() -> service.requestUpgrade(BOB, "UNOWNED0001")).isInstanceOf(AccessDeniedException.class)
-                .hasMessage("Account bob may not act on device UNOWNED0001: it is not registered to any account yet");
+                .hasMessage("Account bob may not act on device UNOWNED0001: it is not registered to this account");
         assertThatThrownBy(() -> service.requestUpgrade(BOB, "bad serial")).isInstanceOf(InvalidSerialNumberException.class);
         assertThatThrownBy(() -> service.deviceOnline("NOSUCHDEVICE1", clock.instant())).isInstanceOf(UnknownDeviceException.class);
         assertThat(ledger.entries(ONLINE.serial())).isEmpty();

@@ -92,7 +92,7 @@ class PurchaseTest {
         void onlyTheOwnerSeesOffers() {
             Object before = f.everything();
             assertThatThrownBy(() -> service.offers(BOB, A1)).isInstanceOf(AccessDeniedException.class)
-                    .hasMessage("Account bob may not act on device EXTEND00001: it is registered to another account");
+                    .hasMessage("Account bob may not act on device EXTEND00001: it is not registered to this account");
             assertThat(f.everything()).isEqualTo(before);
         }
     }
@@ -186,7 +186,7 @@ class PurchaseTest {
         void forAnotherAccountsDevice() {
             Throwable e = failsChangingNothing(() -> service.purchase(BOB, A1, "EXT-60M", "k"));
             assertThat(e).isInstanceOf(AccessDeniedException.class)
-                    .hasMessage("Account bob may not act on device EXTEND00001: it is registered to another account");
+                    .hasMessage("Account bob may not act on device EXTEND00001: it is not registered to this account");
         }
 
         @Test
@@ -194,7 +194,7 @@ class PurchaseTest {
             Throwable e = failsChangingNothing(() -> service.purchase(ALICE, List.of(OfferSelection.of(A1, "EXT-60M"),
                     OfferSelection.of(B1, "EXT-60M")), "k"));
             assertThat(e).isInstanceOf(AccessDeniedException.class)
-                    .hasMessage("Account alice may not act on device BOBDEVICE01: it is registered to another account");
+                    .hasMessage("Account alice may not act on device BOBDEVICE01: it is not registered to this account");
         }
 
         @Test
@@ -216,6 +216,18 @@ class PurchaseTest {
             assertThat(unavailable.available()).containsExactly("EXT-60M", "EXT-120M");
             assertThat(unavailable.offerId()).isEqualTo("EXT-36M");
             assertThat(unavailable.serial()).isEqualTo(SerialNumber.parse(A1));
+        }
+
+        @Test
+        void forTextThatIsNotAnOfferIdQuotingItCutAndEscaped() {
+            assertThat(failsChangingNothing(() -> service.purchase(ALICE, A1, "EXT-60M\u202Egpj.exe", "k")))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessage("offerId: \"EXT-60M\\u202Egpj.exe\" is not an offer id; offer ids look like EXT-60M: "
+                            + "use one from offers(...)");
+            assertThat(failsChangingNothing(() -> service.purchase(ALICE, A1, "x".repeat(100_000), "k")).getMessage())
+                    .hasSizeLessThan(200);
+            assertThat(service.purchase(ALICE, A1, " ext-60m ", "k").lines()).as("case and spaces are forgiven")
+                    .extracting(OrderLine::offerId).containsExactly("EXT-60M");
         }
 
         @Test
@@ -275,7 +287,7 @@ class PurchaseTest {
                     .hasMessage("idempotencyKey: is 256 characters long; at most 255 are accepted");
             assertThat(failsChangingNothing(() -> service.purchase(ALICE, A1, "", "k")))
                     .isInstanceOf(InvalidValueException.class)
-                    .hasMessage("offerId: no offer chosen for device EXTEND00001; use an offerId from offers(...), e.g. EXT-60M");
+                    .hasMessage("offerId: no offer chosen for device \"EXTEND00001\"; use an offerId from offers(...), e.g. EXT-60M");
         }
     }
 

@@ -256,7 +256,7 @@ class RedemptionTest {
         CodeFixture.State before = state();
         for (int i = 0; i < 8; i++) {
             assertThatThrownBy(() -> service.redeem(BOB, "ALICEDE0001", codes.get(0)))
-                    .isInstanceOf(AccessDeniedException.class).hasMessageContaining("registered to another account");
+                    .isInstanceOf(AccessDeniedException.class).hasMessageContaining("not registered to this account");
         }
         assertThatThrownBy(() -> service.redeem(BOB, "NOSUCHDEVICE1", codes.get(0)))
                 .isInstanceOf(UnknownDeviceException.class);

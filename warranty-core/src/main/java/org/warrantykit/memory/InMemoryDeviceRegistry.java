@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +72,9 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
      * @throws DeviceDataException if the file cannot be read or a row is bad ({@code file:line: reason})
      */
     public static InMemoryDeviceRegistry fromCsv(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // a decoding reader, not Files.newBufferedReader: that one fails a whole buffer ahead of the bad
+        // line ("Input length = 1"), this one marks bad bytes so the row check names their line
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
             return fromCsv(file.toString(), reader);
         } catch (IOException e) {
             throw new DeviceDataException(file.toString(), 0, "cannot read: " + e.getMessage(), e);
@@ -95,7 +96,7 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return fromCsv(resource, reader);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new DeviceDataException(resource, 0, "cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -112,13 +113,18 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
         Map<SerialNumber, Device> bySerial = new LinkedHashMap<>();
         try {
             String header = lines.readLine();
+            if (header != null) {
+                requireUtf8(source, 1, header);
+            }
+            // a byte order mark, as some spreadsheet programs write one, is not part of the header
             if (header == null || !header.strip().replace("\uFEFF", "").equals(HEADER)) {
-                throw new DeviceDataException(source, 1, "expected the header \"" + HEADER + "\" but found \""
-                        + (header == null ? "" : header.strip()) + "\"");
+                throw new DeviceDataException(source, 1, "expected the header \"" + HEADER + "\" but found "
+                        + Quoted.of(header == null ? "" : header.strip()));
             }
             int lineNo = 1;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 lineNo++;
+                requireUtf8(source, lineNo, line);
                 if (line.isBlank()) {
                     continue;
                 }
@@ -132,6 +138,14 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
             throw new DeviceDataException(source, 0, "cannot read: " + e.getMessage(), e);
         }
         return new InMemoryDeviceRegistry(bySerial);
+    }
+
+    /** Bytes that are not UTF-8 were decoded as U+FFFD, which no supply data holds. */
+    private static void requireUtf8(String source, int lineNo, String line) {
+        if (line.indexOf('\uFFFD') >= 0) {
+            throw new DeviceDataException(source, lineNo, "the line holds bytes that are not UTF-8 text; save the "
+                    + "file as UTF-8 (CSV UTF-8 in a spreadsheet program)");
+        }
     }
 
     private static Device parseRow(String source, int lineNo, String line) {
@@ -161,8 +175,8 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
             column = "model/region";
             return new Device(serial, cells[1], category, cells[3], production, ship, install, owner, online);
         } catch (DateTimeParseException e) {
-            throw new DeviceDataException(source, lineNo, column + ": \"" + e.getParsedString()
-                    + "\" is not an ISO date (yyyy-MM-dd)", e);
+            throw new DeviceDataException(source, lineNo, column + ": " + Quoted.of(e.getParsedString())
+                    + " is not an ISO date (yyyy-MM-dd)", e);
         } catch (WarrantyException e) {
             throw new DeviceDataException(source, lineNo, column + ": " + e.getMessage(), e);
         }

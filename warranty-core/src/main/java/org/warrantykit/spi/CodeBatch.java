@@ -4,9 +4,9 @@ import org.warrantykit.CoverageSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.warrantykit.InvalidValueException;
+import org.warrantykit.ModelName;
 import org.warrantykit.Quoted;
 import org.warrantykit.SupportedDates;
 
@@ -23,6 +23,9 @@ import org.warrantykit.SupportedDates;
  * @param issuedAt  when the batch was issued
  */
 public record CodeBatch(String id, String model, int years, LocalDate expiresOn, int size, Instant issuedAt) {
+    /** The most years one code may add. */
+    public static final int MAX_YEARS = 50;
+
     private static final Pattern ID = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,63}");
 
     /**
@@ -44,12 +47,9 @@ public record CodeBatch(String id, String model, int years, LocalDate expiresOn,
             throw new InvalidValueException("id", Quoted.of(id)
                     + " is not a batch id (3-64 upper-case letters, digits, -)");
         }
-        if (model == null || model.isBlank()) {
-            throw new InvalidValueException("model", "batch " + id + " has no model");
-        }
-        model = model.strip().toUpperCase(Locale.ROOT);
-        if (years < 1 || years > 50) {
-            throw new InvalidValueException("years", "batch " + id + " adds 1 to 50 years, was " + years);
+        model = ModelName.normalize("model", model, "batch " + id);
+        if (years < 1 || years > MAX_YEARS) {
+            throw new InvalidValueException("years", "batch " + id + " adds 1 to " + MAX_YEARS + " years, was " + years);
         }
         SupportedDates.require("expiresOn", expiresOn);
         if (size < 1) {

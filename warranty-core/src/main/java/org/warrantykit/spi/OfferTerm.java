@@ -1,5 +1,6 @@
 package org.warrantykit.spi;
 
+import org.warrantykit.ExtensionOffer;
 import org.warrantykit.InvalidValueException;
 import org.warrantykit.Money;
 
@@ -16,12 +17,13 @@ public record OfferTerm(int months, Money price) {
      * @param months months added
      * @param price  the price
      * @throws InvalidValueException if {@code price} is null
-     *         or if {@code months} is below 1 or {@code price} is negative
+     *         or if {@code months} is not 1 to {@link ExtensionOffer#MAX_MONTHS} or {@code price} is negative
      */
     public OfferTerm {
         InvalidValueException.require("price", price);
-        if (months < 1) {
-            throw new InvalidValueException("months", "an offered term is at least 1 month, was " + months);
+        if (months < 1 || months > ExtensionOffer.MAX_MONTHS) {
+            throw new InvalidValueException("months", "an offered term is 1 to " + ExtensionOffer.MAX_MONTHS
+                    + " months, was " + months);
         }
         if (price.isNegative()) {
             throw new InvalidValueException("price", "an offer price cannot be negative, was " + price);

@@ -1,5 +1,8 @@
 package org.warrantykit.memory;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_16;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.warrantykit.fixtures.Fixtures.ALICE;
@@ -10,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warrantykit.Category;
 import org.warrantykit.Device;
 import org.warrantykit.DeviceDataException;
+import org.warrantykit.ModelName;
 import org.warrantykit.SerialNumber;
 
 class InMemoryDeviceRegistryTest {
@@ -77,5 +82,45 @@ class InMemoryDeviceRegistryTest {
     void missingFileIsReportedAsDataError(@TempDir Path dir) {
         assertThatThrownBy(() -> InMemoryDeviceRegistry.fromCsv(dir.resolve("nope.csv")))
                 .isInstanceOf(DeviceDataException.class).hasMessageContaining("nope.csv:0: cannot read");
+    }
+
+    @Test
+    void aByteOrderMarkIsAcceptedAndBytesThatAreNotUtf8AreRefusedNamingTheirLine(@TempDir Path dir) throws IOException {
+        String row = "AAAAAAAAAA1,X1-BOOST,INVERTER,DE,2023-01-10,2023-02-01,,,\n";
+        Path withBom = dir.resolve("bom.csv");
+        Files.write(withBom, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, (HEADER + row).getBytes(UTF_8)));
+        assertThat(InMemoryDeviceRegistry.fromCsv(withBom).find(SerialNumber.parse("AAAAAAAAAA1"))).isPresent();
+
+        // Latin-1 "Müller" on line 3: a spreadsheet saved in the wrong encoding
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, (HEADER + row + "BBBBBBBBBB1,X1-BOOST,INVERTER,DE,2023-01-10,2023-02-01,,m\u00fcller,\n")
+                .getBytes(ISO_8859_1));
+        assertThatThrownBy(() -> InMemoryDeviceRegistry.fromCsv(latin1)).isInstanceOf(DeviceDataException.class)
+                .hasMessage(latin1 + ":3: the line holds bytes that are not UTF-8 text; save the file as UTF-8 "
+                        + "(CSV UTF-8 in a spreadsheet program)")
+                .extracting(e -> ((DeviceDataException) e).line()).isEqualTo(3);
+
+        Path utf16 = dir.resolve("utf16.csv");
+        Files.write(utf16, (HEADER + row).getBytes(UTF_16));
+        assertThatThrownBy(() -> InMemoryDeviceRegistry.fromCsv(utf16)).isInstanceOf(DeviceDataException.class)
+                .hasMessageStartingWith(utf16 + ":1: the line holds bytes that are not UTF-8 text");
+    }
+
+    @Test
+    void aModelNameEveryStoreCanHoldIsCheckedOnLoad() {
+        String longModel = "X".repeat(ModelName.MAX_LENGTH + 1);
+        assertThat(loadFails(HEADER + "AAAAAAAAAA1," + longModel + ",INVERTER,DE,2023-01-10,2023-02-01,,,\n")
+                .getMessage()).isEqualTo("devices.csv:2: model/region: model: the model of device AAAAAAAAAA1, \""
+                        + "X".repeat(60) + "\"…, is not a model name: 1 to 64 characters without line breaks or "
+                        + "other control characters, e.g. X1-HYBRID-G4");
+        assertThat(InMemoryDeviceRegistry.fromCsv("devices.csv", new StringReader(HEADER + "AAAAAAAAAA1,"
+                + "x".repeat(ModelName.MAX_LENGTH) + ",INVERTER,DE,2023-01-10,2023-02-01,,,\n"))
+                .find(SerialNumber.parse("AAAAAAAAAA1")).orElseThrow().model()).isEqualTo("X".repeat(64));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }
