@@ -193,9 +193,19 @@ public record Certificate(
             byte[] content = url.decode(parts[1]);
             byte[] signature = url.decode(parts[2]);
             return parse(content, Base64.getEncoder().encodeToString(signature));
-        } catch (IllegalArgumentException | DateTimeParseException | WarrantyException e) {
-            throw new InvalidValueException("certificate text", "is damaged or not a certificate code: " + e.getMessage());
+        } catch (WarrantyException e) {
+            throw damaged(e.getMessage(), e);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            // the decoder's and parser's own words echo the input without limit: they stay in the cause
+            throw damaged("a part of it is not readable", e);
         }
+    }
+
+    private static InvalidValueException damaged(String why, Exception cause) {
+        InvalidValueException damaged = new InvalidValueException("certificate text",
+                "is damaged or not a certificate code: " + why);
+        damaged.initCause(cause);
+        return damaged;
     }
 
     /** The decoded signature; empty when the stored text is not base64. */

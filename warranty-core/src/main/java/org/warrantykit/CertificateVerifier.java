@@ -85,12 +85,25 @@ public final class CertificateVerifier {
         InvalidValueException.require("base64X509", base64X509);
         String body = base64X509.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
                 .replaceAll("\\s+", "");
+        byte[] der;
         try {
-            byte[] der = Base64.getDecoder().decode(body);
-            return of(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw new InvalidValueException("publicKey", "not a base64 Ed25519 public key (X.509): " + e.getMessage());
+            der = Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw refused("is not base64 text; give the key as publicKeyText() prints it, or its PEM block", e);
         }
+        try {
+            return of(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)));
+        } catch (GeneralSecurityException e) {
+            // the provider's words (OIDs, class names) stay in the cause
+            throw refused("is not an Ed25519 public key; certificates are signed with Ed25519, so an RSA or EC key "
+                    + "cannot check them", e);
+        }
+    }
+
+    private static InvalidValueException refused(String why, Exception cause) {
+        InvalidValueException refused = new InvalidValueException("publicKey", "the published key " + why);
+        refused.initCause(cause);
+        return refused;
     }
 
     /** @return the Ed25519 public key certificates are checked against */

@@ -6,6 +6,7 @@ import static org.warrantykit.fixtures.Fixtures.ALICE;
 import static org.warrantykit.fixtures.Fixtures.BOB;
 import static org.warrantykit.fixtures.Fixtures.device;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -243,6 +245,25 @@ class CertificateServiceTest {
         assertThat(serials.stream().map(service::inquire).toList()).isEqualTo(viewsBefore);
         assertThat(serials.stream().map(s -> ledger.entries(SerialNumber.parse(s))).toList()).isEqualTo(ledgerBefore);
         assertThat(requests.pending(OFFLINE.serial())).isPresent();
+    }
+
+    @Test
+    void aKeyOrCertificateTextThatCannotBeReadIsRefusedInPlainWordsWithTheDetailInTheCause() throws Exception {
+        String rsa = Base64.getEncoder().encodeToString(
+                KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic().getEncoded());
+        assertThatThrownBy(() -> CertificateVerifier.fromPublicKeyText(rsa)).isInstanceOf(InvalidValueException.class)
+                .hasMessage("publicKey: the published key is not an Ed25519 public key; certificates are signed with "
+                        + "Ed25519, so an RSA or EC key cannot check them")
+                .hasCauseInstanceOf(GeneralSecurityException.class);
+        assertThatThrownBy(() -> CertificateVerifier.fromPublicKeyText("not*base64")).isInstanceOf(InvalidValueException.class)
+                .hasMessage("publicKey: the published key is not base64 text; give the key as publicKeyText() prints "
+                        + "it, or its PEM block");
+
+        service.requestUpgrade(ALICE, "CERTUPGRADED01");
+        String text = service.certificate(ALICE, "CERTUPGRADED01").toCompactText();
+        String garbled = text.substring(0, text.indexOf('.') + 1) + "*".repeat(10_000) + text.substring(text.lastIndexOf('.'));
+        assertThat(service.certificateVerifier().check(garbled).reason())
+                .isEqualTo("certificate text: is damaged or not a certificate code: a part of it is not readable");
     }
 
     @Test
