@@ -8,9 +8,11 @@ import static org.warrantykit.fixtures.Fixtures.device;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -20,16 +22,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.warrantykit.AccountId;
+import org.warrantykit.Campaign;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
 import org.warrantykit.DecisionTrace;
+import org.warrantykit.InvalidValueException;
 import org.warrantykit.Money;
 import org.warrantykit.Order;
 import org.warrantykit.OrderId;
 import org.warrantykit.OrderLine;
 import org.warrantykit.OrderState;
 import org.warrantykit.SerialNumber;
+import org.warrantykit.SupportedDates;
+import org.warrantykit.WarrantyService;
 import org.warrantykit.fixtures.TestPolicy;
+import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.spi.LedgerEntry;
 import org.warrantykit.spi.UpgradeRequest;
 
@@ -469,5 +476,42 @@ abstract class StoreContract {
         assertThat(store.issuedFor(SN)).containsExactly(first, second);
         assertThat(org.warrantykit.CertificateVerifier.of(keys.getPublic())
                 .verify(store.find(second.number()).orElseThrow())).isTrue();
+    }
+
+    @Test
+    void theSupportedDaysRoundTripAtTheirExtremesAndDaysBeyondThemAreRefusedBeforeAnyWrite() {
+        Instant first = SupportedDates.EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant last = SupportedDates.LATEST.atTime(23, 59, 59, 999_999_000).toInstant(ZoneOffset.UTC);
+        JdbcCoverageLedger ledger = JdbcWarrantyStores.coverageLedger(dataSource);
+        LedgerEntry widest = entry(CoverageKind.STANDARD, SupportedDates.EARLIEST, SupportedDates.LATEST,
+                "standard warranty", last);
+        assertThat(ledger.append(SN, 0, List.of(widest))).isTrue();
+        assertThat(ledger.entries(SN)).containsExactly(widest);
+        JdbcUpgradeRequestStore requests = JdbcWarrantyStores.upgradeRequests(dataSource);
+        SerialNumber earliest = new SerialNumber("CONTRACT0002");
+        requests.recordOnline(earliest, first);
+        assertThat(requests.onlineSince(earliest)).contains(first);
+        JdbcCodeVault vault = JdbcWarrantyStores.codeVault(dataSource);
+        Campaign always = Campaign.of("ALWAYS", SupportedDates.EARLIEST, SupportedDates.LATEST, 1, 12);
+        assertThat(vault.addCampaign(always)).isTrue();
+        assertThat(vault.campaign("ALWAYS")).contains(always);
+
+        SerialNumber offline = new SerialNumber("CONTRACT0003");
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        WarrantyService service = JdbcWarrantyStores.configure(WarrantyService.builder(), dataSource)
+                .rules(new TestPolicy()).codePepper(new byte[32]).clock(Clock.fixed(now, ZoneOffset.UTC))
+                .devices(InMemoryDeviceRegistry.of(List.of(device(offline.value()).installed(LocalDate.of(2024, 6, 1))
+                        .offline().build()))).build();
+        for (Instant beyond : List.of(Instant.MIN, Instant.EPOCH.minusNanos(1), Instant.ofEpochSecond(-62_135_596_800L))) {
+            assertThatThrownBy(() -> service.deviceOnline(offline, beyond)).isInstanceOf(InvalidValueException.class)
+                    .hasMessage("at: " + beyond + " is outside the supported days 1970-01-01 to 2199-12-31 (UTC)");
+        }
+        assertThatThrownBy(() -> service.inquireAsOf(offline, LocalDate.MAX)).isInstanceOf(InvalidValueException.class)
+                .hasMessage("date: +999999999-12-31 is outside the supported days 1970-01-01 to 2199-12-31");
+        assertThatThrownBy(() -> service.codeIssuer().issueExtensionCodes("X1-BOOST", 5, 1, LocalDate.of(2200, 1, 1)))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("outside the supported days");
+        assertThat(requests.onlineSince(offline)).as("no online time recorded").isEmpty();
+        assertThat(ledger.entries(offline)).as("no grant recorded").isEmpty();
+        assertThat(service.inquire(offline).end()).as("the device still answers").isAfter(LocalDate.of(2026, 1, 1));
     }
 }
