@@ -6,8 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warrantykit.spi.OwnershipStore;
 import org.warrantykit.spi.Transactions;
+import org.warrantykit.spi.TransferVerdict;
 
-/** The warranty follows the device: a house sale moves the device, coverage intact, to the new owner. */
+/**
+ * The warranty follows the device where the policy allows it: a house sale moves the device, coverage
+ * intact, to the new owner.
+ */
 final class Transfers {
     private static final Logger LOG = LoggerFactory.getLogger(Transfers.class);
 
@@ -30,7 +34,13 @@ final class Transfers {
             if (from.equals(to)) {
                 return Optional.of(warranties.snapshot(device, warranties.rules(), warranties.today()).view());
             }
-            // Decided before anything moves: a policy that fails for this device leaves the owner as it was.
+            // Decided before anything moves: a policy that fails or refuses leaves the owner as it was.
+            TransferVerdict verdict = warranties.snapshot(device, warranties.rules(), warranties.today()).decision()
+                    .transfer();
+            if (!verdict.allowed()) {
+                LOG.info("transfer of device {} from {} to {} refused by the policy: {}", sn, from, to, verdict.reason());
+                throw new TransferRefusedException(sn, verdict.reason());
+            }
             WarrantyView after = warranties.snapshot(device.withOwner(to), warranties.rules(), warranties.today()).view();
             Optional<AccountId> expected = ownership.owner(sn);
             if (!ownership.transfer(sn, expected, from, to, warranties.clock().instant())) {

@@ -335,7 +335,9 @@ public final class WarrantyService {
      * The warranty follows the device (house sale): moves the device from its current owner
      * {@code from} to {@code to}, coverage intact; {@code to} then sees it in {@link #devices} and may
      * act on it, {@code from} no longer. Recorded in the {@link Builder#ownership ownership store},
-     * as the device registry is read-only. Transferring to the current owner changes nothing.
+     * as the device registry is read-only. Transferring to the current owner changes nothing. The
+     * policy decides whether the warranty may pass to a new owner ({@code transfer.drl}); the default
+     * lets it follow the device everywhere.
      *
      * @param serial the device's serial number as typed
      * @param from   the current owner
@@ -345,6 +347,7 @@ public final class WarrantyService {
      * @throws InvalidSerialNumberException if {@code serial} is null or malformed
      * @throws UnknownDeviceException       if no device has this serial number
      * @throws AccessDeniedException when {@code from} is not the device's current owner
+     * @throws TransferRefusedException     if the policy keeps the warranty with its current owner
      * @throws ConcurrentUpdateException    if the owner kept changing under concurrent transfers
      */
     public WarrantyView transferOwnership(String serial, AccountId from, AccountId to) {

@@ -11,6 +11,7 @@ import org.warrantykit.InvalidValueException;
  * @param upgrade       whether the free upgrade applies, for how long and why
  * @param offers        extensions for sale, by ascending term; empty when none
  * @param noOfferReason why there are no offers; empty text when there are some
+ * @param transfer      whether the warranty may pass to a new owner, and why
  * @param trace         the rule set and the rules that fired
  */
 public record PolicyDecision(
@@ -18,6 +19,7 @@ public record PolicyDecision(
         UpgradeVerdict upgrade,
         List<OfferTerm> offers,
         String noOfferReason,
+        TransferVerdict transfer,
         DecisionTrace trace) {
 
     /**
@@ -27,6 +29,7 @@ public record PolicyDecision(
      * @param upgrade       the upgrade verdict
      * @param offers        the offers
      * @param noOfferReason why there are none
+     * @param transfer      the transfer verdict
      * @param trace         the trace
      * @throws InvalidValueException if any component is null (or an offer is)
      *         or if there are no offers and no reason, or two offers have the same term
@@ -35,6 +38,7 @@ public record PolicyDecision(
         InvalidValueException.require("standard", standard);
         InvalidValueException.require("upgrade", upgrade);
         InvalidValueException.require("noOfferReason", noOfferReason);
+        InvalidValueException.require("transfer", transfer);
         InvalidValueException.require("trace", trace);
         offers = InvalidValueException.requireList("offers", offers);
         if (offers.isEmpty() && noOfferReason.isBlank()) {

@@ -22,15 +22,16 @@ import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
 import org.warrantykit.spi.StandardTerm;
+import org.warrantykit.spi.TransferVerdict;
 import org.warrantykit.spi.WarrantyRules;
 import org.warrantykit.testkit.ReferenceDifferential;
 import org.warrantykit.testkit.ReferencePolicy;
 import org.warrantykit.testkit.WarrantyGenerators;
 
 /**
- * The custom policy decides as the reference policy with its two documented changes applied
+ * The custom policy decides as the reference policy with its three documented changes applied
  * ({@code custom-rules/ruleset.properties}): the up-to-10-kW class (X3-HYBRID-G4) is priced 10 %
- * higher, and batteries run 12 years. The price change is applied to the reference's decision in
+ * higher, batteries run 12 years, and in AU the warranty is not transferable. The price change is applied to the reference's decision in
  * {@link #expected}; batteries, whose every date moves, are left out of the comparison and checked
  * by their own property (and its explicit example on the days around the 10- and 12-year ends).
  */
@@ -45,6 +46,11 @@ class CustomRulesDifferentialTest extends ReferenceDifferential {
     private static final BigDecimal PLUS_TEN_PERCENT = new BigDecimal("1.10");
     private static final String DEFAULT_PRICE_RULE = "Price up to 10 kW: +5 years EUR 270, +10 years EUR 540";
     private static final String CUSTOM_PRICE_RULE = "Price up to 10 kW: +5 years EUR 297, +10 years EUR 594";
+    private static final String DEFAULT_TRANSFER_RULE = "Transfer: the warranty follows the device to its new owner";
+    private static final String AU_TRANSFER_RULE =
+            "Transfer refused: in Australia the warranty stays with the original owner";
+    private static final String AU_TRANSFER_REASON =
+            "Under the Australian warranty terms the warranty stays with the original owner.";
     /** The documented default policy (README), "upgrade when online". */
     private static final Map<String, Integer> UPGRADE_YEARS = Map.of(
             "X1-BOOST", 5, "X1-HYBRID-G4", 5, "X3-HYBRID-G4", 5, "X3-MEGA-G2", 1);
@@ -59,9 +65,26 @@ class CustomRulesDifferentialTest extends ReferenceDifferential {
         return query.device().category() != Category.BATTERY;
     }
 
-    /** The reference's decision with the documented price change: EUR x 1.10, in GB 0.85 of that, half-up. */
+    /** The reference's decision with the documented changes applied: transfers in AU, then prices. */
     @Override
     protected PolicyDecision expected(PolicyQuery query, PolicyDecision reference) {
+        return withPriceChange(query, withTransferChange(query, reference));
+    }
+
+    /** In AU the warranty stays with its first owner: refused, under the refusing rule's name. */
+    private static PolicyDecision withTransferChange(PolicyQuery query, PolicyDecision reference) {
+        if (!query.device().region().equals("AU")) {
+            return reference;
+        }
+        List<String> fired = reference.trace().firedRules().stream()
+                .map(rule -> rule.equals(DEFAULT_TRANSFER_RULE) ? AU_TRANSFER_RULE : rule).toList();
+        return new PolicyDecision(reference.standard(), reference.upgrade(), reference.offers(),
+                reference.noOfferReason(), TransferVerdict.refuse(AU_TRANSFER_REASON),
+                new DecisionTrace(reference.trace().ruleSetVersion(), fired));
+    }
+
+    /** The documented price change: EUR x 1.10, in GB 0.85 of that, half-up. */
+    private static PolicyDecision withPriceChange(PolicyQuery query, PolicyDecision reference) {
         if (!query.device().model().equals(TEN_KW_MODEL) || reference.offers().isEmpty()) {
             return reference;
         }
@@ -74,7 +97,7 @@ class CustomRulesDifferentialTest extends ReferenceDifferential {
         List<String> fired = reference.trace().firedRules().stream()
                 .map(rule -> rule.equals(DEFAULT_PRICE_RULE) ? CUSTOM_PRICE_RULE : rule).toList();
         return new PolicyDecision(reference.standard(), reference.upgrade(), offers, reference.noOfferReason(),
-                new DecisionTrace(reference.trace().ruleSetVersion(), fired));
+                reference.transfer(), new DecisionTrace(reference.trace().ruleSetVersion(), fired));
     }
 
     /** About one generated query in five is about a battery; the others are generated anew. */

@@ -28,6 +28,8 @@ import org.warrantykit.rules.facts.NoOffer;
 import org.warrantykit.rules.facts.OfferPrice;
 import org.warrantykit.rules.facts.StandardStart;
 import org.warrantykit.rules.facts.StandardYears;
+import org.warrantykit.rules.facts.TransferPermit;
+import org.warrantykit.rules.facts.TransferRefusal;
 import org.warrantykit.rules.facts.UpgradeGrant;
 import org.warrantykit.rules.facts.UpgradeRefusal;
 import org.warrantykit.spi.CodeDecision;
@@ -36,6 +38,7 @@ import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
 import org.warrantykit.spi.StandardTerm;
+import org.warrantykit.spi.TransferVerdict;
 import org.warrantykit.spi.UpgradeVerdict;
 
 /**
@@ -158,7 +161,7 @@ final class DecisionCollector {
         StandardYears years = single(outputs.years, StandardYears.class, query, "the standard term in years");
         try {
             return new PolicyDecision(new StandardTerm(start.start(), years.years()), upgrade(outputs, query),
-                    offers(outputs, query), noOfferReason(outputs), trace);
+                    offers(outputs, query), noOfferReason(outputs), transfer(outputs, query), trace);
         } catch (WarrantyException e) {
             if (e instanceof RuleSetException) {
                 throw e;
@@ -176,6 +179,8 @@ final class DecisionCollector {
         final List<Output> upgradeRefusals = new ArrayList<>(1);
         final List<Output> noOffers = new ArrayList<>(2);
         final List<Output> prices = new ArrayList<>(3);
+        final List<Output> transferPermits = new ArrayList<>(1);
+        final List<Output> transferRefusals = new ArrayList<>(1);
 
         ByKind(List<Output> outputs) {
             for (Output output : outputs) {
@@ -192,6 +197,10 @@ final class DecisionCollector {
                     noOffers.add(output);
                 } else if (fact instanceof OfferPrice) {
                     prices.add(output);
+                } else if (fact instanceof TransferPermit) {
+                    transferPermits.add(output);
+                } else if (fact instanceof TransferRefusal) {
+                    transferRefusals.add(output);
                 }
             }
         }
@@ -251,6 +260,18 @@ final class DecisionCollector {
         }
         UpgradeGrant grant = single(outputs.grants, UpgradeGrant.class, query, "the upgrade");
         return UpgradeVerdict.grant(grant.years(), grant.reason());
+    }
+
+    /** Every refusal that applies outweighs any permit; a transfer no rule permits is refused. */
+    private TransferVerdict transfer(ByKind outputs, PolicyQuery query) {
+        if (!outputs.transferRefusals.isEmpty()) {
+            return TransferVerdict.refuse(joined(outputs.transferRefusals, o -> ((TransferRefusal) o.fact()).reason(), " "));
+        }
+        if (outputs.transferPermits.isEmpty()) {
+            return TransferVerdict.refuse("No rule of rule set " + rules.version() + " lets the warranty of model "
+                    + query.device().model() + " pass to a new owner.");
+        }
+        return TransferVerdict.allow(joined(outputs.transferPermits, o -> ((TransferPermit) o.fact()).reason(), " "));
     }
 
     private List<OfferTerm> offers(ByKind outputs, PolicyQuery query) {

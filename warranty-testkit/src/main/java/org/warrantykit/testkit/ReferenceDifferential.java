@@ -140,6 +140,7 @@ public abstract class ReferenceDifferential {
         assertThat(actual.upgrade()).as("upgrade verdict, %s", about).isEqualTo(expected.upgrade());
         assertThat(actual.offers()).as("offers, %s", about).isEqualTo(expected.offers());
         assertThat(actual.noOfferReason()).as("no-offer reason, %s", about).isEqualTo(expected.noOfferReason());
+        assertThat(actual.transfer()).as("transfer verdict, %s", about).isEqualTo(expected.transfer());
         if (compareFiredRules()) {
             assertThat(actual.trace().firedRules()).as("fired rules, %s", about)
                     .containsExactlyInAnyOrderElementsOf(expected.trace().firedRules());

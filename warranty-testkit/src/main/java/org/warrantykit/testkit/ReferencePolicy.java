@@ -17,6 +17,7 @@ import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
 import org.warrantykit.spi.StandardTerm;
+import org.warrantykit.spi.TransferVerdict;
 import org.warrantykit.spi.UpgradeVerdict;
 import org.warrantykit.spi.WarrantyRules;
 
@@ -48,14 +49,15 @@ import org.warrantykit.spi.WarrantyRules;
  *       distinct, sorted, joined with one space; when no reason applies and nothing is priced (an
  *       upgraded device whose {@code currentEnd} is unknown) the reason is
  *       {@value #NOTHING_PRICED}.</li>
+ *   <li>Transfer: the warranty follows the device to a new owner in every market.</li>
  * </ul>
  *
  * <p><b>Trace.</b> {@link DecisionTrace#ruleSetVersion()} is {@value #VERSION};
  * {@link DecisionTrace#firedRules()} lists, under the names the default DRL gives its rules, every
  * rule that would fire for the device, each as often as the engine fires it (a currency rule fires
  * once per priced term). The order is fixed: standard start, standard years, the term, the product
- * line, the upgrade rules, then the pricing rules (offer window, no-offer rules, price table,
- * currency). The engine's firing order is not guaranteed, so compare traces as multisets.
+ * line, the upgrade rules, the pricing rules (offer window, no-offer rules, price table,
+ * currency), then the transfer rule. The engine's firing order is not guaranteed, so compare traces as multisets.
  */
 public final class ReferencePolicy implements WarrantyRules {
 
@@ -92,6 +94,7 @@ public final class ReferencePolicy implements WarrantyRules {
             "Price up to 25 kW: +5 years EUR 450, +10 years EUR 900, +15 years EUR 1350";
     static final String CURRENCY_EUR = "Currency: EUR list price outside GB";
     static final String CURRENCY_GBP = "Currency: GBP in GB, 0.85 of the EUR price rounded half-up to whole pounds";
+    static final String TRANSFER = "Transfer: the warranty follows the device to its new owner";
 
     // Texts shown to the owner, as the default DRL words them.
     static final String GRANT_5_REASON = "Free online upgrade: 5 more years of warranty.";
@@ -100,6 +103,8 @@ public final class ReferencePolicy implements WarrantyRules {
 
     private static final UpgradeVerdict GRANT_5 = UpgradeVerdict.grant(5, GRANT_5_REASON);
     private static final UpgradeVerdict GRANT_1 = UpgradeVerdict.grant(1, GRANT_1_REASON);
+    private static final TransferVerdict TRANSFERABLE =
+            TransferVerdict.allow("The warranty follows the device to its new owner.");
 
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final Currency GBP = Currency.getInstance("GBP");
@@ -269,7 +274,7 @@ public final class ReferencePolicy implements WarrantyRules {
             }
             noOfferReason = offers.isEmpty() ? NOTHING_PRICED : "";
         }
-        return new PolicyDecision(standard, upgrade, offers, noOfferReason, trace(key));
+        return new PolicyDecision(standard, upgrade, offers, noOfferReason, TRANSFERABLE, trace(key));
     }
 
     /** As {@link #decide} for each query, in order. */
@@ -357,6 +362,7 @@ public final class ReferencePolicy implements WarrantyRules {
                 }
             }
         }
+        fired.add(TRANSFER);
         return List.copyOf(fired);
     }
 

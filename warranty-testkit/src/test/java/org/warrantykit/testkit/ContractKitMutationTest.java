@@ -61,7 +61,7 @@ class ContractKitMutationTest {
     }
 
     private static PolicyDecision with(PolicyDecision d, List<OfferTerm> offers, String noOfferReason) {
-        return new PolicyDecision(d.standard(), d.upgrade(), offers, noOfferReason, d.trace());
+        return new PolicyDecision(d.standard(), d.upgrade(), offers, noOfferReason, d.transfer(), d.trace());
     }
 
     private static RuleSetContract contract(WarrantyRules rules) {
@@ -119,7 +119,7 @@ class ContractKitMutationTest {
     @Test
     void aStandardTermOfSixtyYearsFails() {
         RuleSetContract contract = contract(changed((q, d) -> new PolicyDecision(
-                new StandardTerm(d.standard().start(), 60), d.upgrade(), d.offers(), d.noOfferReason(), d.trace())));
+                new StandardTerm(d.standard().start(), 60), d.upgrade(), d.offers(), d.noOfferReason(), d.transfer(), d.trace())));
         assertThatThrownBy(() -> contract.standardTermIsWellFormed(BATCH)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("standard years");
     }
@@ -128,7 +128,7 @@ class ContractKitMutationTest {
     void aStandardTermThatMovesWithTheDayAskedFails() {
         RuleSetContract contract = contract(changed((q, d) -> new PolicyDecision(
                 new StandardTerm(q.on().minusYears(1), d.standard().years()), d.upgrade(), d.offers(),
-                d.noOfferReason(), d.trace())));
+                d.noOfferReason(), d.transfer(), d.trace())));
         assertThatThrownBy(() -> contract.standardTermDependsOnTheDeviceAlone(
                 RUNNING, PolicyQuery.fresh(RUNNING.device(), TODAY.plusDays(1))))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("same device asked twice");
@@ -137,7 +137,7 @@ class ContractKitMutationTest {
     @Test
     void anUpgradeGrantedAfterTheStandardWarrantyEndedFails() {
         RuleSetContract contract = contract(changed((q, d) -> new PolicyDecision(d.standard(),
-                UpgradeVerdict.grant(5, "always"), d.offers(), d.noOfferReason(), d.trace())));
+                UpgradeVerdict.grant(5, "always"), d.offers(), d.noOfferReason(), d.transfer(), d.trace())));
         assertThatThrownBy(() -> contract.upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns(BATCH))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("MUT0000000003");
     }
@@ -172,7 +172,7 @@ class ContractKitMutationTest {
     void aTraceThatChangesFromCallToCallFails() {
         AtomicInteger calls = new AtomicInteger();
         RuleSetContract contract = contract(changed((q, d) -> new PolicyDecision(d.standard(), d.upgrade(), d.offers(),
-                d.noOfferReason(), new DecisionTrace(d.trace().ruleSetVersion(),
+                d.noOfferReason(), d.transfer(), new DecisionTrace(d.trace().ruleSetVersion(),
                 List.of("call " + calls.incrementAndGet())))));
         assertThatThrownBy(() -> contract.sameQueryDecidesTheSameWay(RUNNING)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("decided twice");
@@ -220,7 +220,7 @@ class ContractKitMutationTest {
         assertThatThrownBy(() -> otherVersion.traceNamesTheRuleSetVersionAndTheRulesThatFired(BATCH))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("trace version");
         RuleSetContract noRules = contract(changed((q, d) -> new PolicyDecision(d.standard(), d.upgrade(), d.offers(),
-                d.noOfferReason(), new DecisionTrace(d.trace().ruleSetVersion(), List.of()))));
+                d.noOfferReason(), d.transfer(), new DecisionTrace(d.trace().ruleSetVersion(), List.of()))));
         assertThatThrownBy(() -> noRules.traceNamesTheRuleSetVersionAndTheRulesThatFired(BATCH))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("fired rules");
     }
@@ -282,11 +282,11 @@ class ContractKitMutationTest {
             List<String> fired = new ArrayList<>(d.trace().firedRules());
             Collections.reverse(fired);
             return new PolicyDecision(d.standard(), d.upgrade(), d.offers(), d.noOfferReason(),
-                    new DecisionTrace("other-version", fired));
+                    d.transfer(), new DecisionTrace("other-version", fired));
         }), (q, d) -> d, true);
         assertThatCode(() -> reordered.batchDecisionsAgreeWithTheReference(BATCH)).doesNotThrowAnyException();
         ReferenceDifferential missingRule = differential(changed((q, d) -> new PolicyDecision(d.standard(), d.upgrade(),
-                d.offers(), d.noOfferReason(), new DecisionTrace(d.trace().ruleSetVersion(),
+                d.offers(), d.noOfferReason(), d.transfer(), new DecisionTrace(d.trace().ruleSetVersion(),
                 d.trace().firedRules().subList(1, d.trace().firedRules().size())))), (q, d) -> d, true);
         assertThatThrownBy(() -> missingRule.batchDecisionsAgreeWithTheReference(BATCH))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("fired rules");
