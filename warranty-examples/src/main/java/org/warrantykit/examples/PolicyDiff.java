@@ -15,6 +15,7 @@ import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
 import org.warrantykit.spi.StandardTerm;
+import org.warrantykit.spi.TransferVerdict;
 import org.warrantykit.spi.UpgradeVerdict;
 import org.warrantykit.spi.WarrantyRules;
 
@@ -36,7 +37,8 @@ public final class PolicyDiff {
         STANDARD_START("standard start"),
         STANDARD_END("standard end"),
         UPGRADE("upgrade"),
-        OFFERS("offers");
+        OFFERS("offers"),
+        TRANSFER("transfer");
 
         private final String label;
 
@@ -86,7 +88,8 @@ public final class PolicyDiff {
     }
 
     /** What one rule set decides for one device. */
-    private record Outcome(StandardTerm standard, UpgradeVerdict upgrade, List<OfferTerm> offers) {
+    private record Outcome(StandardTerm standard, UpgradeVerdict upgrade, List<OfferTerm> offers,
+            TransferVerdict transfer) {
     }
 
     private PolicyDiff() {
@@ -116,6 +119,9 @@ public final class PolicyDiff {
             if (!o.offers().equals(n.offers())) {
                 changes.add(new Change(device, Kind.OFFERS, offers(o.offers()), offers(n.offers())));
             }
+            if (o.transfer().allowed() != n.transfer().allowed()) {
+                changes.add(new Change(device, Kind.TRANSFER, transfer(o.transfer()), transfer(n.transfer())));
+            }
         }
         return new Result(oldRules.version(), newRules.version(), sorted.size(), on, changes);
     }
@@ -137,12 +143,12 @@ public final class PolicyDiff {
         List<PolicyDecision> afterUpgrade = decideInBatches(rules, upgraded);
         List<Outcome> outcomes = new ArrayList<>(devices.size());
         for (PolicyDecision decision : decisions) {
-            outcomes.add(new Outcome(decision.standard(), decision.upgrade(), List.of()));
+            outcomes.add(new Outcome(decision.standard(), decision.upgrade(), List.of(), decision.transfer()));
         }
         for (int k = 0; k < upgradable.size(); k++) {
             int i = upgradable.get(k);
             Outcome o = outcomes.get(i);
-            outcomes.set(i, new Outcome(o.standard(), o.upgrade(), afterUpgrade.get(k).offers()));
+            outcomes.set(i, new Outcome(o.standard(), o.upgrade(), afterUpgrade.get(k).offers(), o.transfer()));
         }
         return outcomes;
     }
@@ -163,6 +169,11 @@ public final class PolicyDiff {
 
     static String upgrade(UpgradeVerdict verdict) {
         return verdict.eligible() ? "eligible +" + verdict.years() + " y" : "refused";
+    }
+
+    /** {@code allowed} or {@code refused}; the reason is the rule author's and shown by {@code explain}. */
+    static String transfer(TransferVerdict verdict) {
+        return verdict.allowed() ? "allowed" : "refused";
     }
 
     /** Every term with its price, by ascending term: {@code +60 months EUR 270.00, +120 months EUR 540.00}. */

@@ -219,6 +219,8 @@ public final class RulesCli implements Runnable {
                 OfferTerm offer = decision.offers().get(i);
                 lines.add(row(i == 0 ? "Offers" : "", String.format("%-11s %s", "+" + offer.months() + " months", offer.price())));
             }
+            lines.add(row("Transfer", (decision.transfer().allowed() ? "allowed" : "refused") + ": "
+                    + decision.transfer().reason()));
             List<String> fired = decision.trace().firedRules();
             lines.add(row("Rules fired", fired.size() + ", in firing order:"));
             for (int i = 0; i < fired.size(); i++) {

@@ -1,31 +1,41 @@
 package org.warrantykit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.warrantykit.examples.DesignPolicy.TODAY;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.warrantykit.AccountId;
+import org.warrantykit.Category;
+import org.warrantykit.Device;
 import org.warrantykit.ExtensionOffer;
 import org.warrantykit.Money;
+import org.warrantykit.SerialNumber;
+import org.warrantykit.TransferRefusedException;
 import org.warrantykit.UpgradeStatus;
 import org.warrantykit.WarrantyService;
 import org.warrantykit.WarrantyView;
 import org.warrantykit.examples.DesignPolicy.Row;
+import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.rules.DroolsWarrantyRules;
 
 /** The custom rules example, loaded from the classpath, on the sample data. */
 class CustomRulesTest {
+
     private static final DroolsWarrantyRules RULES = CustomRules.load();
-    /** The documented change: batteries 12 years; up to 10 kW, EUR +10 %. */
+    /** The documented changes: batteries 12 years; up to 10 kW, EUR +10 %; no transfers in AU. */
     private static final PolicyVariant CUSTOM = PolicyVariant.DESIGN.withYears("BATTERY", 12)
-            .withPrice(10, 60, new BigDecimal("297")).withPrice(10, 120, new BigDecimal("594"));
+            .withPrice(10, 60, new BigDecimal("297")).withPrice(10, 120, new BigDecimal("594"))
+            .withoutTransferIn("AU");
 
     private static WarrantyService service() {
         return InMemoryStores.configure(WarrantyService.builder()).rules(RULES).devices(SampleData.devices())
@@ -69,12 +79,41 @@ class CustomRulesTest {
     void diffAgainstTheDefaultListsTheBatteriesAndTheTenKilowattInverters() {
         List<Row> rows = DesignPolicy.rows();
         List<PolicyVariant.Change> expected = PolicyVariant.DESIGN.changesTo(CUSTOM, rows, TODAY);
-        assertThat(expected).extracting(PolicyVariant.Change::kind).containsOnly("standard end", "offers");
+        assertThat(expected).extracting(PolicyVariant.Change::kind).containsOnly("standard end", "offers", "transfer");
+        assertThat(expected).filteredOn(c -> c.kind().equals("transfer")).isNotEmpty()
+                .allSatisfy(c -> assertThat(DesignPolicy.row(c.serial()).region()).isEqualTo("AU"))
+                .allSatisfy(c -> assertThat(c.before() + " -> " + c.after()).isEqualTo("allowed -> refused"));
         assertThat(expected).filteredOn(c -> c.kind().equals("offers"))
                 .allSatisfy(c -> assertThat(DesignPolicy.row(c.serial()).model()).isEqualTo("X3-HYBRID-G4"))
                 .anySatisfy(c -> assertThat(c.after()).contains("GBP 252.00, +120 months GBP 505.00"));
 
         RulesCliTest.Result result = RulesCliTest.rules("diff", RuleFolders.DEFAULT, RuleFolders.CUSTOM, "--today=" + TODAY);
         RulesCliTest.assertDiff(result, expected, rows.size());
+    }
+
+    @Test
+    void inAustraliaTheWarrantyStaysWithItsFirstOwnerAndElsewhereItFollowsTheDevice() {
+        AccountId owner = AccountId.of("first-owner");
+        AccountId buyer = AccountId.of("new-owner");
+        Instant online = TODAY.minusMonths(3).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Device australian = new Device(SerialNumber.parse("AUTRANSFER01"), "X1-HYBRID-G4", Category.INVERTER, "AU",
+                TODAY.minusMonths(6), TODAY.minusMonths(5), Optional.of(TODAY.minusMonths(4)), Optional.of(owner),
+                Optional.of(online));
+        Device german = new Device(SerialNumber.parse("DETRANSFER01"), "X1-HYBRID-G4", Category.INVERTER, "DE",
+                TODAY.minusMonths(6), TODAY.minusMonths(5), Optional.of(TODAY.minusMonths(4)), Optional.of(owner),
+                Optional.of(online));
+        WarrantyService service = InMemoryStores.configure(WarrantyService.builder()).rules(RULES)
+                .devices(InMemoryDeviceRegistry.of(List.of(australian, german)))
+                .clock(Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC)).build();
+
+        assertThatThrownBy(() -> service.transferOwnership("AUTRANSFER01", owner, buyer))
+                .isInstanceOf(TransferRefusedException.class)
+                .hasMessage("The warranty of device AUTRANSFER01 cannot be transferred: Under the Australian "
+                        + "warranty terms the warranty stays with the original owner.");
+        assertThat(service.devices(buyer)).isEmpty();
+
+        service.transferOwnership("DETRANSFER01", owner, buyer);
+        assertThat(service.devices(buyer)).extracting(v -> v.serial().value()).containsExactly("DETRANSFER01");
+        assertThat(service.devices(owner)).extracting(v -> v.serial().value()).containsExactly("AUTRANSFER01");
     }
 }

@@ -5,8 +5,10 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.warrantykit.examples.DesignPolicy.Row;
@@ -16,14 +18,16 @@ import org.warrantykit.examples.DesignPolicy.Row;
  * power class), with changes applied the way a rule author changes the DRL: tests derive from it
  * what {@code diff} must list for the sample data, independently of the DRL and of the program.
  */
-record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Integer, BigDecimal>> eurByPowerClass) {
+record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Integer, BigDecimal>> eurByPowerClass,
+        Set<String> nonTransferableRegions) {
 
     /** The documented default policy (README), "Default policy". */
     static final PolicyVariant DESIGN = new PolicyVariant(
             Map.of("INVERTER", 5, "BATTERY", 10, "ACCESSORY", 2),
             Map.of(5, Map.of(60, new BigDecimal("200"), 120, new BigDecimal("400")),
                     10, Map.of(60, new BigDecimal("270"), 120, new BigDecimal("540")),
-                    25, Map.of(60, new BigDecimal("450"), 120, new BigDecimal("900"), 180, new BigDecimal("1350"))));
+                    25, Map.of(60, new BigDecimal("450"), 120, new BigDecimal("900"), 180, new BigDecimal("1350"))),
+            Set.of());
 
     /** The documented default policy (README): models sold with online extension, and their power in kW. */
     static final Map<String, Integer> SOLD_ONLINE_KW = Map.of("X1-BOOST", 4, "X1-HYBRID-G4", 5, "X3-HYBRID-G4", 10);
@@ -31,7 +35,7 @@ record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Inte
     PolicyVariant withYears(String category, int years) {
         Map<String, Integer> changed = new HashMap<>(yearsByCategory);
         changed.put(category, years);
-        return new PolicyVariant(Map.copyOf(changed), eurByPowerClass);
+        return new PolicyVariant(Map.copyOf(changed), eurByPowerClass, nonTransferableRegions);
     }
 
     PolicyVariant withPrice(int powerClass, int months, BigDecimal eur) {
@@ -39,11 +43,19 @@ record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Inte
         Map<Integer, BigDecimal> row = new HashMap<>(changed.get(powerClass));
         row.put(months, eur);
         changed.put(powerClass, Map.copyOf(row));
-        return new PolicyVariant(yearsByCategory, Map.copyOf(changed));
+        return new PolicyVariant(yearsByCategory, Map.copyOf(changed), nonTransferableRegions);
+    }
+
+    /** The warranty of a device in {@code region} stays with its first owner. */
+    PolicyVariant withoutTransferIn(String region) {
+        Set<String> changed = new HashSet<>(nonTransferableRegions);
+        changed.add(region);
+        return new PolicyVariant(yearsByCategory, eurByPowerClass, Set.copyOf(changed));
     }
 
     /** What the policy decides for a device of the sample data on {@code on}, as {@code diff} compares it. */
-    record Outcome(LocalDate start, LocalDate end, boolean eligible, int upgradeYears, String offers) {
+    record Outcome(LocalDate start, LocalDate end, boolean eligible, int upgradeYears, String offers,
+            boolean transferable) {
     }
 
     Outcome outcome(Row row, LocalDate on) {
@@ -52,7 +64,8 @@ record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Inte
         int upgradeYears = DesignPolicy.UPGRADE_YEARS.getOrDefault(row.model(), 0);
         boolean eligible = upgradeYears > 0 && !end.isBefore(on);
         return new Outcome(start, end, eligible, eligible ? upgradeYears : 0,
-                eligible ? offersAfterUpgrade(row, end.plusYears(upgradeYears), on) : "none");
+                eligible ? offersAfterUpgrade(row, end.plusYears(upgradeYears), on) : "none",
+                !nonTransferableRegions.contains(row.region()));
     }
 
     /** The documented default policy (README): only models sold online, only while at least 6 months remain; GBP in GB, 0.85 half-up. */
@@ -92,8 +105,15 @@ record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Inte
             if (!o.offers().equals(n.offers())) {
                 changes.add(new Change(row.serial(), "offers", o.offers(), n.offers()));
             }
+            if (o.transferable() != n.transferable()) {
+                changes.add(new Change(row.serial(), "transfer", transfer(o), transfer(n)));
+            }
         }
         return changes;
+    }
+
+    private static String transfer(Outcome outcome) {
+        return outcome.transferable() ? "allowed" : "refused";
     }
 
     private static String upgrade(Outcome outcome) {
@@ -103,7 +123,7 @@ record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Inte
     /** Changes counted by kind, every kind present. */
     static Map<String, Long> counts(List<Change> changes) {
         Map<String, Long> counts = new TreeMap<>();
-        for (String kind : List.of("standard start", "standard end", "upgrade", "offers")) {
+        for (String kind : List.of("standard start", "standard end", "upgrade", "offers", "transfer")) {
             counts.put(kind, 0L);
         }
         counts.putAll(changes.stream().collect(Collectors.groupingBy(Change::kind, Collectors.counting())));

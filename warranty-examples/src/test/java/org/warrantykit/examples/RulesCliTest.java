@@ -156,6 +156,7 @@ class RulesCliTest {
                 .contains("Standard      " + row.standardStart() + " to " + row.standardEnd() + " (5 years)")
                 .contains("Upgrade       eligible, +5 years: ")
                 .contains("Offers        none: ")
+                .contains("Transfer      allowed: The warranty follows the device to its new owner.")
                 .contains("right after the free upgrade, covered up to " + upgradedEnd)
                 // The documented default policy (README) price table, up to 10 kW, outside GB
                 .containsPattern("Offers +\\+60 months +EUR 270\\.00\\R +\\+120 months +EUR 540\\.00");
@@ -230,9 +231,9 @@ class RulesCliTest {
     // --- diff ------------------------------------------------------------------------------------
 
     private static final Pattern CHANGE_LINE = Pattern.compile(
-            "^(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(standard start|standard end|upgrade|offers)\\s+(.+?) -> (.+)$");
+            "^(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(standard start|standard end|upgrade|offers|transfer)\\s+(.+?) -> (.+)$");
     private static final Pattern COUNTS_LINE = Pattern.compile(
-            "^Changes: standard start (\\d+), standard end (\\d+), upgrade (\\d+), offers (\\d+); (\\d+) of (\\d+) devices changed$");
+            "^Changes: standard start (\\d+), standard end (\\d+), upgrade (\\d+), offers (\\d+), transfer (\\d+); (\\d+) of (\\d+) devices changed$");
 
     static List<PolicyVariant.Change> changesIn(String out) {
         List<PolicyVariant.Change> changes = new ArrayList<>();
@@ -253,8 +254,9 @@ class RulesCliTest {
         counts.put("standard end", Long.parseLong(m.group(2)));
         counts.put("upgrade", Long.parseLong(m.group(3)));
         counts.put("offers", Long.parseLong(m.group(4)));
-        counts.put("devices changed", Long.parseLong(m.group(5)));
-        counts.put("devices", Long.parseLong(m.group(6)));
+        counts.put("transfer", Long.parseLong(m.group(5)));
+        counts.put("devices changed", Long.parseLong(m.group(6)));
+        counts.put("devices", Long.parseLong(m.group(7)));
         return counts;
     }
 
