@@ -34,6 +34,7 @@ import org.warrantykit.OrderLine;
 import org.warrantykit.OrderState;
 import org.warrantykit.SerialNumber;
 import org.warrantykit.SupportedDates;
+import org.warrantykit.TransferRefusedException;
 import org.warrantykit.WarrantyService;
 import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
@@ -513,5 +514,26 @@ abstract class StoreContract {
         assertThat(requests.onlineSince(offline)).as("no online time recorded").isEmpty();
         assertThat(ledger.entries(offline)).as("no grant recorded").isEmpty();
         assertThat(service.inquire(offline).end()).as("the device still answers").isAfter(LocalDate.of(2026, 1, 1));
+    }
+
+    @Test
+    void aTransferThePolicyRefusesLeavesTheOwnerAsItWas() {
+        SerialNumber australian = new SerialNumber("CONTRACTAU01");
+        WarrantyService service = JdbcWarrantyStores.configure(WarrantyService.builder(), dataSource)
+                .rules(new TestPolicy()).codePepper(new byte[32])
+                .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC))
+                .devices(InMemoryDeviceRegistry.of(List.of(device(australian.value())
+                        .region(TestPolicy.NON_TRANSFERABLE_REGION).build()))).build();
+        service.requestUpgrade(ALICE, australian);
+        List<LedgerEntry> granted = JdbcWarrantyStores.coverageLedger(dataSource).entries(australian);
+
+        assertThatThrownBy(() -> service.transferOwnership(australian, ALICE, AccountId.of("bob")))
+                .isInstanceOf(TransferRefusedException.class)
+                .hasMessage("The warranty of device CONTRACTAU01 cannot be transferred: " + TestPolicy.TRANSFER_REFUSED);
+
+        assertThat(JdbcWarrantyStores.ownership(dataSource).owner(australian)).as("no owner change stored").isEmpty();
+        assertThat(JdbcWarrantyStores.coverageLedger(dataSource).entries(australian)).isEqualTo(granted);
+        assertThat(service.devices(AccountId.of("bob"))).isEmpty();
+        assertThat(service.devices(ALICE)).hasSize(1);
     }
 }
