@@ -8,7 +8,8 @@ import org.warrantykit.spi.PolicyQuery;
 
 /**
  * Run in a child JVM by {@link HostileFolderChildJvmTest}: loads the folder named by the first
- * argument within a load timeout of the second (milliseconds), prints the outcome, then shows the
+ * argument within a load timeout of the second (milliseconds), after loading the harmless folder
+ * named by the optional third, prints the outcome, then shows the
  * host still decides with the default rules, and returns from main (exit status 0) without calling
  * {@code System.exit}: the JVM must end although a load thread may still be stuck.
  */
@@ -19,6 +20,10 @@ public final class HostileFolderLoad {
     }
 
     public static void main(String[] args) {
+        if (args.length > 2) {
+            // warms the DRL compiler, so that the load timeout is spent on the folder's rules
+            DroolsWarrantyRules.fromDirectory(Path.of(args[2]));
+        }
         try {
             DroolsWarrantyRules.fromDirectory(Path.of(args[0]),
                     RuleLimits.defaults().withLoadTimeout(Duration.ofMillis(Long.parseLong(args[1]))));
