@@ -10,11 +10,13 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.runtime.rule.Match;
 import org.warrantykit.CodeKind;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Money;
@@ -55,9 +57,32 @@ final class DecisionCollector {
     private final Map<String, DeviceRecord> bySerial;
     /** The session's only device, or null when it holds several. */
     private final String soleSerial;
+    /** The most firings, and the most inserted facts, per device ({@link RuleLimits#firingsPerDevice}). */
+    private final int firingsPerDevice;
+    /** {@link System#nanoTime()} after which the session is halted ({@link RuleLimits#decisionTimeout}). */
+    private final long deadline;
+    /** The devices of the session; facts rules insert that belong to none count against all of them. */
+    private final int devices;
     /** The device of the first output the firing rule inserted, deleted or replaced; null before it touched one. */
     private DeviceRecord firing;
+    /**
+     * The match whose consequence runs or ran last: the rule to name when the session fails without a
+     * match. Plain, not volatile (it is written on every firing); a load that runs out of time reads
+     * it from another thread for its message only.
+     */
+    private Match running;
+    /** Firings in the whole session, to look at the clock every few of them only. */
+    private int sessionFirings;
+    /** Inserted facts that are not a device's output (no serial). */
+    private int otherInserts;
+    /** Why the session was halted, once it was; null while it keeps within its bounds. */
+    private RuleSetException halted;
     final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            running = event.getMatch();
+        }
+
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             // A rule fired for the device whose outputs it touched; only a rule that touched none needs
@@ -65,13 +90,25 @@ final class DecisionCollector {
             DeviceRecord record = firing != null ? firing
                     : recordOf(soleSerial != null ? soleSerial : serialOf(event.getMatch().getObjects()));
             firing = null;
-            record.fired.add(event.getMatch().getRule().getName());
+            Rule rule = event.getMatch().getRule();
+            record.fired.add(rule.getName());
+            if (record.fired.size() > firingsPerDevice && halted == null) {
+                halted = exceeded(rule, record, "fired more than " + firingsPerDevice + " times");
+                event.getKieRuntime().halt();
+            } else if ((++sessionFirings & 15) == 0 && System.nanoTime() - deadline > 0 && halted == null) {
+                halted = new RuleSetException("A decision ran out of time", List.of(rules.problemAt(rule,
+                        "the rules were still firing after " + RuleLimits.shown(rules.limits().decisionTimeout())
+                        + " (rule \"" + rule.getName() + "\" fired last, for device " + record.serial
+                        + "); make each rule's work small, or raise RuleLimits.decisionTimeout")));
+                event.getKieRuntime().halt();
+            }
         }
     };
     /**
      * Keeps each device's outputs as rules insert them, and drops those a rule deletes or replaces
      * ({@code drools.update(handle, newFact)}): what is left when the rules are done is the decision.
-     * (Cheaper than walking the session's working memory afterwards.)
+     * (Cheaper than walking the session's working memory afterwards.) Counts what each device's rules
+     * insert, and stops a rule that inserts more than its bound right in its consequence.
      */
     final DefaultRuleRuntimeEventListener insertListener = new DefaultRuleRuntimeEventListener() {
         @Override
@@ -79,6 +116,13 @@ final class DecisionCollector {
             DeviceRecord record = touched(event.getObject(), event.getRule());
             if (record != null) {
                 record.outputs.add(new Output((DeviceScoped) event.getObject(), event.getRule()));
+                if (++record.inserted > firingsPerDevice) {
+                    throw new BoundExceeded(exceeded(event.getRule(), record,
+                            "inserted more than " + firingsPerDevice + " facts"));
+                }
+            } else if (event.getRule() != null && ++otherInserts > (long) firingsPerDevice * devices) {
+                throw new BoundExceeded(exceeded(event.getRule(), null,
+                        "inserted more than " + (long) firingsPerDevice * devices + " facts"));
             }
         }
 
@@ -104,16 +148,74 @@ final class DecisionCollector {
         }
     };
 
-    DecisionCollector(DroolsWarrantyRules rules, int devices, String soleSerial) {
+    /**
+     * @param firingsPerDevice {@link RuleLimits#firingsPerDevice}
+     * @param deadline         the {@link System#nanoTime()} after which the rules are halted
+     */
+    DecisionCollector(DroolsWarrantyRules rules, int devices, String soleSerial, int firingsPerDevice, long deadline) {
         this.rules = rules;
         this.soleSerial = soleSerial;
+        this.devices = devices;
+        this.firingsPerDevice = firingsPerDevice;
+        this.deadline = deadline;
         this.bySerial = new HashMap<>(devices * 4 / 3 + 1);
+    }
+
+    /** Thrown from the insert listener inside a rule's consequence; the engine wraps it with the match. */
+    static final class BoundExceeded extends RuntimeException {
+        final transient RuleSetException refusal;
+
+        BoundExceeded(RuleSetException refusal) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
+        }
+    }
+
+    private RuleSetException exceeded(Rule rule, DeviceRecord record, String what) {
+        String device = record == null ? "" : " for device " + record.serial;
+        long times = record == null ? 0 : record.fired.stream().filter(rule.getName()::equals).count();
+        boolean firings = what.startsWith("fired");
+        return new RuleSetException("A rule exceeded the rule set's bounds", List.of(rules.problemAt(rule,
+                "the rules " + what + device + "; rule \"" + rule.getName() + "\""
+                + (firings && times > 0 ? " fired " + times + " of those times" : firings ? " fired last"
+                        : " inserted the last of them")
+                + ". A rule that modifies or inserts what its own condition matches fires again and again:"
+                + " give it a condition its result no longer meets (or raise RuleLimits.firingsPerDevice)")));
+    }
+
+    /** The most firings the session may run: every device its bound, plus one to notice the excess. */
+    int firingBudget() {
+        return (int) Math.min(Integer.MAX_VALUE, (long) firingsPerDevice * devices + 1);
+    }
+
+    /** Why the rules were halted, if they were: a device's firings or the session's time ran out. */
+    RuleSetException halted(int fired) {
+        if (halted == null && fired >= firingBudget()) {
+            // the engine did not halt at the device's bound: the budget of the whole session stopped it
+            Match last = running;
+            halted = last == null ? new RuleSetException("A rule exceeded the rule set's bounds", List.of(
+                    new RuleProblem("(rule set " + rules.version() + ")", 0, "the rules fired " + fired + " times")))
+                    : exceeded(last.getRule(), null, "fired " + fired + " times");
+        }
+        return halted;
+    }
+
+    /** The match whose consequence runs or ran last, or null before the first firing. */
+    Match running() {
+        return running;
     }
 
     /** What a rule fired for one device left behind: its outputs, and the names of the rules fired, in order. */
     private static final class DeviceRecord {
+        final String serial;
         final List<Output> outputs = new ArrayList<>(OUTPUTS_PER_DEVICE);
         final List<String> fired = new ArrayList<>(OUTPUTS_PER_DEVICE);
+        /** Facts the rules inserted for the device, whether or not deleted since. */
+        int inserted;
+
+        DeviceRecord(String serial) {
+            this.serial = serial;
+        }
 
         void remove(Object fact) {
             outputs.removeIf(output -> output.fact() == fact);
@@ -121,7 +223,7 @@ final class DecisionCollector {
     }
 
     private DeviceRecord recordOf(String serial) {
-        return bySerial.computeIfAbsent(serial, s -> new DeviceRecord());
+        return bySerial.computeIfAbsent(serial, DeviceRecord::new);
     }
 
     /**

@@ -38,13 +38,15 @@ public final class RuleFolderWatcher implements AutoCloseable {
     private final WarrantyService service;
     private final Path folder;
     private final Consumer<RuleSetException> onRejected;
+    private final RuleLimits limits;
     private final WatchService watchService;
     private final Thread thread;
 
-    private RuleFolderWatcher(WarrantyService service, Path folder, Consumer<RuleSetException> onRejected)
-            throws IOException {
+    private RuleFolderWatcher(WarrantyService service, Path folder, RuleLimits limits,
+                              Consumer<RuleSetException> onRejected) throws IOException {
         this.service = service;
         this.folder = folder;
+        this.limits = limits;
         this.onRejected = onRejected;
         this.watchService = FileSystems.getDefault().newWatchService();
         folder.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
@@ -64,10 +66,27 @@ public final class RuleFolderWatcher implements AutoCloseable {
      * @throws UncheckedIOException if the folder cannot be watched
      */
     public static RuleFolderWatcher start(WarrantyService service, Path folder, Consumer<RuleSetException> onRejected) {
+        return start(service, folder, RuleLimits.defaults(), onRejected);
+    }
+
+    /**
+     * As {@link #start(WarrantyService, Path, Consumer)}, loading every change within the given limits.
+     *
+     * @param service    the service whose rules are replaced
+     * @param folder     the rule folder to watch (not its sub-folders)
+     * @param limits     the bounds of each load and of the loaded rule set's decisions
+     * @param onRejected told of every change that is refused; the service then keeps its rules
+     * @return the running watcher; close it to stop watching
+     * @throws NullPointerException if an argument is null
+     * @throws UncheckedIOException if the folder cannot be watched
+     */
+    public static RuleFolderWatcher start(WarrantyService service, Path folder, RuleLimits limits,
+                                          Consumer<RuleSetException> onRejected) {
         Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(onRejected, "onRejected");
         try {
-            RuleFolderWatcher watcher = new RuleFolderWatcher(service, folder, onRejected);
+            RuleFolderWatcher watcher = new RuleFolderWatcher(service, folder, limits, onRejected);
             watcher.thread.start();
             return watcher;
         } catch (IOException e) {
@@ -82,7 +101,7 @@ public final class RuleFolderWatcher implements AutoCloseable {
      */
     public boolean reload() {
         try {
-            service.replaceRules(DroolsWarrantyRules.fromDirectory(folder));
+            service.replaceRules(DroolsWarrantyRules.fromDirectory(folder, limits));
             return true;
         } catch (RuleSetException e) {
             return refused(e);
