@@ -195,6 +195,18 @@ final class DeviceWarranties {
     }
 
     /**
+     * The snapshot the device will have once {@code added} is appended to {@code before}'s ledger,
+     * decided for {@code on}: lets a write decide what it shows afterwards before it writes, so a
+     * policy failing then leaves nothing behind (in memory nothing could undo the append).
+     */
+    Snapshot afterAppending(Snapshot before, List<LedgerEntry> added, WarrantyRules policy, LocalDate on) {
+        List<LedgerEntry> entries = new ArrayList<>(before.entries());
+        entries.addAll(added);
+        PolicyDecision decision = policy.decide(query(before.device(), entries, on));
+        return new Snapshot(before.device(), List.copyOf(entries), decision, view(before.device(), entries, decision, on));
+    }
+
+    /**
      * Runs {@code attempt} until it returns a result; an empty result means it lost a race (another
      * caller appended first) and must re-read. Gives up with {@link ConcurrentUpdateException}.
      */

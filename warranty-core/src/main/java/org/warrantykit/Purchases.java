@@ -132,7 +132,9 @@ final class Purchases {
                         throw new OrderStateException(id, order.state(), "Order " + id + " is already paid (payment "
                                 + paidWith + "); payment " + reference + " was not applied and should be refunded");
                     }
-                    applyLines(order); // completes a confirmation that failed half-way; applies nothing twice
+                    // completes a confirmation that failed half-way; applies nothing twice
+                    WarrantyRules policy = warranties.rules();
+                    applyLines(order, policy, prepare(order, policy));
                     return order;
                 }
                 case CANCELLED, EXPIRED -> throw new OrderStateException(id, order.state(), "Order " + id + " is "
@@ -154,8 +156,12 @@ final class Purchases {
                                 + "the payment with your provider");
                     }
                     Order paid = order.paid(reference, now);
+                    // Decided before the order turns PAID: a policy failing for a line then leaves the
+                    // order payable, where in memory nothing could take the PAID back.
+                    WarrantyRules policy = warranties.rules();
+                    List<Grant> grants = prepare(paid, policy);
                     if (orders.transition(order, paid)) {
-                        applyLines(paid);
+                        applyLines(paid, policy, grants);
                         LOG.info("order {} paid ({}): {} applied", id, reference, describe(paid.lines()));
                         return paid;
                     }
@@ -189,15 +195,20 @@ final class Purchases {
     }
 
     int expireOverdueOrders() {
-        Instant now = warranties.clock().instant();
-        int expired = 0;
-        for (Order order : orders.overdue(now)) {
-            if (orders.transition(order, order.expired(now))) {
-                expired++;
-                LOG.info("order {} expired unpaid (pay by {})", order.orderId(), order.payBy());
+        // One unit of work: with durable stores a failure part-way expires none of them (a call that
+        // fails changes nothing); in memory the orders expired before it stay expired, and a repeat
+        // expires the rest.
+        return transactions.inTransaction(() -> {
+            Instant now = warranties.clock().instant();
+            int expired = 0;
+            for (Order order : orders.overdue(now)) {
+                if (orders.transition(order, order.expired(now))) {
+                    expired++;
+                    LOG.info("order {} expired unpaid (pay by {})", order.orderId(), order.payBy());
+                }
             }
-        }
-        return expired;
+            return expired;
+        });
     }
 
     Order order(AccountId account, OrderId orderId) {
@@ -209,27 +220,44 @@ final class Purchases {
         return orders.placedBy(InvalidValueException.require("account", account));
     }
 
+    /** A line's grant as decided: the device's snapshot and the entries to append, none when applied already. */
+    private record Grant(OrderLine line, Snapshot at, List<LedgerEntry> added) {
+    }
+
     /**
-     * Appends each line's EXTENSION unless the ledger already holds the one this order granted. Lines
-     * are applied in serial-number order: two orders of the same devices, paid at the same moment,
-     * then append (and lock) the devices' ledgers in the same order instead of each waiting for
-     * the other.
+     * Decides every line's grant: the policy is asked, and the entries made, before anything is
+     * written. Lines go in serial-number order: two orders of the same devices, paid at the same
+     * moment, then append (and lock) the devices' ledgers in the same order instead of each waiting
+     * for the other.
      */
-    private void applyLines(Order order) {
+    private List<Grant> prepare(Order order, WarrantyRules policy) {
+        return order.lines().stream().sorted(Comparator.comparing(OrderLine::serial))
+                .map(line -> grant(line, order.coverageSource(), policy)).toList();
+    }
+
+    private Grant grant(OrderLine line, CoverageSource source, WarrantyRules policy) {
+        Snapshot now = warranties.snapshot(warranties.device(line.serial()), policy, warranties.today());
+        boolean applied = now.entries().stream().map(LedgerEntry::coverage)
+                .anyMatch(c -> c.kind() == CoverageKind.EXTENSION && c.source().equals(source));
+        return new Grant(line, now, applied ? List.of()
+                : warranties.grant(now, CoverageKind.EXTENSION, line.months(), source, line.pricedBy()));
+    }
+
+    /**
+     * Appends each prepared grant unless the ledger already holds the one this order granted. Only
+     * when another caller appended to the device first is the line decided again.
+     */
+    private void applyLines(Order order, WarrantyRules policy, List<Grant> prepared) {
         CoverageSource source = order.coverageSource();
-        WarrantyRules policy = warranties.rules();
-        for (OrderLine line : order.lines().stream().sorted(Comparator.comparing(OrderLine::serial)).toList()) {
-            SerialNumber sn = line.serial();
-            warranties.retrying(sn, "applying " + source, () -> {
-                Snapshot now = warranties.snapshot(warranties.device(sn), policy, warranties.today());
-                boolean applied = now.entries().stream().map(LedgerEntry::coverage)
-                        .anyMatch(c -> c.kind() == CoverageKind.EXTENSION && c.source().equals(source));
-                if (applied) {
+        for (Grant first : prepared) {
+            Grant[] next = {first};
+            warranties.retrying(first.line().serial(), "applying " + source, () -> {
+                Grant attempt = next[0] != null ? next[0] : grant(first.line(), source, policy);
+                next[0] = null;
+                if (attempt.added().isEmpty()) {
                     return Optional.of(false);
                 }
-                List<LedgerEntry> added = warranties.grant(now, CoverageKind.EXTENSION, line.months(), source,
-                        line.pricedBy());
-                return warranties.append(now, added) ? Optional.of(true) : Optional.empty();
+                return warranties.append(attempt.at(), attempt.added()) ? Optional.of(true) : Optional.empty();
             });
         }
     }

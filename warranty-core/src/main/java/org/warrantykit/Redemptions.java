@@ -56,8 +56,11 @@ final class Redemptions {
         this.transactions = transactions;
     }
 
-    /** What a successful append wrote, and the decision that allowed it. */
-    private record Applied(Snapshot before, CodeDecision decision) {
+    /**
+     * One attempt at the grant: the snapshot it appends to, the decision that allows it, the entries
+     * and the view once they are appended, all decided before anything is written.
+     */
+    private record Applied(Snapshot before, CodeDecision decision, List<LedgerEntry> added, WarrantyView after) {
     }
 
     /** The ledger store failed and re-reading could not tell whether the grant was written. */
@@ -112,8 +115,11 @@ final class Redemptions {
         WarrantyRules policy = warranties.rules();
         Function<Snapshot, CodeQuery> query = at -> CodeQuery.extension(at.device(), today, at.upgraded(),
                 at.view().end(), batch).inZone(warranties.clock().getZone());
-        Snapshot first = warranties.snapshot(warranties.device(sn), policy, today);
-        CodeDecision decision = judge(policy, sn, query.apply(first));
+        BiFunction<Snapshot, CodeDecision, List<LedgerEntry>> entries = (at, allowed) ->
+                warranties.grant(at, CoverageKind.EXTENSION, batch.years() * 12, batch.source(), allowed.trace());
+        // Everything the policy decides comes before the claim, so a failing rule set leaves the code unused.
+        Applied first = attempt(policy, sn, today, warranties.snapshot(warranties.device(sn), policy, today), query,
+                entries);
 
         CodeUse use = new CodeUse(sn, account, warranties.clock().instant());
         if (!vault.claim(hash, use)) {
@@ -121,8 +127,7 @@ final class Redemptions {
         }
         Applied applied;
         try {
-            applied = apply(sn, policy, today, first, decision, query, (at, allowed) ->
-                    warranties.grant(at, CoverageKind.EXTENSION, batch.years() * 12, batch.source(), allowed.trace()));
+            applied = apply(sn, policy, today, first, query, entries);
         } catch (OutcomeUnknown e) {
             LOG.error("ledger failed while granting {} to {}; the code stays claimed by {} for reconciliation",
                     batch.source(), sn, use, e.getCause());
@@ -133,7 +138,7 @@ final class Redemptions {
         }
         LOG.info("device {} redeemed a code of {} ({} +{} y) for {}", sn, batch.id(), batch.model(), batch.years(),
                 account);
-        return after(sn, policy, applied);
+        return applied.after();
     }
 
     private WarrantyView redeemCampaign(AccountId account, SerialNumber sn, CodeFormat.CampaignText text) {
@@ -162,9 +167,11 @@ final class Redemptions {
         WarrantyRules policy = warranties.rules();
         Function<Snapshot, CodeQuery> query = at -> CodeQuery.campaign(at.device(), today, at.upgraded(),
                 at.view().end(), campaign).inZone(warranties.clock().getZone());
-        Snapshot first = warranties.snapshot(warranties.device(sn), policy, today);
-        CodeDecision decision = judge(policy, sn, query.apply(first));
-        campaignEntries(first, campaign, decision); // refuses before reserving when there is nothing to grant
+        BiFunction<Snapshot, CodeDecision, List<LedgerEntry>> entries = (at, allowed) ->
+                campaignEntries(at, campaign, allowed);
+        // Decided before reserving: a failing rule set, or nothing to grant, leaves the campaign untouched.
+        Applied first = attempt(policy, sn, today, warranties.snapshot(warranties.device(sn), policy, today), query,
+                entries);
 
         CodeUse use = new CodeUse(sn, account, warranties.clock().instant());
         switch (vault.reserve(code, use)) {
@@ -176,8 +183,7 @@ final class Redemptions {
         }
         Applied applied;
         try {
-            applied = apply(sn, policy, today, first, decision, query,
-                    (at, allowed) -> campaignEntries(at, campaign, allowed));
+            applied = apply(sn, policy, today, first, query, entries);
         } catch (OutcomeUnknown e) {
             LOG.error("ledger failed while granting {} to {}; the redemption stays reserved by {} for reconciliation",
                     campaign.source(), sn, use, e.getCause());
@@ -187,7 +193,7 @@ final class Redemptions {
             throw e;
         }
         LOG.info("device {} redeemed promotion {} for {}", sn, code, account);
-        return after(sn, policy, applied);
+        return applied.after();
     }
 
     /**
@@ -218,21 +224,31 @@ final class Redemptions {
      * Appends the grant, re-reading the device and asking the policy again (for the same redemption
      * day) whenever another caller appended first. A refusal on a later attempt is thrown as NOT_APPLICABLE.
      */
-    private Applied apply(SerialNumber sn, WarrantyRules policy, LocalDate today, Snapshot first,
-                          CodeDecision firstDecision,
+    private Applied apply(SerialNumber sn, WarrantyRules policy, LocalDate today, Applied first,
                           Function<Snapshot, CodeQuery> query,
                           BiFunction<Snapshot, CodeDecision, List<LedgerEntry>> entries) {
-        Applied[] pending = {new Applied(first, firstDecision)};
+        Applied[] pending = {first};
         return warranties.retrying(sn, "redeeming a code", () -> {
-            Applied attempt = pending[0];
+            Applied attempt = pending[0] != null ? pending[0]
+                    : attempt(policy, sn, today, warranties.snapshot(warranties.device(sn), policy, today), query,
+                            entries);
             pending[0] = null;
-            if (attempt == null) {
-                Snapshot at = warranties.snapshot(warranties.device(sn), policy, today);
-                attempt = new Applied(at, judge(policy, sn, query.apply(at)));
-            }
-            List<LedgerEntry> added = entries.apply(attempt.before(), attempt.decision());
-            return appendChecked(attempt.before(), added) ? Optional.of(attempt) : Optional.empty();
+            return appendChecked(attempt.before(), attempt.added()) ? Optional.of(attempt) : Optional.empty();
         });
+    }
+
+    /**
+     * Judges the code on {@code at} and makes the entries and the view after them, the view explained
+     * by the code decision; writes nothing.
+     */
+    private Applied attempt(WarrantyRules policy, SerialNumber sn, LocalDate today, Snapshot at,
+                            Function<Snapshot, CodeQuery> query,
+                            BiFunction<Snapshot, CodeDecision, List<LedgerEntry>> entries) {
+        CodeDecision decision = judge(policy, sn, query.apply(at));
+        List<LedgerEntry> added = entries.apply(at, decision);
+        WarrantyView view = warranties.afterAppending(at, added, policy, today).view();
+        return new Applied(at, decision, added, new WarrantyView(view.serial(), view.model(), view.state(),
+                view.coverages(), view.actions(), decision.trace()));
     }
 
     /** Appends; when the store throws, re-reads the ledger to learn whether the entries were written. */
@@ -268,13 +284,6 @@ final class Redemptions {
                     + decision.reason() + " (rule \"" + decision.rule() + "\")");
         }
         return decision;
-    }
-
-    /** The warranty after the grant, explained by the code decision. */
-    private WarrantyView after(SerialNumber sn, WarrantyRules policy, Applied applied) {
-        WarrantyView view = warranties.snapshot(warranties.device(sn), policy, warranties.today()).view();
-        return new WarrantyView(view.serial(), view.model(), view.state(), view.coverages(), view.actions(),
-                applied.decision().trace());
     }
 
     private static CodeRejectedException alreadyRedeemed(Campaign campaign, SerialNumber sn, Optional<LocalDate> on) {

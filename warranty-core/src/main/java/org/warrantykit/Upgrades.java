@@ -66,13 +66,15 @@ final class Upgrades {
             if (!at.decision().upgrade().eligible()) {
                 return Optional.of(notEligible(at.decision(), now));
             }
-            if (!append(at)) {
+            // The view after the grant, explained by the decision that produced it (which names the
+            // upgrade rule); decided before the append, so a policy failing then leaves nothing.
+            List<LedgerEntry> added = upgradeEntries(at);
+            WarrantyView after = warranties.afterAppending(at, added, policy, today).view();
+            if (!warranties.append(at, added)) {
                 return Optional.empty();
             }
             LOG.info("device {} upgraded by {} (+{} y) under rule set {}", sn, account,
                     at.decision().upgrade().years(), at.decision().trace().ruleSetVersion());
-            // The view after the grant, explained by the decision that produced it (which names the upgrade rule).
-            WarrantyView after = warranties.snapshot(device, policy, today).view();
             return Optional.of(new UpgradeResult(UpgradeStatus.UPGRADED, at.decision().upgrade().reason(), after));
         }));
         // In a database transaction neither this request nor an online report running at the same
@@ -86,7 +88,7 @@ final class Upgrades {
 
     /** Applies the pending request of a device now known to be online, and says what came of it. */
     private UpgradeResult applyPendingNow(SerialNumber sn, WarrantyRules policy, LocalDate today) {
-        applyPending(sn);
+        applyPending(sn, Optional.empty());
         Snapshot after = warranties.snapshot(warranties.device(sn), policy, today);
         return after.upgraded()
                 ? new UpgradeResult(UpgradeStatus.UPGRADED, "Upgraded until " + after.view().end() + ".", after.view())
@@ -106,27 +108,43 @@ final class Upgrades {
         Device current = warranties.device(SerialNumber.parse(serial));
         SerialNumber sn = current.serial();
         // Decide a pending upgrade before anything is recorded: a policy that fails for this device then
-        // leaves no online time behind (in memory nothing could roll it back).
+        // leaves no online time behind (in memory nothing could roll it back), and the decision made
+        // here is the one applied once the online time is stored.
         Device reported = current.onlineSince().filter(since -> !since.isAfter(at)).isPresent() ? current
                 : current.withOnlineSince(at);
-        requests.pending(sn).ifPresent(request -> warranties.snapshot(reported, warranties.rules(),
+        WarrantyRules policy = warranties.rules();
+        Optional<Pending> decided = requests.pending(sn).map(request -> decide(reported, policy,
                 applyDay(request, reported)));
         transactions.inTransaction(() -> {
             requests.recordOnline(sn, at);
-            applyPending(sn);
+            applyPending(sn, decided);
             return null;
         });
         // A request committed while this report was in flight may have been invisible to it (see request).
         if (requests.pending(sn).isPresent()) {
             transactions.inTransaction(() -> {
-                applyPending(sn);
+                applyPending(sn, Optional.empty());
                 return null;
             });
         }
     }
 
-    /** Applies a pending request on the later of its request day and the device's online day. */
-    private void applyPending(SerialNumber sn) {
+    /** A pending request decided for a device and day: the snapshot, and the upgrade to append if eligible. */
+    private record Pending(Device device, LocalDate on, Snapshot at, List<LedgerEntry> added) {
+    }
+
+    private Pending decide(Device device, WarrantyRules policy, LocalDate on) {
+        Snapshot at = warranties.snapshot(device, policy, on);
+        boolean grant = !at.upgraded() && at.decision().upgrade().eligible();
+        return new Pending(device, on, at, grant ? upgradeEntries(at) : List.of());
+    }
+
+    /**
+     * Applies a pending request on the later of its request day and the device's online day, with
+     * {@code decided} when it was decided for this device and day; decides again only otherwise or
+     * after another caller appended first.
+     */
+    private void applyPending(SerialNumber sn, Optional<Pending> decided) {
         Optional<UpgradeRequest> request = requests.pending(sn);
         Device device = warranties.device(sn);
         if (request.isEmpty() || device.onlineSince().isEmpty()) {
@@ -134,19 +152,22 @@ final class Upgrades {
         }
         WarrantyRules policy = warranties.rules();
         LocalDate applyOn = applyDay(request.get(), device);
+        Pending[] next = {decided.filter(d -> d.device().equals(device) && d.on().equals(applyOn)).orElse(null)};
         warranties.retrying(sn, "applying its upgrade", () -> {
-            Snapshot at = warranties.snapshot(device, policy, applyOn);
+            Pending attempt = next[0] != null ? next[0] : decide(device, policy, applyOn);
+            next[0] = null;
+            Snapshot at = attempt.at();
             if (at.upgraded()) {
                 requests.remove(sn);
                 return Optional.of(true);
             }
-            if (!at.decision().upgrade().eligible()) {
+            if (attempt.added().isEmpty()) {
                 if (requests.remove(sn)) {
                     LOG.info("pending upgrade of {} dropped on {}: {}", sn, applyOn, at.decision().upgrade().reason());
                 }
                 return Optional.of(false);
             }
-            if (!append(at)) {
+            if (!warranties.append(at, attempt.added())) {
                 return Optional.empty();
             }
             requests.remove(sn);
@@ -155,11 +176,10 @@ final class Upgrades {
         });
     }
 
-    private boolean append(Snapshot at) {
+    private List<LedgerEntry> upgradeEntries(Snapshot at) {
         PolicyDecision decision = at.decision();
-        List<LedgerEntry> added = warranties.grant(at, CoverageKind.UPGRADE, decision.upgrade().years() * 12,
-                UPGRADE_SOURCE, decision.trace());
-        return warranties.append(at, added);
+        return warranties.grant(at, CoverageKind.UPGRADE, decision.upgrade().years() * 12, UPGRADE_SOURCE,
+                decision.trace());
     }
 
     private static UpgradeResult notEligible(PolicyDecision decision, Snapshot shown) {
