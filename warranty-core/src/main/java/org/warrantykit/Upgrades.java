@@ -53,9 +53,9 @@ final class Upgrades {
                 return Optional.of(notEligible(now.decision(), now));
             }
             if (device.onlineSince().isEmpty()) {
-                requests.addIfAbsent(new UpgradeRequest(sn, account, warranties.clock().instant()));
+                boolean added = requests.addIfAbsent(new UpgradeRequest(sn, account, warranties.clock().instant()));
                 // The device may have come online between our read and the store: apply it now then.
-                if (requests.onlineSince(sn).isEmpty()) {
+                if (onlineSinceOrWithdraw(sn, added).isEmpty()) {
                     return Optional.of(new UpgradeResult(UpgradeStatus.PENDING_ONLINE, "The upgrade will be applied "
                             + "automatically as soon as the device is online (sends data).", now.view()));
                 }
@@ -80,10 +80,46 @@ final class Upgrades {
         // In a database transaction neither this request nor an online report running at the same
         // time sees the other's uncommitted row, so both may leave the request pending. Once both
         // have committed, whichever checks last sees the other: here, and after every online report.
-        if (result.status() != UpgradeStatus.PENDING_ONLINE || requests.onlineSince(sn).isEmpty()) {
+        if (result.status() != UpgradeStatus.PENDING_ONLINE) {
             return result;
         }
-        return transactions.inTransaction(() -> applyPendingNow(sn, policy, warranties.today()));
+        return catchUp(sn, result, () -> requests.onlineSince(sn).isEmpty() ? result
+                : transactions.inTransaction(() -> applyPendingNow(sn, policy, warranties.today())));
+    }
+
+    /**
+     * Runs the check for a report or request that raced this committed call; if the check fails, the
+     * call still answers with {@code committed}: what it wrote stays, and the next online report
+     * applies a request the check missed. A call whose work committed never reports a failure.
+     */
+    private <T> T catchUp(SerialNumber sn, T committed, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            LOG.warn("device {}: could not check for an upgrade request or online report made meanwhile; "
+                    + "the next online report applies it", sn, e);
+            return committed;
+        }
+    }
+
+    /**
+     * Reads the device's online time right after {@code added} a request; if that read fails, the
+     * request added is taken back first. Stores without transactions then keep nothing of a call that
+     * failed (a database rolls it back anyway).
+     */
+    private Optional<Instant> onlineSinceOrWithdraw(SerialNumber sn, boolean added) {
+        try {
+            return requests.onlineSince(sn);
+        } catch (RuntimeException failure) {
+            if (added) {
+                try {
+                    requests.remove(sn);
+                } catch (RuntimeException alsoFailed) {
+                    failure.addSuppressed(alsoFailed);
+                }
+            }
+            throw failure;
+        }
     }
 
     /** Applies the pending request of a device now known to be online, and says what came of it. */
@@ -121,12 +157,10 @@ final class Upgrades {
             return null;
         });
         // A request committed while this report was in flight may have been invisible to it (see request).
-        if (requests.pending(sn).isPresent()) {
-            transactions.inTransaction(() -> {
-                applyPending(sn, Optional.empty());
-                return null;
-            });
-        }
+        catchUp(sn, null, () -> requests.pending(sn).isEmpty() ? null : transactions.inTransaction(() -> {
+            applyPending(sn, Optional.empty());
+            return null;
+        }));
     }
 
     /** A pending request decided for a device and day: the snapshot, and the upgrade to append if eligible. */
