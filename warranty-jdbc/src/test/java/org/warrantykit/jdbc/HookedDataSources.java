@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.warrantykit.fixtures.FailurePoint;
 
 /**
  * Data sources that stop at chosen statements, to replay an interleaving of two instances
@@ -80,6 +81,33 @@ final class HookedDataSources {
             }
             return invoke(m, connection, a);
         }));
+    }
+
+    /**
+     * The data source, every statement it executes counted by {@code point} (named by its first
+     * words, e.g. {@code INSERT INTO wk_order}); the armed one fails before it runs, as a statement
+     * on a dropped connection does (SQL state 08006, not one a transaction retries).
+     */
+    static DataSource failingAt(DataSource target, FailurePoint point) {
+        return wrappingConnections(target, connection -> proxy(Connection.class, (c, m, a) -> {
+            Object made = invoke(m, connection, a);
+            if (!m.getName().equals("prepareStatement")) {
+                return made;
+            }
+            String sql = (String) a[0];
+            PreparedStatement statement = (PreparedStatement) made;
+            return proxy(PreparedStatement.class, (st, sm, sa) -> {
+                if (sm.getName().startsWith("execute") && point.hit(firstWords(sql))) {
+                    throw new SQLException("injected: I/O error, connection reset", "08006");
+                }
+                return invoke(sm, statement, sa);
+            });
+        }));
+    }
+
+    private static String firstWords(String sql) {
+        String[] words = sql.strip().split("\\s+");
+        return String.join(" ", java.util.Arrays.copyOf(words, Math.min(3, words.length)));
     }
 
     /** The data source, counting in {@code taken} the connections it hands out. */
