@@ -42,7 +42,13 @@ final class Transfers {
                 throw new TransferRefusedException(sn, verdict.reason());
             }
             WarrantyView after = warranties.snapshot(device.withOwner(to), warranties.rules(), warranties.today()).view();
+            // Read after the ownership check: another transfer may have committed in between. Moving on
+            // from a stored owner other than `from` would hand someone else's device to `to`; re-read
+            // instead, which then refuses the call as the device is no longer `from`'s.
             Optional<AccountId> expected = ownership.owner(sn);
+            if (expected.isPresent() && !expected.get().equals(from)) {
+                return Optional.empty();
+            }
             if (!ownership.transfer(sn, expected, from, to, warranties.clock().instant())) {
                 return Optional.empty();
             }

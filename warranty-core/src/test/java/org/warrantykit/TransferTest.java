@@ -12,17 +12,24 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.memory.InMemoryOwnershipStore;
 import org.warrantykit.memory.InMemoryStores;
+import org.warrantykit.spi.CodeDecision;
+import org.warrantykit.spi.CodeQuery;
+import org.warrantykit.spi.PolicyDecision;
+import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.WarrantyRules;
 
 /** Ownership transfers, decided by the policy (issue 17: some markets keep the warranty with its first owner). */
 class TransferTest {
@@ -72,6 +79,48 @@ class TransferTest {
     void accessIsCheckedBeforeThePolicySoAStrangerLearnsNothingOfIt() {
         assertThatThrownBy(() -> service.transferOwnership(AUSTRALIAN.serial().value(), BOB, BOB))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    /**
+     * Another transfer commits after this one checked that ALICE owns the device and before it reads
+     * the stored owner to move it (here: while the policy decides), as on two instances of one
+     * database: this one must not move the device on from its new owner.
+     */
+    @Test
+    void aTransferOvertakenAfterItsOwnershipCheckIsRefusedAndMovesNothing() {
+        AccountId carol = AccountId.of("carol");
+        InMemoryOwnershipStore store = new InMemoryOwnershipStore();
+        TestPolicy policy = new TestPolicy();
+        AtomicBoolean overtaken = new AtomicBoolean();
+        WarrantyRules overtaking = new WarrantyRules() {
+            @Override
+            public String version() {
+                return policy.version();
+            }
+
+            @Override
+            public PolicyDecision decide(PolicyQuery query) {
+                if (overtaken.compareAndSet(false, true)) {
+                    store.transfer(SOLD.serial(), Optional.empty(), ALICE, carol, Instant.parse("2026-11-27T09:59:00Z"));
+                }
+                return policy.decide(query);
+            }
+
+            @Override
+            public CodeDecision judgeCode(CodeQuery query) {
+                return policy.judgeCode(query);
+            }
+        };
+        WarrantyService racing = InMemoryStores.configure(WarrantyService.builder()).rules(overtaking)
+                .devices(InMemoryDeviceRegistry.of(List.of(SOLD))).ownership(store)
+                .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).build();
+
+        assertThatThrownBy(() -> racing.transferOwnership(SOLD.serial(), ALICE, BOB))
+                .isInstanceOf(AccessDeniedException.class);
+
+        assertThat(overtaken).isTrue();
+        assertThat(store.owner(SOLD.serial())).contains(carol);
+        assertThat(racing.devices(BOB)).isEmpty();
     }
 
     @Test
