@@ -254,9 +254,11 @@ final class DeviceWarranties {
             if (!expired) {
                 actions.add(Action.EDIT);
             }
-            if (!decision.offers().isEmpty()) {
-                actions.add(Action.BUY_EXTENSION);
-            }
+        }
+        // Whether an extension is for sale (after the upgrade only, or from the start) is the policy's
+        // to say: the action follows its offers.
+        if (!decision.offers().isEmpty()) {
+            actions.add(Action.BUY_EXTENSION);
         }
         return new WarrantyView(device.serial(), device.model(), state, coverages, actions, decision.trace());
     }

@@ -41,7 +41,8 @@ final class Purchases {
     static final Duration DEFAULT_PAYMENT_WINDOW = Duration.ofDays(7);
     /** Longest idempotency key or payment reference accepted (fits a VARCHAR(255) column). */
     static final int MAX_TOKEN_LENGTH = 255;
-    private static final String NOT_GRANTED = "Extensions can be bought once the free online upgrade is applied.";
+    /** Said when a rule set gives neither offers nor a reason (the shipped rule sets always give one). */
+    private static final String NO_REASON_GIVEN = "The rule set gives no reason.";
 
     private final DeviceWarranties warranties;
     private final OrderStore orders;
@@ -269,7 +270,7 @@ final class Purchases {
         if (offers.isEmpty()) {
             String why = snapshot.decision().noOfferReason();
             throw new OfferUnavailableException(sn, offerId, ids, "the device has no extension offers now. "
-                    + (why.isBlank() ? NOT_GRANTED : why));
+                    + (why.isBlank() ? NO_REASON_GIVEN : why));
         }
         return offers.stream().filter(o -> o.offerId().equals(offerId)).findFirst()
                 .map(o -> new OrderLine(sn, o.offerId(), o.months(), o.price(), snapshot.decision().trace()))

@@ -75,17 +75,24 @@ class PurchaseTest {
             assertThat(service.offers(ALICE, A1)).hasSize(2);
         }
 
+        /** Whether an extension needs the upgrade first is the policy's to say (issue 18): the service sells what it offers. */
         @Test
-        void aPolicyThatOffersToNeverUpgradedDevicesIsNotFollowed() {
-            PurchaseFixture sloppy = new PurchaseFixture(
-                    new TestPolicy().withVersion("sloppy").offeringBeforeUpgrade(), null);
+        void aPolicyThatSellsBeforeTheUpgradeIsFollowed() {
+            PurchaseFixture early = new PurchaseFixture(
+                    new TestPolicy().withVersion("early").offeringBeforeUpgrade(), null);
+            WarrantyView before = early.service.inquire(PLAIN);
+            assertThat(before.coverages()).hasSize(1);
+            assertThat(before.actions()).containsExactly(Action.BUY_EXTENSION);
+            assertThat(early.service.offers(ALICE, PLAIN)).extracting(ExtensionOffer::offerId).contains("EXT-60M");
 
-            assertThat(sloppy.service.offers(ALICE, PLAIN)).isEmpty();
-            assertThat(sloppy.service.inquire(PLAIN).actions()).doesNotContain(Action.BUY_EXTENSION);
-            assertThatThrownBy(() -> sloppy.service.purchase(ALICE, PLAIN, "EXT-60M", "k"))
-                    .isInstanceOf(OfferUnavailableException.class)
-                    .hasMessage("Offer EXT-60M is not available for device NOTUPGRADED1: the device has no extension "
-                            + "offers now. Extensions can be bought once the free online upgrade is applied.");
+            Order order = early.service.purchase(ALICE, PLAIN, "EXT-60M", "k");
+            early.service.confirmPayment(order.orderId(), "psp-early");
+
+            WarrantyView after = early.service.inquire(PLAIN);
+            assertThat(after.coverages()).extracting(Coverage::kind)
+                    .containsExactly(CoverageKind.STANDARD, CoverageKind.EXTENSION);
+            assertThat(after.end()).isEqualTo(before.end().plusMonths(60));
+            assertThat(after.state()).isEqualTo(WarrantyState.EXTENDED);
         }
 
         @Test
