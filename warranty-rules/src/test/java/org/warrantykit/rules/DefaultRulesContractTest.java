@@ -21,12 +21,19 @@ class DefaultRulesContractTest extends RuleSetContract {
         return RULES;
     }
 
+    /** The default's own choice, beyond the contract: extensions are sold only after the free upgrade. */
+    @Test
+    void extensionsAreSoldOnlyAfterTheUpgrade() {
+        forAllBatches(this::noOffersBeforeTheUpgrade);
+    }
+
     @Test
     void contractHoldsOnEdgeCases() {
         for (List<PolicyQuery> batch : EdgeCases.batches()) {
             decidesEveryBatchWithoutFailing(batch);
             standardTermIsWellFormed(batch);
             upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns(batch);
+            noOffersOnceTheWarrantyHasEnded(batch);
             noOffersBeforeTheUpgrade(batch);
             offersAreWellFormed(batch);
             sameBatchDecidesTheSameWay(batch);

@@ -112,7 +112,14 @@ public abstract class RuleSetContract {
                         upgraded ? Optional.of(query.on().plusDays(end)) : Optional.empty())));
     }
 
-    private void forAllBatches(Consumer<List<PolicyQuery>> check) {
+    /**
+     * Runs {@code check} on generated batches of queries (distinct devices of every category, region
+     * and age; upgraded or not): how the contract's properties run, open to a subclass for checks of
+     * its own policy's choices (for example {@link #noOffersBeforeTheUpgrade(List)}).
+     *
+     * @param check throws {@link AssertionError} for a batch that breaks the property
+     */
+    protected void forAllBatches(Consumer<List<PolicyQuery>> check) {
         qt().withExamples(TRIES).forAll(batches()).checkAssert(check);
     }
 
@@ -217,14 +224,38 @@ public abstract class RuleSetContract {
 
     // ---------------------------------------------------------------- offers
 
-    /** A device that is not upgraded is offered no extension. */
+    /**
+     * A device whose warranty has ended (its last covered day, or its standard term's while the
+     * ledger is empty, is before the query's day) is offered no extension: an extension continues
+     * running coverage, it does not revive an ended one. Every policy must hold this; whether an
+     * extension needs the upgrade first is the policy's choice (see {@link #noOffersBeforeTheUpgrade(List)}).
+     */
     @Test
-    public void noOffersBeforeTheUpgrade() {
-        forAllBatches(this::noOffersBeforeTheUpgrade);
+    public void noOffersOnceTheWarrantyHasEnded() {
+        forAllBatches(this::noOffersOnceTheWarrantyHasEnded);
     }
 
     /**
-     * The check of {@link #noOffersBeforeTheUpgrade()} on one input.
+     * The check of {@link #noOffersOnceTheWarrantyHasEnded()} on one input.
+     *
+     * @param queries a batch of queries, one per distinct device
+     */
+    public void noOffersOnceTheWarrantyHasEnded(List<PolicyQuery> queries) {
+        List<PolicyDecision> decisions = decideAll(queries);
+        for (int i = 0; i < queries.size(); i++) {
+            PolicyQuery query = queries.get(i);
+            PolicyDecision decision = decisions.get(i);
+            if (query.currentEnd().orElse(decision.standard().end()).isBefore(query.on())) {
+                assertThat(decision.offers()).as("offers for a device whose warranty has ended, %s",
+                        describe(query, decision)).isEmpty();
+            }
+        }
+    }
+
+    /**
+     * An opt-in check, not part of the contract's own tests, for policies that sell extensions only
+     * after the free upgrade (the default policy does): a device that is not upgraded is offered no
+     * extension. Call it from a test of your rule set with the batches you choose.
      *
      * @param queries a batch of queries, one per distinct device
      */

@@ -84,6 +84,7 @@ class ContractKitMutationTest {
             contract.sameQueryDecidesTheSameWay(query);
         }
         contract.upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns(BATCH);
+        contract.noOffersOnceTheWarrantyHasEnded(BATCH);
         contract.noOffersBeforeTheUpgrade(BATCH);
         contract.offersAreWellFormed(BATCH);
         contract.sameBatchDecidesTheSameWay(BATCH);
@@ -148,6 +149,21 @@ class ContractKitMutationTest {
                 : with(d, List.of(new OfferTerm(60, Money.of("1", "EUR"))), "")));
         assertThatThrownBy(() -> contract.noOffersBeforeTheUpgrade(BATCH)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("not upgraded");
+    }
+
+    @Test
+    void offersForAnEndedWarrantyFail() {
+        RuleSetContract contract = contract(changed((q, d) -> with(d, List.of(new OfferTerm(60, Money.of("1", "EUR"))), "")));
+        assertThatThrownBy(() -> contract.noOffersOnceTheWarrantyHasEnded(BATCH)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("warranty has ended").hasMessageContaining("MUT0000000003");
+    }
+
+    @Test
+    void offersBeforeTheUpgradeWhileTheWarrantyRunsAreNoBreachOfTheContract() {
+        RuleSetContract contract = contract(changed((q, d) -> q.upgraded() || !q.equals(RUNNING) ? d
+                : with(d, List.of(new OfferTerm(60, Money.of("1", "EUR"))), "")));
+        assertThatCode(() -> contract.noOffersOnceTheWarrantyHasEnded(BATCH)).doesNotThrowAnyException();
+        assertThatCode(() -> contract.offersAreWellFormed(BATCH)).doesNotThrowAnyException();
     }
 
     @Test
