@@ -23,8 +23,8 @@ import org.warrantykit.spi.WarrantyRules;
  * What a policy change does to a device portfolio: both rule sets decide every device on the same
  * day, and every device whose standard start, standard end, upgrade (eligibility or years) or
  * offers (terms or prices) differ is listed, old and new. Offers are those a device would be shown
- * right after its free upgrade on that day (none when the upgrade is refused), since a device that
- * is not upgraded is never offered anything.
+ * right after its free upgrade on that day, where the upgrade is granted (the default policy sells
+ * only then); otherwise those of the device as it is, which a policy may sell to without an upgrade.
  *
  * <p>Decisions are made in batches of {@value #BATCH} devices ({@link WarrantyRules#decideAll}).
  */
@@ -143,7 +143,7 @@ public final class PolicyDiff {
         List<PolicyDecision> afterUpgrade = decideInBatches(rules, upgraded);
         List<Outcome> outcomes = new ArrayList<>(devices.size());
         for (PolicyDecision decision : decisions) {
-            outcomes.add(new Outcome(decision.standard(), decision.upgrade(), List.of(), decision.transfer()));
+            outcomes.add(new Outcome(decision.standard(), decision.upgrade(), decision.offers(), decision.transfer()));
         }
         for (int k = 0; k < upgradable.size(); k++) {
             int i = upgradable.get(k);

@@ -242,7 +242,8 @@ public final class RulesCli implements Runnable {
                     "Decides every device of the data with both rule folders on the same day and lists each "
                             + "device whose standard start or end, upgrade (eligibility, years) or offers (terms, "
                             + "prices) change, old -> new, then counts the changes by kind. Offers are those "
-                            + "shown right after the free upgrade on that day. Review a policy change with it "
+                            + "shown right after the free upgrade on that day (where it is refused, those of the "
+                            + "device as it is). Review a policy change with it "
                             + "before it ships."})
     static final class Diff implements Callable<Integer> {
         @Spec

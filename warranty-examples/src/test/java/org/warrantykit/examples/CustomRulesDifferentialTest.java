@@ -29,11 +29,13 @@ import org.warrantykit.testkit.ReferencePolicy;
 import org.warrantykit.testkit.WarrantyGenerators;
 
 /**
- * The custom policy decides as the reference policy with its three documented changes applied
+ * The custom policy decides as the reference policy with its four documented changes applied
  * ({@code custom-rules/ruleset.properties}): the up-to-10-kW class (X3-HYBRID-G4) is priced 10 %
- * higher, batteries run 12 years, and in AU the warranty is not transferable. The price change is applied to the reference's decision in
- * {@link #expected}; batteries, whose every date moves, are left out of the comparison and checked
- * by their own property (and its explicit example on the days around the 10- and 12-year ends).
+ * higher, batteries run 12 years, and in AU the warranty is not transferable and extensions are sold
+ * from an AUD list within 12 months of the start. The price change is applied to the reference's
+ * decision in {@link #expected}; batteries, whose every date moves, and AU devices, whose offers and
+ * transfers follow rules of their own, are left out of the comparison and checked by their own
+ * properties (batteries also on the days around the 10- and 12-year ends).
  */
 class CustomRulesDifferentialTest extends ReferenceDifferential {
     private static final WarrantyRules RULES = CustomRules.load();
@@ -46,9 +48,7 @@ class CustomRulesDifferentialTest extends ReferenceDifferential {
     private static final BigDecimal PLUS_TEN_PERCENT = new BigDecimal("1.10");
     private static final String DEFAULT_PRICE_RULE = "Price up to 10 kW: +5 years EUR 270, +10 years EUR 540";
     private static final String CUSTOM_PRICE_RULE = "Price up to 10 kW: +5 years EUR 297, +10 years EUR 594";
-    private static final String DEFAULT_TRANSFER_RULE = "Transfer: the warranty follows the device to its new owner";
-    private static final String AU_TRANSFER_RULE =
-            "Transfer refused: in Australia the warranty stays with the original owner";
+    private static final String AU = "AU";
     private static final String AU_TRANSFER_REASON =
             "Under the Australian warranty terms the warranty stays with the original owner.";
     /** The documented default policy (README), "upgrade when online". */
@@ -62,25 +62,80 @@ class CustomRulesDifferentialTest extends ReferenceDifferential {
 
     @Override
     protected boolean compares(PolicyQuery query) {
-        return query.device().category() != Category.BATTERY;
+        return query.device().category() != Category.BATTERY && !query.device().region().equals(AU);
     }
 
-    /** The reference's decision with the documented changes applied: transfers in AU, then prices. */
+    /** The reference's decision with the documented price change applied (AU and batteries aside). */
     @Override
     protected PolicyDecision expected(PolicyQuery query, PolicyDecision reference) {
-        return withPriceChange(query, withTransferChange(query, reference));
+        return withPriceChange(query, reference);
     }
 
-    /** In AU the warranty stays with its first owner: refused, under the refusing rule's name. */
-    private static PolicyDecision withTransferChange(PolicyQuery query, PolicyDecision reference) {
-        if (!query.device().region().equals("AU")) {
-            return reference;
+    /** Generated queries, every one about a device (not a battery) moved to AU. */
+    private static Gen<PolicyQuery> australian() {
+        return WarrantyGenerators.policyQueries().assuming(q -> q.device().category() != Category.BATTERY).map(q -> {
+            Device d = q.device();
+            Device moved = new Device(d.serial(), d.model(), d.category(), AU, d.productionDate(), d.shipDate(),
+                    d.installDate(), d.owner(), d.onlineSince());
+            return new PolicyQuery(moved, q.on(), q.upgraded(), q.currentEnd(), q.zone());
+        });
+    }
+
+    /**
+     * AU: the reference's standard term and upgrade; the warranty stays with its first owner; the
+     * AUD list offered to a line sold online while the day is within 12 months of the standard start,
+     * upgraded or not (unless, upgraded, less than 6 months of cover are left), and nothing otherwise,
+     * with a reason.
+     */
+    @Test
+    void australianDevicesAreSoldFromTheAudListWithinTwelveMonthsAndKeepTheirFirstOwner() {
+        qt().withExamples(300).forAll(australian()).checkAssert(CustomRulesDifferentialTest::australianDevice);
+    }
+
+    private static void australianDevice(PolicyQuery query) {
+        PolicyDecision actual = RULES.decide(query);
+        PolicyDecision reference = REFERENCE.decide(query);
+        String about = query + "\n  custom:    " + actual + "\n  reference: " + reference;
+        assertThat(actual.standard()).as("standard term, %s", about).isEqualTo(reference.standard());
+        assertThat(actual.upgrade()).as("upgrade, %s", about).isEqualTo(reference.upgrade());
+        assertThat(actual.transfer()).as("transfer, %s", about).isEqualTo(TransferVerdict.refuse(AU_TRANSFER_REASON));
+        List<OfferTerm> expected = australianOffers(query, reference.standard().start());
+        assertThat(actual.offers()).as("offers, %s", about).containsExactlyElementsOf(expected);
+        if (expected.isEmpty()) {
+            assertThat(actual.noOfferReason()).as("no-offer reason, %s", about).isNotBlank();
+        } else {
+            assertThat(actual.noOfferReason()).as("no-offer reason, %s", about).isEmpty();
         }
-        List<String> fired = reference.trace().firedRules().stream()
-                .map(rule -> rule.equals(DEFAULT_TRANSFER_RULE) ? AU_TRANSFER_RULE : rule).toList();
-        return new PolicyDecision(reference.standard(), reference.upgrade(), reference.offers(),
-                reference.noOfferReason(), TransferVerdict.refuse(AU_TRANSFER_REASON),
-                new DecisionTrace(reference.trace().ruleSetVersion(), fired));
+    }
+
+    /**
+     * The AUD list for a line sold online while the day is within 12 months of {@code start}, upgraded
+     * or not (unless, upgraded, less than 6 months of cover are left); nothing otherwise.
+     */
+    private static List<OfferTerm> australianOffers(PolicyQuery query, LocalDate start) {
+        boolean soldOnline = PolicyVariant.SOLD_ONLINE_KW.containsKey(query.device().model());
+        boolean withinTwelveMonths = query.on().isBefore(start.plusMonths(12));
+        boolean tooLittleLeft = query.upgraded()
+                && query.currentEnd().filter(end -> end.isBefore(query.on().plusMonths(6))).isPresent();
+        if (!soldOnline || !withinTwelveMonths || tooLittleLeft) {
+            return List.of();
+        }
+        return new java.util.TreeMap<>(CustomRulesTest.AUSTRALIAN_PRICES.prices()).entrySet().stream()
+                .map(e -> new OfferTerm(e.getKey(), Money.of(e.getValue(), "AUD"))).toList();
+    }
+
+    /** The AU edge: the last day within 12 months of the start, and the day after. */
+    @Test
+    void australianSalesEndTwelveMonthsAfterTheStart() {
+        Device device = new Device(SerialNumber.parse("AUEDGE000001"), "X1-HYBRID-G4", Category.INVERTER, AU,
+                LocalDate.of(2025, 1, 14), LocalDate.of(2025, 2, 3), Optional.of(LocalDate.of(2025, 4, 22)),
+                Optional.empty(), Optional.empty());
+        LocalDate start = REFERENCE.decide(PolicyQuery.fresh(device, LocalDate.of(2025, 5, 1))).standard().start();
+        for (LocalDate on : List.of(start, start.plusMonths(12).minusDays(1), start.plusMonths(12))) {
+            australianDevice(PolicyQuery.fresh(device, on));
+        }
+        assertThat(RULES.decide(PolicyQuery.fresh(device, start.plusMonths(12).minusDays(1))).offers()).hasSize(3);
+        assertThat(RULES.decide(PolicyQuery.fresh(device, start.plusMonths(12))).offers()).isEmpty();
     }
 
     /** The documented price change: EUR x 1.10, in GB 0.85 of that, half-up. */
@@ -170,6 +225,8 @@ class CustomRulesDifferentialTest extends ReferenceDifferential {
         boolean eligible = years > 0 && !end.isBefore(query.on());
         assertThat(actual.upgrade().eligible()).as("upgrade eligible, %s", about).isEqualTo(eligible);
         assertThat(actual.upgrade().years()).as("upgrade years, %s", about).isEqualTo(eligible ? years : 0);
-        assertThat(actual.offers()).as("offers, %s", about).isEqualTo(expected(query, reference).offers());
+        List<OfferTerm> offers = query.device().region().equals(AU) ? australianOffers(query, twelveYears.start())
+                : expected(query, reference).offers();
+        assertThat(actual.offers()).as("offers, %s", about).isEqualTo(offers);
     }
 }

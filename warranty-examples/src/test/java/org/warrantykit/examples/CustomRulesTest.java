@@ -8,12 +8,20 @@ import static org.warrantykit.examples.DesignPolicy.TODAY;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.warrantykit.AccountId;
+import org.warrantykit.Action;
+import org.warrantykit.Coverage;
+import org.warrantykit.CoverageKind;
+import org.warrantykit.OfferUnavailableException;
+import org.warrantykit.Order;
+import org.warrantykit.WarrantyState;
 import org.warrantykit.Category;
 import org.warrantykit.Device;
 import org.warrantykit.ExtensionOffer;
@@ -32,10 +40,14 @@ import org.warrantykit.rules.DroolsWarrantyRules;
 class CustomRulesTest {
 
     private static final DroolsWarrantyRules RULES = CustomRules.load();
-    /** The documented changes: batteries 12 years; up to 10 kW, EUR +10 %; no transfers in AU. */
+    /** The documented AU price list ({@code custom-rules/ruleset.properties}, change 4). */
+    static final PolicyVariant.RegionalPriceList AUSTRALIAN_PRICES = new PolicyVariant.RegionalPriceList("AUD",
+            Map.of(60, new BigDecimal("300"), 120, new BigDecimal("550"), 180, new BigDecimal("800")), 12);
+    /** The documented changes: batteries 12 years; up to 10 kW, EUR +10 %; no transfers in AU; AU price list. */
     private static final PolicyVariant CUSTOM = PolicyVariant.DESIGN.withYears("BATTERY", 12)
             .withPrice(10, 60, new BigDecimal("297")).withPrice(10, 120, new BigDecimal("594"))
-            .withoutTransferIn("AU");
+            .withoutTransferIn("AU").withPriceListIn("AU", AUSTRALIAN_PRICES);
+    private static final AccountId OWNER = AccountId.of("first-owner");
 
     private static WarrantyService service() {
         return InMemoryStores.configure(WarrantyService.builder()).rules(RULES).devices(SampleData.devices())
@@ -83,12 +95,68 @@ class CustomRulesTest {
         assertThat(expected).filteredOn(c -> c.kind().equals("transfer")).isNotEmpty()
                 .allSatisfy(c -> assertThat(DesignPolicy.row(c.serial()).region()).isEqualTo("AU"))
                 .allSatisfy(c -> assertThat(c.before() + " -> " + c.after()).isEqualTo("allowed -> refused"));
-        assertThat(expected).filteredOn(c -> c.kind().equals("offers"))
+        assertThat(expected).filteredOn(c -> c.kind().equals("offers") && !DesignPolicy.row(c.serial()).region().equals("AU"))
                 .allSatisfy(c -> assertThat(DesignPolicy.row(c.serial()).model()).isEqualTo("X3-HYBRID-G4"))
                 .anySatisfy(c -> assertThat(c.after()).contains("GBP 252.00, +120 months GBP 505.00"));
+        // the sample's AU inverters started in 2025, more than 12 months before TODAY: no longer sold
+        assertThat(expected).filteredOn(c -> c.kind().equals("offers") && DesignPolicy.row(c.serial()).region().equals("AU"))
+                .isNotEmpty().allSatisfy(c -> assertThat(c.after()).isEqualTo("none"));
 
         RulesCliTest.Result result = RulesCliTest.rules("diff", RuleFolders.DEFAULT, RuleFolders.CUSTOM, "--today=" + TODAY);
         RulesCliTest.assertDiff(result, expected, rows.size());
+    }
+
+    /** An X1-HYBRID-G4 in AU, installed {@code installedMonthsAgo} before TODAY, never online (so never upgraded). */
+    private static Device australianInverter(String serial, int installedMonthsAgo) {
+        return new Device(SerialNumber.parse(serial), "X1-HYBRID-G4", Category.INVERTER, "AU",
+                TODAY.minusMonths(installedMonthsAgo + 2), TODAY.minusMonths(installedMonthsAgo + 1),
+                Optional.of(TODAY.minusMonths(installedMonthsAgo)), Optional.of(OWNER), Optional.empty());
+    }
+
+    private static WarrantyService serviceFor(Device... devices) {
+        return InMemoryStores.configure(WarrantyService.builder()).rules(RULES)
+                .devices(InMemoryDeviceRegistry.of(List.of(devices)))
+                .clock(Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC)).build();
+    }
+
+    @Test
+    void inAustraliaAnExtensionIsSoldInAudWithinTwelveMonthsOfTheStartWithNoUpgrade() {
+        WarrantyService service = serviceFor(australianInverter("AUSALE000001", 11));
+        WarrantyView before = service.inquire("AUSALE000001");
+        assertThat(before.coverages()).hasSize(1); // the standard warranty only: nothing granted, no upgrade
+        assertThat(before.actions()).containsExactly(Action.BUY_EXTENSION);
+
+        List<ExtensionOffer> offers = service.offers(OWNER, "AUSALE000001");
+        Currency aud = Currency.getInstance("AUD");
+        assertThat(offers).extracting(ExtensionOffer::offerId, ExtensionOffer::price).containsExactly(
+                tuple("EXT-60M", Money.of(new BigDecimal("300"), aud)),
+                tuple("EXT-120M", Money.of(new BigDecimal("550"), aud)),
+                tuple("EXT-180M", Money.of(new BigDecimal("800"), aud)));
+
+        Order order = service.purchase(OWNER, "AUSALE000001", "EXT-120M", "au-sale-1");
+        assertThat(order.total()).isEqualTo(Money.of(new BigDecimal("550"), aud));
+        service.confirmPayment(order.orderId(), "psp-au-1");
+
+        WarrantyView after = service.inquire("AUSALE000001");
+        assertThat(after.state()).isEqualTo(WarrantyState.EXTENDED);
+        assertThat(after.coverages()).extracting(Coverage::kind)
+                .containsExactly(CoverageKind.STANDARD, CoverageKind.EXTENSION);
+        assertThat(after.end()).isEqualTo(before.end().plusMonths(120));
+        assertThat(after.actions()).contains(Action.DOWNLOAD_CERTIFICATE, Action.EDIT);
+    }
+
+    @Test
+    void inAustraliaNoExtensionIsSoldTwelveMonthsAfterTheStart() {
+        WarrantyService service = serviceFor(australianInverter("AULATE000001", 12));
+        LocalDate start = service.inquire("AULATE000001").start();
+
+        assertThat(service.offers(OWNER, "AULATE000001")).isEmpty();
+        assertThat(service.inquire("AULATE000001").actions()).doesNotContain(Action.BUY_EXTENSION);
+        assertThatThrownBy(() -> service.purchase(OWNER, "AULATE000001", "EXT-60M", "au-late-1"))
+                .isInstanceOf(OfferUnavailableException.class)
+                .hasMessageContaining("In Australia extensions are sold within 12 months of the warranty's start ("
+                        + start + "); that time has passed.");
+        assertThat(service.orders(OWNER)).isEmpty();
     }
 
     @Test

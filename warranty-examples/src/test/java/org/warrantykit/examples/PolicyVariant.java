@@ -19,7 +19,14 @@ import org.warrantykit.examples.DesignPolicy.Row;
  * what {@code diff} must list for the sample data, independently of the DRL and of the program.
  */
 record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Integer, BigDecimal>> eurByPowerClass,
-        Set<String> nonTransferableRegions) {
+        Set<String> nonTransferableRegions, Map<String, RegionalPriceList> regionalPriceLists) {
+
+    /**
+     * A region's own price list, replacing the EUR list there: one price per term for every line sold
+     * online, sold from the warranty's start for {@code withinMonths} months, with or without the upgrade.
+     */
+    record RegionalPriceList(String currency, Map<Integer, BigDecimal> prices, int withinMonths) {
+    }
 
     /** The documented default policy (README), "Default policy". */
     static final PolicyVariant DESIGN = new PolicyVariant(
@@ -27,7 +34,7 @@ record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Inte
             Map.of(5, Map.of(60, new BigDecimal("200"), 120, new BigDecimal("400")),
                     10, Map.of(60, new BigDecimal("270"), 120, new BigDecimal("540")),
                     25, Map.of(60, new BigDecimal("450"), 120, new BigDecimal("900"), 180, new BigDecimal("1350"))),
-            Set.of());
+            Set.of(), Map.of());
 
     /** The documented default policy (README): models sold with online extension, and their power in kW. */
     static final Map<String, Integer> SOLD_ONLINE_KW = Map.of("X1-BOOST", 4, "X1-HYBRID-G4", 5, "X3-HYBRID-G4", 10);
@@ -35,7 +42,7 @@ record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Inte
     PolicyVariant withYears(String category, int years) {
         Map<String, Integer> changed = new HashMap<>(yearsByCategory);
         changed.put(category, years);
-        return new PolicyVariant(Map.copyOf(changed), eurByPowerClass, nonTransferableRegions);
+        return new PolicyVariant(Map.copyOf(changed), eurByPowerClass, nonTransferableRegions, regionalPriceLists);
     }
 
     PolicyVariant withPrice(int powerClass, int months, BigDecimal eur) {
@@ -43,14 +50,21 @@ record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Inte
         Map<Integer, BigDecimal> row = new HashMap<>(changed.get(powerClass));
         row.put(months, eur);
         changed.put(powerClass, Map.copyOf(row));
-        return new PolicyVariant(yearsByCategory, Map.copyOf(changed), nonTransferableRegions);
+        return new PolicyVariant(yearsByCategory, Map.copyOf(changed), nonTransferableRegions, regionalPriceLists);
     }
 
     /** The warranty of a device in {@code region} stays with its first owner. */
     PolicyVariant withoutTransferIn(String region) {
         Set<String> changed = new HashSet<>(nonTransferableRegions);
         changed.add(region);
-        return new PolicyVariant(yearsByCategory, eurByPowerClass, Set.copyOf(changed));
+        return new PolicyVariant(yearsByCategory, eurByPowerClass, Set.copyOf(changed), regionalPriceLists);
+    }
+
+    /** Devices in {@code region} are sold from {@code list} instead of the EUR list. */
+    PolicyVariant withPriceListIn(String region, RegionalPriceList list) {
+        Map<String, RegionalPriceList> changed = new HashMap<>(regionalPriceLists);
+        changed.put(region, list);
+        return new PolicyVariant(yearsByCategory, eurByPowerClass, nonTransferableRegions, Map.copyOf(changed));
     }
 
     /** What the policy decides for a device of the sample data on {@code on}, as {@code diff} compares it. */
@@ -63,9 +77,21 @@ record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Inte
         LocalDate end = start.plusYears(yearsByCategory.get(row.category())).minusDays(1);
         int upgradeYears = DesignPolicy.UPGRADE_YEARS.getOrDefault(row.model(), 0);
         boolean eligible = upgradeYears > 0 && !end.isBefore(on);
-        return new Outcome(start, end, eligible, eligible ? upgradeYears : 0,
-                eligible ? offersAfterUpgrade(row, end.plusYears(upgradeYears), on) : "none",
+        RegionalPriceList regional = regionalPriceLists.get(row.region());
+        String offers = regional != null ? regionalOffers(regional, row, start, on)
+                : eligible ? offersAfterUpgrade(row, end.plusYears(upgradeYears), on) : "none";
+        return new Outcome(start, end, eligible, eligible ? upgradeYears : 0, offers,
                 !nonTransferableRegions.contains(row.region()));
+    }
+
+    private static String regionalOffers(RegionalPriceList list, Row row, LocalDate start, LocalDate on) {
+        if (!SOLD_ONLINE_KW.containsKey(row.model()) || !on.isBefore(start.plusMonths(list.withinMonths()))) {
+            return "none";
+        }
+        List<String> offers = new ArrayList<>();
+        new TreeMap<>(list.prices()).forEach((months, amount) -> offers.add("+" + months + " months "
+                + list.currency() + " " + amount.setScale(2)));
+        return String.join(", ", offers);
     }
 
     /** The documented default policy (README): only models sold online, only while at least 6 months remain; GBP in GB, 0.85 half-up. */
