@@ -55,7 +55,7 @@ public final class Fleet {
         Category category;
         if (random.nextInt(20) == 0) {
             model = "UNLISTED-" + random.nextInt(5);
-            category = Category.values()[random.nextInt(Category.values().length)];
+            category = Category.wellKnown().get(random.nextInt(Category.wellKnown().size()));
         } else {
             model = MODELS.get(random.nextInt(MODELS.size()));
             category = WarrantyGenerators.DEFAULT_CATEGORIES.get(model);

@@ -161,7 +161,7 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
         try {
             SerialNumber serial = SerialNumber.parse(cells[0]);
             column = "category";
-            Category category = parseCategory(cells[2]);
+            Category category = Category.of(cells[2]);
             column = "production_date";
             LocalDate production = LocalDate.parse(cells[4].strip());
             column = "ship_date";
@@ -177,17 +177,12 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
         } catch (DateTimeParseException e) {
             throw new DeviceDataException(source, lineNo, column + ": " + Quoted.of(e.getParsedString())
                     + " is not an ISO date (yyyy-MM-dd)", e);
+        } catch (InvalidValueException e) {
+            // its message starts with the field it names (e.g. "category: ..."): said once, not twice
+            throw new DeviceDataException(source, lineNo, e.getMessage().startsWith(column + ": ") ? e.getMessage()
+                    : column + ": " + e.getMessage(), e);
         } catch (WarrantyException e) {
             throw new DeviceDataException(source, lineNo, column + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Category parseCategory(String cell) {
-        try {
-            return Category.valueOf(cell.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("category", Quoted.of(cell)
-                    + " is not one of INVERTER, BATTERY, ACCESSORY");
         }
     }
 

@@ -56,6 +56,20 @@ class InMemoryDeviceRegistryTest {
         throw new AssertionError("expected the load to fail");
     }
 
+    /** Makers sell more than inverters and batteries (issue 18): any category of letters, digits and _. */
+    @Test
+    void anyCategoryOfLettersDigitsAndUnderscoreIsRead() {
+        InMemoryDeviceRegistry registry = InMemoryDeviceRegistry.fromCsv("devices.csv", new StringReader(HEADER
+                + "EVC0000000001,X1-EVC,EV_CHARGER,DE,2025-01-10,2025-02-01,2025-03-01,,\n"
+                + "HPM0000000001,HP-9,heat_pump ,AT,2025-01-10,2025-02-01,,,\n"
+                + "INV0000000001,X1-BOOST,INVERTER,DE,2025-01-10,2025-02-01,,,\n"));
+
+        assertThat(registry.find(new SerialNumber("EVC0000000001")).orElseThrow().category())
+                .isEqualTo(Category.of("EV_CHARGER")).extracting(Category::name).isEqualTo("EV_CHARGER");
+        assertThat(registry.find(new SerialNumber("HPM0000000001")).orElseThrow().category().name()).isEqualTo("HEAT_PUMP");
+        assertThat(registry.find(new SerialNumber("INV0000000001")).orElseThrow().category()).isEqualTo(Category.INVERTER);
+    }
+
     @Test
     void aBadRowFailsTheWholeLoadWithFileLineAndReason() {
         String good = "AAAAAAAAAA1,X1-BOOST,INVERTER,DE,2023-01-10,2023-02-01,,,\n";
@@ -63,8 +77,11 @@ class InMemoryDeviceRegistryTest {
                 .isEqualTo("devices.csv:3: production_date: \"2023-13-10\" is not an ISO date (yyyy-MM-dd)");
         assertThat(loadFails(HEADER + good + "BBB,X1-BOOST,INVERTER,DE,2023-01-10,2023-02-01,,,\n").getMessage())
                 .startsWith("devices.csv:3: serial: Invalid serial number \"BBB\"");
-        assertThat(loadFails(HEADER + "BBBBBBBBBB1,X1-BOOST,SOLAR,DE,2023-01-10,2023-02-01,,,\n").getMessage())
-                .isEqualTo("devices.csv:2: category: category: \"SOLAR\" is not one of INVERTER, BATTERY, ACCESSORY");
+        assertThat(loadFails(HEADER + "BBBBBBBBBB1,X1-BOOST,EV-CHARGER,DE,2023-01-10,2023-02-01,,,\n").getMessage())
+                .isEqualTo("devices.csv:2: category: \"EV-CHARGER\" is not a category: 1 to 32 upper-case letters, "
+                        + "digits and _, e.g. INVERTER or EV_CHARGER");
+        assertThat(loadFails(HEADER + "BBBBBBBBBB1,X1-BOOST,,DE,2023-01-10,2023-02-01,,,\n").getMessage())
+                .startsWith("devices.csv:2: category: \"\" is not a category");
         assertThat(loadFails(HEADER + "BBBBBBBBBB1,X1-BOOST,INVERTER,XX,2023-01-10,2023-02-01,,,\n").getMessage())
                 .contains("devices.csv:2:", "\"XX\"", "ISO 3166");
         assertThat(loadFails(HEADER + "BBBBBBBBBB1,X1-BOOST,INVERTER,DE,2023-01-10\n").getMessage())

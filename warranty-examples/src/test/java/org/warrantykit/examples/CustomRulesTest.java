@@ -159,6 +159,54 @@ class CustomRulesTest {
         assertThat(service.orders(OWNER)).isEmpty();
     }
 
+    /** An X1-EV charger in {@code region}, produced {@code producedBeforeInstall} months before it was installed {@code installedMonthsAgo} before TODAY. */
+    private static Device evCharger(String serial, String region, int installedMonthsAgo, int producedBeforeInstall) {
+        LocalDate installed = TODAY.minusMonths(installedMonthsAgo);
+        return new Device(SerialNumber.parse(serial), "X1-EVC", Category.of("EV_CHARGER"), region,
+                installed.minusMonths(producedBeforeInstall), installed.minusMonths(producedBeforeInstall).plusDays(7),
+                Optional.of(installed), Optional.of(OWNER), Optional.empty());
+    }
+
+    @Test
+    void anEvChargerIsCoveredThreeYearsAndSoldTwentyFourMonthsWithinTwelveMonthsOfItsStart() {
+        Device charger = evCharger("EVCSALE00001", "DE", 5, 2);
+        Device installedLate = evCharger("EVCLATE00001", "DE", 5, 8);
+        WarrantyService service = serviceFor(charger, installedLate);
+
+        WarrantyView before = service.inquire("EVCSALE00001");
+        assertThat(before.start()).as("installed within 6 months of production").isEqualTo(TODAY.minusMonths(5));
+        assertThat(before.end()).isEqualTo(TODAY.minusMonths(5).plusYears(3).minusDays(1));
+        assertThat(service.inquire("EVCLATE00001").start()).as("installed 8 months after production")
+                .isEqualTo(installedLate.productionDate().plusMonths(6));
+        assertThat(service.requestUpgrade(OWNER, "EVCSALE00001").status()).isEqualTo(UpgradeStatus.NOT_ELIGIBLE);
+        assertThat(before.actions()).containsExactly(Action.BUY_EXTENSION);
+        assertThat(service.offers(OWNER, "EVCSALE00001")).extracting(ExtensionOffer::offerId, ExtensionOffer::price)
+                .containsExactly(tuple("EXT-24M", Money.of("99", "EUR")));
+
+        Order order = service.purchase(OWNER, "EVCSALE00001", "EXT-24M", "evc-1");
+        service.confirmPayment(order.orderId(), "psp-evc-1");
+
+        WarrantyView after = service.inquire("EVCSALE00001");
+        assertThat(after.coverages()).extracting(Coverage::kind)
+                .containsExactly(CoverageKind.STANDARD, CoverageKind.EXTENSION);
+        assertThat(after.end()).isEqualTo(before.end().plusMonths(24));
+    }
+
+    @Test
+    void anEvChargerIsPricedInPoundsInGbAndNotSoldTwelveMonthsAfterItsStart() {
+        WarrantyService service = serviceFor(evCharger("EVCGB0000001", "GB", 3, 1), evCharger("EVCOLD000001", "GB", 12, 1));
+
+        assertThat(service.offers(OWNER, "EVCGB0000001")).extracting(ExtensionOffer::price)
+                .containsExactly(Money.of("84", "GBP"));
+        assertThat(service.offers(OWNER, "EVCOLD000001")).isEmpty();
+        assertThat(service.inquire("EVCOLD000001").actions()).isEmpty();
+        assertThatThrownBy(() -> service.purchase(OWNER, "EVCOLD000001", "EXT-24M", "evc-old"))
+                .isInstanceOf(OfferUnavailableException.class)
+                .hasMessageEndingWith("EV chargers can be extended within 12 months of the warranty's start ("
+                        + TODAY.minusMonths(12) + "); that time has passed.");
+        assertThat(service.orders(OWNER)).isEmpty();
+    }
+
     @Test
     void inAustraliaTheWarrantyStaysWithItsFirstOwnerAndElsewhereItFollowsTheDevice() {
         AccountId owner = AccountId.of("first-owner");

@@ -39,6 +39,16 @@ class DefaultPolicyTest {
                 "Upgrade: X1 and X3 hybrid inverters gain 5 years while the standard warranty runs");
     }
 
+    /** The default knows three categories; for another it decides nothing rather than guess a term. */
+    @Test
+    void aCategoryTheDefaultDoesNotNameIsRefusedNamingTheDevice() {
+        Device charger = device("EVC0000000001").model("X1-EVC").category(Category.of("EV_CHARGER"))
+                .produced(LocalDate.of(2025, 1, 10)).installed(LocalDate.of(2025, 3, 1)).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RULES.decide(PolicyQuery.fresh(charger, TODAY)))
+                .isInstanceOf(org.warrantykit.RuleSetException.class)
+                .hasMessageContaining("EVC0000000001");
+    }
+
     @Test
     void neverInstalledStartsNineMonthsAfterProduction() {
         PolicyDecision d = RULES.decide(PolicyQuery.fresh(

@@ -1,5 +1,7 @@
 package org.warrantykit.testkit;
 
+import org.warrantykit.Category;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -99,6 +101,8 @@ public final class ReferencePolicy implements WarrantyRules {
     // Texts shown to the owner, as the default DRL words them.
     static final String GRANT_5_REASON = "Free online upgrade: 5 more years of warranty.";
     static final String GRANT_1_REASON = "Free online upgrade: 1 more year of warranty.";
+    /** The default's standard years, in the order of {@link Category#wellKnown()}: inverters, batteries, accessories. */
+    private static final int[] STANDARD_YEARS = {5, 10, 2};
     static final String NOT_UPGRADED_REASON = "Extensions can be bought once the free online upgrade is applied.";
 
     private static final UpgradeVerdict GRANT_5 = UpgradeVerdict.grant(5, GRANT_5_REASON);
@@ -166,7 +170,7 @@ public final class ReferencePolicy implements WarrantyRules {
     // Trace key: which rules fire is a function of these few facts, so every distinct trace is
     // built once and shared.
     private static final int START_SHIFT = 0;       // 2 bits: 0 installed, 1 installed late, 2 never
-    private static final int CATEGORY_SHIFT = 2;    // 2 bits: Category ordinal
+    private static final int CATEGORY_SHIFT = 2;    // 2 bits: index in Category.wellKnown()
     private static final int LINE_SHIFT = 4;        // 3 bits: Line ordinal
     private static final int EXPIRED = 1 << 7;
     private static final int NOT_UPGRADED = 1 << 8;
@@ -203,12 +207,14 @@ public final class ReferencePolicy implements WarrantyRules {
         } else {
             start = install.get();
         }
-        int years = switch (device.category()) {
-            case INVERTER -> 5;
-            case BATTERY -> 10;
-            case ACCESSORY -> 2;
-        };
-        key |= device.category().ordinal() << CATEGORY_SHIFT;
+        int category = Category.wellKnown().indexOf(device.category());
+        if (category < 0) {
+            // as the default rules: they name no term for it, so they decide nothing for such a device
+            throw new IllegalArgumentException("the reference policy, as the default rules, has no standard term "
+                    + "for category " + device.category() + " (device " + device.serial() + ")");
+        }
+        int years = STANDARD_YEARS[category];
+        key |= category << CATEGORY_SHIFT;
         StandardTerm standard = new StandardTerm(start, years);
         LocalDate standardEnd = standard.end();
 
