@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.warrantykit.Category;
 import org.warrantykit.CodeKind;
 import org.warrantykit.Device;
+import org.warrantykit.ModelName;
 import org.warrantykit.SerialNumber;
 import org.warrantykit.spi.CodeBatch;
 import org.warrantykit.spi.CodeQuery;
@@ -31,13 +32,64 @@ final class SampleCheck {
     }
 
     static void run(DroolsWarrantyRules rules, List<RuleSource> sources) {
-        List<PolicyQuery> queries = sample();
+        List<PolicyQuery> queries = sample(namedIn(sources));
         List<PolicyDecision> decisions = rules.decideAll(queries);
         if (decisions.size() != queries.size()) {
             throw new IllegalStateException("decideAll returned " + decisions.size() + " decisions for "
                     + queries.size() + " queries");
         }
         rules.judgeCodes(codeSample(queries, campaignsNamedIn(sources))); // invalid code-rule outputs fail here
+    }
+
+    /** Regions, models and categories that the rules name, beyond those the built-in sample has. */
+    record Named(Set<String> regions, Set<String> models, Set<String> categories) {
+        static final Named NOTHING = new Named(Set.of(), Set.of(), Set.of());
+    }
+
+    private static final Pattern REGION_NAMED = named("region");
+    private static final Pattern MODEL_NAMED = named("model");
+    private static final Pattern CATEGORY_NAMED = named("category");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
+    private static final Pattern CATEGORY = Pattern.compile("[A-Z0-9_]{1," + Category.MAX_LENGTH + "}");
+
+    /** {@code field == "X"}, {@code field != "X"} or {@code field [not] in ( "X", "Y" )}. */
+    private static Pattern named(String field) {
+        return Pattern.compile("\\b" + field + "\\s*(?:[!=]=\\s*(\"[^\"]*\")|(?:not\\s+)?in\\s*\\(([^)]*)\\))");
+    }
+
+    /**
+     * What the rules name in conditions such as {@code region == "AU"}, {@code model in ("X1-EVC")}
+     * or {@code category != "EV_CHARGER"}: a rule for AU, a new model or a new product category is
+     * then judged in the sample check on such devices, not first at an owner's call. Values that a
+     * device cannot have (a region that is not two letters) are left out.
+     */
+    static Named namedIn(List<RuleSource> sources) {
+        Set<String> regions = new TreeSet<>();
+        Set<String> models = new TreeSet<>();
+        Set<String> categories = new TreeSet<>();
+        for (RuleSource source : sources) {
+            String text = source.text();
+            collect(REGION_NAMED, text, regions, REGION);
+            collect(MODEL_NAMED, text, models, null);
+            collect(CATEGORY_NAMED, text, categories, CATEGORY);
+        }
+        return new Named(regions, models, categories);
+    }
+
+    private static void collect(Pattern condition, String text, Set<String> into, Pattern form) {
+        Matcher found = condition.matcher(text);
+        while (found.find()) {
+            String values = found.group(1) != null ? found.group(1) : found.group(2);
+            Matcher quoted = QUOTED.matcher(values);
+            while (quoted.find()) {
+                String value = quoted.group(1).strip();
+                if (!value.isEmpty() && value.length() <= ModelName.MAX_LENGTH
+                        && (form == null || form.matcher(value).matches())) {
+                    into.add(value.toUpperCase(java.util.Locale.ROOT));
+                }
+            }
+        }
     }
 
     /**
@@ -91,19 +143,46 @@ final class SampleCheck {
                 device.installDate(), device.owner(), device.onlineSince());
     }
 
-    /** One device per category and region kind, fresh and upgraded, installed and not. */
+    /** The built-in sample alone: what the check runs for rules that name nothing beyond it. */
     static List<PolicyQuery> sample() {
+        return sample(Named.NOTHING);
+    }
+
+    /**
+     * One device per model and category, in DE and GB and every region the rules name, fresh and
+     * upgraded, installed and not: the built-in models (one of each category and one no rule names)
+     * with their categories, and every model and category the rules name, each model in each
+     * category, so that no named combination first meets the rules at an owner's call.
+     */
+    static List<PolicyQuery> sample(Named named) {
+        List<String> models = new ArrayList<>(List.of("X1-BOOST", "X3-HYBRID-G4", "X3-MEGA-G2", "T-BAT-H5.8",
+                "METER-X", "UNLISTED-MODEL"));
+        List<Category> categories = new ArrayList<>(List.of(Category.INVERTER, Category.INVERTER, Category.INVERTER,
+                Category.BATTERY, Category.ACCESSORY, Category.ACCESSORY));
+        Set<Category> allCategories = new java.util.LinkedHashSet<>(Category.wellKnown());
+        named.categories().forEach(c -> allCategories.add(new Category(c)));
+        Set<String> builtIn = Set.copyOf(models);
+        for (String model : named.models()) {
+            for (Category category : allCategories) {
+                if (!builtIn.contains(model) || !category.equals(categories.get(models.indexOf(model)))) {
+                    models.add(model);
+                    categories.add(category);
+                }
+            }
+        }
+        for (String category : named.categories()) { // a named category on a model no rule names
+            models.add("UNLISTED-MODEL");
+            categories.add(new Category(category));
+        }
+        Set<String> regions = new java.util.LinkedHashSet<>(List.of("DE", "GB"));
+        regions.addAll(named.regions());
         List<PolicyQuery> queries = new ArrayList<>();
-        String[] models = {"X1-BOOST", "X3-HYBRID-G4", "X3-MEGA-G2", "T-BAT-H5.8", "METER-X", "UNLISTED-MODEL"};
-        Category[] categories = {Category.INVERTER, Category.INVERTER, Category.INVERTER, Category.BATTERY,
-                Category.ACCESSORY, Category.ACCESSORY};
-        String[] regions = {"DE", "GB"};
         int n = 0;
-        for (int i = 0; i < models.length; i++) {
+        for (int i = 0; i < models.size(); i++) {
             for (String region : regions) {
                 LocalDate produced = DAY.minusYears(1 + i % 3);
-                Device device = new Device(SerialNumber.parse("SAMPLE" + String.format("%06d", n++)), models[i],
-                        categories[i], region, produced, produced.plusDays(20),
+                Device device = new Device(SerialNumber.parse("SAMPLE" + String.format("%06d", n++)), models.get(i),
+                        categories.get(i), region, produced, produced.plusDays(20),
                         i % 2 == 0 ? Optional.of(produced.plusMonths(2)) : Optional.empty(), Optional.empty(),
                         Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
                 queries.add(PolicyQuery.fresh(device, DAY));

@@ -123,9 +123,11 @@ class BoundedRulesTest {
         assertHostStillDecides();
     }
 
+    // The hostile rules below match one serial number: the sample check runs every model, region and
+    // category the rules name, so only a rule for one particular device can slip past it.
     @Test
     void aLoopOnlyForADeviceTheSampleLacksFailsThatDecisionAndTheRuleSetKeepsDeciding() throws IOException {
-        String loop = HostileFolders.LOOP.replace("DeviceFact( serial != null )", "DeviceFact( model == \"LOOP-1\" )");
+        String loop = HostileFolders.LOOP.replace("DeviceFact( serial != null )", "DeviceFact( serial == \"LOOPING00001\" )");
         DroolsWarrantyRules rules = DroolsWarrantyRules.fromDirectory(HostileFolders.folder(dir, loop));
         PolicyQuery looping = PolicyQuery.fresh(device("LOOPING00001", "LOOP-1"), DAY);
         PolicyQuery fine = PolicyQuery.fresh(device("FINE00000001", "X1-BOOST"), DAY);
@@ -147,7 +149,7 @@ class BoundedRulesTest {
 
     @Test
     void aServiceKeepsServingOtherDevicesWhenOnesDecisionExceedsTheBounds() throws IOException {
-        String loop = HostileFolders.LOOP.replace("DeviceFact( serial != null )", "DeviceFact( model == \"LOOP-1\" )");
+        String loop = HostileFolders.LOOP.replace("DeviceFact( serial != null )", "DeviceFact( serial == \"LOOPING00001\" )");
         Device looping = device("LOOPING00001", "LOOP-1");
         Device fine = device("FINE00000001", "X1-BOOST");
         WarrantyService service = InMemoryStores.configure(WarrantyService.builder())
@@ -167,7 +169,7 @@ class BoundedRulesTest {
         String slowLoop = """
                 rule "Hostile: a slow step, again and again"
                 when
-                    $device : DeviceFact( model == "SLOW-1" )
+                    $device : DeviceFact( serial == "SLOW00000001" )
                 then
                     Pause.forMillis( 20 );
                     update( $device );

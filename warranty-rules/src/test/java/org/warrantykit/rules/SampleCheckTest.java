@@ -39,6 +39,59 @@ class SampleCheckTest {
     }
 
     @Test
+    void theRegionsModelsAndCategoriesTheRulesNameAreFound() {
+        SampleCheck.Named named = SampleCheck.namedIn(List.of(new RuleSource("a.drl",
+                "DeviceFact( region == \"AU\", model in ( \"X1-EVC\", \"hp-9\" ) ) DeviceFact( region!=\"NZ\" )\n"
+                        + "DeviceFact( category != \"EV_CHARGER\", region not in (\"CH\", \"Europe\"), category == \"bad-one\" )")));
+
+        assertThat(named.regions()).as("two-letter codes only").containsExactly("AU", "CH", "NZ");
+        assertThat(named.models()).containsExactly("HP-9", "X1-EVC");
+        assertThat(named.categories()).as("names a device can have only").containsExactly("EV_CHARGER");
+    }
+
+    @Test
+    void theSampleHasEveryNamedModelInEveryCategoryInEveryNamedRegion() {
+        List<org.warrantykit.spi.PolicyQuery> sample = SampleCheck.sample(new SampleCheck.Named(Set.of("AU"),
+                Set.of("X1-EVC"), Set.of("EV_CHARGER")));
+
+        assertThat(sample).extracting(q -> q.device().model() + "/" + q.device().category() + "/" + q.device().region())
+                .contains("X1-EVC/EV_CHARGER/AU", "X1-EVC/INVERTER/DE", "X1-EVC/BATTERY/GB",
+                        "UNLISTED-MODEL/EV_CHARGER/AU", "X1-BOOST/INVERTER/AU")
+                .as("a built-in model is crossed with other categories only when the rules name it")
+                .doesNotContain("X1-BOOST/EV_CHARGER/DE");
+        assertThat(SampleCheck.sample()).extracting(q -> q.device().region()).containsOnly("DE", "GB");
+    }
+
+    /** Issue 18: a rule for AU that contradicts another passed the check (no AU device in it) and failed at explain. */
+    @Test
+    void aRuleForARegionTheSampleLackedIsJudgedOnThatRegion(@TempDir Path dir) throws IOException {
+        Path folder = DefaultRuleFolder.copyTo(dir.resolve("au"));
+        Files.writeString(folder.resolve("standard-terms.drl"), Files.readString(folder.resolve("standard-terms.drl"))
+                + "\nrule \"Standard term: in AU 7 years\"\nwhen\n    $device : DeviceFact( region == \"AU\" )\nthen\n"
+                + "    insert( new StandardYears( $device.serial(), 7 ) );\nend\n");
+
+        RuleSetException e = catchThrowableOfType(RuleSetException.class, () -> DroolsWarrantyRules.fromDirectory(folder));
+
+        assertThat(e).as("refused at load").isNotNull();
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p.file()).isEqualTo("standard-terms.drl"));
+    }
+
+    /** A new product category named by a rule but given no standard term is refused at load, not at the first such device. */
+    @Test
+    void aCategoryTheRulesNameWithoutAStandardTermIsRefusedAtLoad(@TempDir Path dir) throws IOException {
+        Path folder = DefaultRuleFolder.copyTo(dir.resolve("heatpump"));
+        Files.writeString(folder.resolve("pricing.drl"), Files.readString(folder.resolve("pricing.drl"))
+                + "\nrule \"No offer: heat pumps are not sold online\"\nwhen\n"
+                + "    $device : DeviceFact( category == \"HEAT_PUMP\" )\nthen\n"
+                + "    insert( new NoOffer( $device.serial(), \"Heat pumps cannot be extended online.\" ) );\nend\n");
+
+        RuleSetException e = catchThrowableOfType(RuleSetException.class, () -> DroolsWarrantyRules.fromDirectory(folder));
+
+        assertThat(e).as("refused at load").isNotNull();
+        assertThat(e.getMessage() + e.problems()).contains("SAMPLE");
+    }
+
+    @Test
     void everyCodeRuleWithAnInvalidOutputIsRefusedAtLoadAtItsLine(@TempDir Path dir) throws IOException {
         String codes = defaultCodes();
         List<String> rules = new ArrayList<>();
