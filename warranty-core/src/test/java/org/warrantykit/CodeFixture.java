@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.warrantykit.fixtures.MutableClock;
 import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryCodeVault;
 import org.warrantykit.memory.InMemoryCoverageLedger;

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.warrantykit.fixtures.MutableClock;
 import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;

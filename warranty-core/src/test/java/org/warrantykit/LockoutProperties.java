@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+import org.warrantykit.fixtures.MutableClock;
 import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryCodeAttemptLog;
 import org.warrantykit.memory.InMemoryDeviceRegistry;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.warrantykit.fixtures.MutableClock;
 import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryCoverageLedger;
 import org.warrantykit.memory.InMemoryDeviceRegistry;

@@ -89,20 +89,11 @@ final class HookedDataSources {
      * on a dropped connection does (SQL state 08006, not one a transaction retries).
      */
     static DataSource failingAt(DataSource target, FailurePoint point) {
-        return wrappingConnections(target, connection -> proxy(Connection.class, (c, m, a) -> {
-            Object made = invoke(m, connection, a);
-            if (!m.getName().equals("prepareStatement")) {
-                return made;
+        return aroundExecute(target, sql -> {
+            if (point.hit(firstWords(sql))) {
+                throw new SQLException("injected: I/O error, connection reset", "08006");
             }
-            String sql = (String) a[0];
-            PreparedStatement statement = (PreparedStatement) made;
-            return proxy(PreparedStatement.class, (st, sm, sa) -> {
-                if (sm.getName().startsWith("execute") && point.hit(firstWords(sql))) {
-                    throw new SQLException("injected: I/O error, connection reset", "08006");
-                }
-                return invoke(sm, statement, sa);
-            });
-        }));
+        }, (sql, statement) -> { });
     }
 
     private static String firstWords(String sql) {
@@ -127,11 +118,20 @@ final class HookedDataSources {
         }
     }
 
+    private interface BeforeExecute {
+        void executing(String sql) throws SQLException;
+    }
+
     private interface AfterExecute {
         void executed(String sql, PreparedStatement statement);
     }
 
     private static DataSource around(DataSource target, AfterExecute after) {
+        return aroundExecute(target, sql -> { }, after);
+    }
+
+    /** Every prepared statement's execution passed through {@code before} and {@code after}. */
+    private static DataSource aroundExecute(DataSource target, BeforeExecute before, AfterExecute after) {
         return wrappingConnections(target, connection -> proxy(Connection.class, (c, m, a) -> {
             Object made = invoke(m, connection, a);
             if (!m.getName().equals("prepareStatement")) {
@@ -140,8 +140,12 @@ final class HookedDataSources {
             String sql = (String) a[0];
             PreparedStatement statement = (PreparedStatement) made;
             return proxy(PreparedStatement.class, (st, sm, sa) -> {
+                boolean executes = sm.getName().startsWith("execute");
+                if (executes) {
+                    before.executing(sql);
+                }
                 Object done = invoke(sm, statement, sa);
-                if (sm.getName().startsWith("execute")) {
+                if (executes) {
                     after.executed(sql, statement);
                 }
                 return done;
