@@ -10,7 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.warrantykit.Device;
+import org.warrantykit.RuleSetException;
 import org.warrantykit.SerialNumber;
+import org.warrantykit.WarrantyException;
 import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
@@ -27,10 +29,70 @@ import org.warrantykit.spi.WarrantyRules;
  * only then); otherwise those of the device as it is, which a policy may sell to without an upgrade.
  *
  * <p>Decisions are made in batches of {@value #BATCH} devices ({@link WarrantyRules#decideAll}).
+ * A rule set that loaded (it passed its sample check) may still fail for a device of the portfolio,
+ * e.g. two rules that decide different terms for a region the sample does not hold: then
+ * {@link #compare} throws {@link Undecided}, naming the side and the first such device.
  */
 public final class PolicyDiff {
     /** Devices per {@code decideAll} call. */
     public static final int BATCH = 500;
+
+    /** Which of the two rule sets: the one in use or the changed one. */
+    public enum Side {
+        OLD("old"),
+        NEW("new");
+
+        private final String label;
+
+        Side(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * One rule set failed to decide a device of the portfolio, so there is nothing to compare.
+     * Names the side, the first failing device by serial number (empty when devices fail only when
+     * decided together, which rules that join facts of different devices can do) and how it was
+     * asked; the rule set's problems, at their {@code file:line}, are those of {@link #getCause()}.
+     */
+    public static final class Undecided extends WarrantyException {
+        private final Side side;
+        private final transient Device device;
+        private final String asked;
+
+        Undecided(Side side, String version, Device device, String asked, RuleSetException cause) {
+            super("the " + side.label() + " rule set " + version + " cannot decide "
+                    + (device == null ? "a batch of devices" : "device " + device.serial().value()) + " (" + asked
+                    + "): " + cause.getMessage().lines().findFirst().orElse("failed").replaceAll(":$", ""), cause);
+            this.side = Objects.requireNonNull(side, "side");
+            this.device = device;
+            this.asked = Objects.requireNonNull(asked, "asked");
+        }
+
+        public Side side() {
+            return side;
+        }
+
+        /** The first device, by serial number, that fails when decided alone. */
+        public Optional<Device> device() {
+            return Optional.ofNullable(device);
+        }
+
+        /** How the device was asked about: with nothing granted yet, or as right after its upgrade. */
+        public String asked() {
+            return asked;
+        }
+
+        /** The rule set's own refusal, with each problem at its {@code file:line}. */
+        @Override
+        public synchronized RuleSetException getCause() {
+            return (RuleSetException) super.getCause();
+        }
+    }
 
     /** What changed for a device. */
     public enum Kind {
@@ -98,8 +160,8 @@ public final class PolicyDiff {
     /** Decides every device with both rule sets on {@code on} and lists what differs, by serial number. */
     public static Result compare(WarrantyRules oldRules, WarrantyRules newRules, List<Device> devices, LocalDate on) {
         List<Device> sorted = devices.stream().sorted(Comparator.comparing(Device::serial)).toList();
-        List<Outcome> before = outcomes(oldRules, sorted, on);
-        List<Outcome> after = outcomes(newRules, sorted, on);
+        List<Outcome> before = outcomes(Side.OLD, oldRules, sorted, on);
+        List<Outcome> after = outcomes(Side.NEW, newRules, sorted, on);
         List<Change> changes = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             Device device = sorted.get(i);
@@ -126,9 +188,9 @@ public final class PolicyDiff {
         return new Result(oldRules.version(), newRules.version(), sorted.size(), on, changes);
     }
 
-    private static List<Outcome> outcomes(WarrantyRules rules, List<Device> devices, LocalDate on) {
+    private static List<Outcome> outcomes(Side side, WarrantyRules rules, List<Device> devices, LocalDate on) {
         List<PolicyQuery> fresh = devices.stream().map(d -> PolicyQuery.fresh(d, on)).toList();
-        List<PolicyDecision> decisions = decideInBatches(rules, fresh);
+        List<PolicyDecision> decisions = decideInBatches(side, rules, fresh);
         // the state right after the free upgrade on that day: what the ledger would then hold
         List<Integer> upgradable = new ArrayList<>();
         List<PolicyQuery> upgraded = new ArrayList<>();
@@ -140,7 +202,7 @@ public final class PolicyDiff {
                 upgraded.add(new PolicyQuery(devices.get(i), on, true, Optional.of(end)));
             }
         }
-        List<PolicyDecision> afterUpgrade = decideInBatches(rules, upgraded);
+        List<PolicyDecision> afterUpgrade = decideInBatches(side, rules, upgraded);
         List<Outcome> outcomes = new ArrayList<>(devices.size());
         for (PolicyDecision decision : decisions) {
             outcomes.add(new Outcome(decision.standard(), decision.upgrade(), decision.offers(), decision.transfer()));
@@ -153,11 +215,16 @@ public final class PolicyDiff {
         return outcomes;
     }
 
-    private static List<PolicyDecision> decideInBatches(WarrantyRules rules, List<PolicyQuery> queries) {
+    private static List<PolicyDecision> decideInBatches(Side side, WarrantyRules rules, List<PolicyQuery> queries) {
         List<PolicyDecision> decisions = new ArrayList<>(queries.size());
         for (int from = 0; from < queries.size(); from += BATCH) {
             List<PolicyQuery> batch = queries.subList(from, Math.min(queries.size(), from + BATCH));
-            List<PolicyDecision> decided = rules.decideAll(batch);
+            List<PolicyDecision> decided;
+            try {
+                decided = rules.decideAll(batch);
+            } catch (RuleSetException e) {
+                throw undecided(side, rules, batch, e);
+            }
             if (decided.size() != batch.size()) {
                 throw new IllegalStateException(rules.version() + " decided " + decided.size() + " of "
                         + batch.size() + " devices");
@@ -165,6 +232,29 @@ public final class PolicyDiff {
             decisions.addAll(decided);
         }
         return decisions;
+    }
+
+    /**
+     * The batch failed, and the engine's message need not name a device (a contradiction names
+     * only the rules): decide the batch's devices one by one, in serial order, to find the first
+     * that fails. Only on this failure path, so a passing diff pays nothing for it.
+     */
+    private static Undecided undecided(Side side, WarrantyRules rules, List<PolicyQuery> batch, RuleSetException failure) {
+        for (PolicyQuery query : batch) {
+            try {
+                rules.decide(query);
+            } catch (RuleSetException alone) {
+                return new Undecided(side, rules.version(), query.device(), asked(query), alone);
+            }
+        }
+        return new Undecided(side, rules.version(), null, asked(batch.get(0)) + "; devices "
+                + batch.get(0).device().serial().value() + " to " + batch.get(batch.size() - 1).device().serial().value()
+                + " fail together, none alone", failure);
+    }
+
+    private static String asked(PolicyQuery query) {
+        return query.upgraded() ? "asked as right after its free upgrade, covered up to "
+                + query.currentEnd().map(LocalDate::toString).orElse("?") : "asked with nothing granted yet";
     }
 
     static String upgrade(UpgradeVerdict verdict) {

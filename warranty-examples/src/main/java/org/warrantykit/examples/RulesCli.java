@@ -1,5 +1,6 @@
 package org.warrantykit.examples;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -32,15 +33,19 @@ import picocli.CommandLine.Spec;
 /**
  * Tools for the people who edit the DRL policy: {@code check} a folder before it ships,
  * {@code explain} one device's decision rule by rule, {@code diff} two policies over a device
- * portfolio to review a change. A folder is a directory or {@code classpath:FOLDER} (the shipped
- * default policy is {@code classpath:org/warrantykit/rules/default}).
+ * portfolio to review a change, {@code devices} to list the serial numbers to try. A folder is a
+ * directory or {@code classpath:FOLDER} (the shipped default policy is
+ * {@code classpath:org/warrantykit/rules/default}).
  *
- * <p>Run it with {@code mvn -q -pl warranty-examples exec:java@rules -Dexec.args="check rules/acme"}.
+ * <p>Run it with {@code java -jar warranty-examples/target/warranty-rules.jar check rules/acme}
+ * (built by {@code mvn install}) or {@code mvn -q -pl warranty-examples exec:java@rules
+ * -Dexec.args="check rules/acme"}.
  */
 @Command(name = "warranty-rules",
         mixinStandardHelpOptions = true,
         versionProvider = WarrantyCli.Version.class,
-        description = {"Tools for rule authors: check a rule folder, explain one decision, diff two policies.",
+        description = {"Tools for rule authors: check a rule folder, explain one decision, diff two policies, "
+                + "list the devices.",
                 "RULES-DIR is a directory of .drl files (+ optional ruleset.properties) or classpath:FOLDER, "
                         + "e.g. classpath:" + DroolsWarrantyRules.DEFAULT_FOLDER + " for the shipped default policy."},
         synopsisSubcommandLabel = "COMMAND",
@@ -50,16 +55,18 @@ import picocli.CommandLine.Spec;
                 " 0:done (diff: also when devices change)",
                 " 1:unexpected failure (a bug: stack trace on stderr)",
                 " 2:wrong command line (usage on stderr)",
-                " 3:invalid input: a malformed serial number",
-                " 4:unknown device: no such serial number in the data",
-                " 6:a rule folder is refused (check: its problems as file:line: message on stdout)",
+                " 3:invalid input: a malformed serial number (explain)",
+                " 4:unknown device: no such serial number in the data (explain)",
+                " 6:a rule folder is refused (check: its problems as file:line: message on stdout),",
+                "  :a folder fails to decide a device of the data (explain, diff: folder and device on stderr),",
                 "  :or the --data CSV cannot be used"},
         footer = {"",
                 "Examples:",
                 "  warranty-rules check rules/acme",
                 "  warranty-rules explain rules/acme H3A10R2109203 --today 2026-11-27",
                 "  warranty-rules diff classpath:" + DroolsWarrantyRules.DEFAULT_FOLDER + " rules/acme \\",
-                "      --data devices.csv --today 2026-11-27"})
+                "      --data devices.csv --today 2026-11-27",
+                "  warranty-rules devices --data devices.csv"})
 public final class RulesCli implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -67,10 +74,28 @@ public final class RulesCli implements Runnable {
     private RulesCli() {
     }
 
+    /**
+     * Runs one command and ends the JVM with its exit code, even on success: Drools leaves a
+     * daemon thread behind that {@code exec:java} waits 15 s for before Maven may exit, and a
+     * command's work is done once its output is flushed.
+     */
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
-        if (code != 0) {
-            System.exit(code);
+        int code = run(args, System.out, System.err);
+        System.exit(code);
+    }
+
+    /** Runs one command, printing to {@code out} and {@code err} (both flushed), and returns its exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = commandLine();
+        PrintWriter outWriter = new PrintWriter(out, true);
+        PrintWriter errWriter = new PrintWriter(err, true);
+        commandLine.setOut(outWriter);
+        commandLine.setErr(errWriter);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
         }
     }
 
@@ -80,6 +105,7 @@ public final class RulesCli implements Runnable {
         commandLine.addSubcommand(new Check());
         commandLine.addSubcommand(new Explain());
         commandLine.addSubcommand(new Diff());
+        commandLine.addSubcommand(new Devices());
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         commandLine.setExitCodeExceptionMapper(WarrantyCli.EXIT_CODES);
         commandLine.setExecutionExceptionHandler(WarrantyCli.EXPECTED_ERRORS);
@@ -88,7 +114,7 @@ public final class RulesCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: check, explain or diff");
+        throw new ParameterException(spec.commandLine(), "Missing command: check, explain, diff or devices");
     }
 
     private static LocalDate dayOrToday(LocalDate day) {
@@ -265,7 +291,12 @@ public final class RulesCli implements Runnable {
             WarrantyRules oldRules = new RuleFolder(oldFolder).load();
             WarrantyRules newRules = new RuleFolder(newFolder).load();
             LocalDate on = dayOrToday(today);
-            PolicyDiff.Result result = PolicyDiff.compare(oldRules, newRules, devices, on);
+            PolicyDiff.Result result;
+            try {
+                result = PolicyDiff.compare(oldRules, newRules, devices, on);
+            } catch (PolicyDiff.Undecided e) {
+                return undecided(e);
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println(row("Old rules", result.oldVersion() + "  (" + oldFolder + ")"));
             out.println(row("New rules", result.newVersion() + "  (" + newFolder + ")"));
@@ -289,6 +320,73 @@ public final class RulesCli implements Runnable {
                     + result.devices() + " devices changed");
             out.flush();
             return 0;
+        }
+
+        /**
+         * A folder loaded (it passed its sample check) but fails for a device of the data: name
+         * the folder as given, which of the two it is, the device and the rule set's problems,
+         * so the author knows which folder to fix and which device to {@code explain}.
+         */
+        private int undecided(PolicyDiff.Undecided e) {
+            boolean old = e.side() == PolicyDiff.Side.OLD;
+            String device = e.device().map(d -> "device " + d.serial().value() + " (" + d.model() + " "
+                    + d.category() + " " + d.region() + ")").orElse("the devices of " + dataLabel(data));
+            RuleSetException refusal = e.getCause();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("diff: the " + e.side().label() + " rule folder (" + (old ? "OLD-RULES-DIR" : "NEW-RULES-DIR")
+                    + ") " + (old ? oldFolder : newFolder) + " cannot decide " + device + ", " + e.asked() + ": "
+                    + refusal.getMessage().lines().findFirst().orElse("failed").replaceAll(":$", ""));
+            for (RuleProblem problem : refusal.problems()) {
+                err.println("  " + problem.toString().replace("\r", "").replace("\n", "\n    "));
+            }
+            err.println("Nothing compared; fix that folder and run diff again.");
+            err.flush();
+            return WarrantyCli.BAD_SETUP;
+        }
+    }
+
+    // ---------------------------------------------------------------- devices
+
+    @Command(name = "devices", mixinStandardHelpOptions = true,
+            description = {"List the devices of the data: serial number, model, category and region.",
+                    "One device per line, by serial number, under a header line, then the count. Pick "
+                            + "serial numbers to explain from it, or see what a --data CSV holds."})
+    static final class Devices implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--data", paramLabel = "CSV",
+                description = "Supply data CSV (default: the embedded sample data).")
+        Path data;
+
+        @Override
+        public Integer call() {
+            List<Device> devices = devices(data).all().sorted(Comparator.comparing(Device::serial)).toList();
+            // columns as wide as their longest value, so any data lines up
+            String[] header = {"SERIAL", "MODEL", "CATEGORY", "REGION"};
+            int[] width = new int[header.length];
+            for (int i = 0; i < header.length; i++) {
+                width[i] = header[i].length();
+            }
+            for (Device device : devices) {
+                String[] cells = cells(device);
+                for (int i = 0; i < cells.length; i++) {
+                    width[i] = Math.max(width[i], cells[i].length());
+                }
+            }
+            String format = "%-" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %s";
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(String.format(format, (Object[]) header));
+            for (Device device : devices) {
+                out.println(String.format(format, (Object[]) cells(device)).stripTrailing());
+            }
+            out.println();
+            out.println(devices.size() + (devices.size() == 1 ? " device" : " devices") + " from " + dataLabel(data));
+            out.flush();
+            return 0;
+        }
+
+        private static String[] cells(Device device) {
+            return new String[] {device.serial().value(), device.model(), device.category().name(), device.region()};
         }
     }
 }

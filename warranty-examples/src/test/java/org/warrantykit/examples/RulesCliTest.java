@@ -3,14 +3,18 @@ package org.warrantykit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.warrantykit.examples.DesignPolicy.TODAY;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -334,11 +338,107 @@ class RulesCliTest {
         assertThat(result.out()).contains("1 from " + csv);
     }
 
+    /**
+     * A folder that loads (the sample check's devices are all made after 2021) but decides two
+     * standard terms for inverters made before 2021, which the sample data holds.
+     */
+    private static Path contradictsItselfForOldInverters(Path dir) {
+        Path folder = RuleFolders.copyDefault(dir);
+        RuleFolders.replaceOnce(folder.resolve("standard-terms.drl"), "rule \"Standard term: inverters 5 years\"",
+                "rule \"Standard term: inverters made before 2021 6 years\"\nwhen\n    $device : DeviceFact( category == \"INVERTER\", "
+                        + "productionDate.year < 2021 )\nthen\n    insert( new StandardYears( $device.serial(), 6 ) );\nend\n\n"
+                        + "rule \"Standard term: inverters 5 years\"");
+        return folder;
+    }
+
+    @Test
+    void diffNamesTheFolderAndTheDeviceWhenAFolderContradictsItself(@TempDir Path dir) {
+        Path au = contradictsItselfForOldInverters(dir.resolve("old-inverters"));
+        assertThat(rules("check", au.toString()).code()).as("check passes it").isZero();
+        int added = RuleFolders.lineOf(au.resolve("standard-terms.drl"), "rule \"Standard term: inverters made before 2021 6 years\"");
+        // the first device, by serial number, that the folder cannot decide
+        Row first = DesignPolicy.rows().stream().filter(r -> r.production().getYear() < 2021 && r.category().equals("INVERTER"))
+                .min(Comparator.comparing(Row::serial)).orElseThrow();
+
+        Result asNew = rules("diff", RuleFolders.DEFAULT, au.toString(), DAY);
+        assertThat(asNew.code()).isEqualTo(WarrantyCli.BAD_SETUP);
+        assertThat(asNew.out()).isEmpty();
+        assertThat(asNew.err()).contains("the new rule folder (NEW-RULES-DIR) " + au + " cannot decide device "
+                        + first.serial() + " (" + first.model() + " INVERTER " + first.region() + "), asked with nothing granted yet: "
+                        + "The rule set contradicts itself")
+                .contains("standard-terms.drl:" + added + ": decides the standard ")
+                .doesNotContain(RuleFolders.DEFAULT + " cannot").doesNotContain("\tat ");
+
+        Result asOld = rules("diff", au.toString(), RuleFolders.DEFAULT, DAY);
+        assertThat(asOld.code()).isEqualTo(WarrantyCli.BAD_SETUP);
+        assertThat(asOld.err()).contains("the old rule folder (OLD-RULES-DIR) " + au + " cannot decide device "
+                + first.serial());
+    }
+
+    // --- devices ---------------------------------------------------------------------------------
+
+    /** Runs through {@link RulesCli#run}, the entry point {@code main} uses. */
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = RulesCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The table rows of devices' output, each as serial, model, category, region; checks the header. */
+    private static List<List<String>> deviceRows(String out) {
+        List<String> lines = out.lines().toList();
+        assertThat(lines).isNotEmpty();
+        assertThat(lines.get(0).split("\\s+")).containsExactly("SERIAL", "MODEL", "CATEGORY", "REGION");
+        return lines.stream().skip(1).takeWhile(l -> !l.isBlank()).map(l -> List.of(l.split("\\s+"))).toList();
+    }
+
+    private static List<List<String>> expectedRows(List<Row> rows) {
+        return rows.stream().sorted(Comparator.comparing(Row::serial))
+                .map(r -> List.of(r.serial(), r.model(), r.category(), r.region())).toList();
+    }
+
+    @Test
+    void devicesListsTheSampleDataBySerialNumber() {
+        List<Row> rows = DesignPolicy.rows();
+        Result result = run("devices");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(deviceRows(result.out())).containsExactlyElementsOf(expectedRows(rows));
+        assertThat(result.out().strip()).endsWith(rows.size() + " devices from the embedded sample data");
+    }
+
+    @Test
+    void devicesListsTheDevicesOfADataCsv(@TempDir Path dir) throws IOException {
+        // three rows of the sample, out of serial order, and one device the sample does not hold
+        List<String> sample = DesignPolicy.csvLines();
+        List<String> lines = List.of(sample.get(3), sample.get(1), sample.get(2),
+                "ZZ9PLURALZ0002,METER-X,ACCESSORY,NL,2025-01-10,2025-01-20,2025-03-01,,");
+        Path csv = dir.resolve("devices.csv");
+        Files.writeString(csv, InMemoryDeviceRegistry.HEADER + "\n" + String.join("\n", lines) + "\n");
+
+        Result result = run("devices", "--data", csv.toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(deviceRows(result.out())).containsExactlyElementsOf(
+                expectedRows(lines.stream().map(DesignPolicy::parse).toList()));
+        assertThat(result.out().strip()).endsWith("4 devices from " + csv);
+    }
+
+    @Test
+    void devicesOfAnUnusableCsvNamesTheFileAndExitsSix(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("devices.csv");
+        Files.writeString(csv, "serial,model\nZZ9PLURALZ0002,METER-X\n");
+        Result result = run("devices", "--data", csv.toString());
+        assertThat(result.code()).isEqualTo(WarrantyCli.BAD_SETUP);
+        assertThat(result.err()).contains(csv.toString()).contains("header");
+        assertThat(result.out()).isEmpty();
+    }
+
     @Test
     void helpListsTheCommands() {
         Result result = rules("--help");
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("check", "explain", "diff", "Exit codes");
+        assertThat(result.out()).contains("check", "explain", "diff", "devices", "Exit codes");
         assertThat(rules().code()).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(rules("diff", RuleFolders.DEFAULT).code()).isEqualTo(CommandLine.ExitCode.USAGE);
     }
