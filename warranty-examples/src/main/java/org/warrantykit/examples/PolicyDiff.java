@@ -188,6 +188,20 @@ public final class PolicyDiff {
         return new Result(oldRules.version(), newRules.version(), sorted.size(), on, changes);
     }
 
+    /**
+     * Decides every device on {@code on} as {@link #compare} does (with nothing granted yet, and
+     * right after the free upgrade where it is granted), in batches of {@value #BATCH}: a rule
+     * folder judged on an operator's own supply data.
+     *
+     * @return how many devices were decided
+     * @throws Undecided naming the first device, by serial number, that the rule set cannot decide
+     */
+    public static int decideEvery(WarrantyRules rules, List<Device> devices, LocalDate on) {
+        List<Device> sorted = devices.stream().sorted(Comparator.comparing(Device::serial)).toList();
+        outcomes(Side.NEW, rules, sorted, on);
+        return sorted.size();
+    }
+
     private static List<Outcome> outcomes(Side side, WarrantyRules rules, List<Device> devices, LocalDate on) {
         List<PolicyQuery> fresh = devices.stream().map(d -> PolicyQuery.fresh(d, on)).toList();
         List<PolicyDecision> decisions = decideInBatches(side, rules, fresh);

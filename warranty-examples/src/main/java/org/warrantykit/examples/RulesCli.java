@@ -134,12 +134,20 @@ public final class RulesCli implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Compile a rule folder and check it on the built-in sample devices.",
                     "Does what loading the folder does. Prints each problem as file:line: message and exits 6, "
-                            + "or prints one OK line with the rule-set version and the number of rules."})
+                            + "or prints one OK line with the rule-set version and the number of rules. With "
+                            + "--data, also decides every device of that supply data and reports how many, and "
+                            + "how long it took."})
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Parameters(paramLabel = "RULES-DIR", description = "The folder to check.")
         String folder;
+        @Option(names = "--data", paramLabel = "CSV",
+                description = "Also decide every device of this supply data CSV (in batches), as diff would.")
+        Path data;
+        @Option(names = "--today", paramLabel = "yyyy-MM-dd",
+                description = "With --data: the day to decide on (default: today, UTC).")
+        LocalDate today;
 
         @Override
         public Integer call() {
@@ -163,6 +171,27 @@ public final class RulesCli implements Runnable {
             }
             Map<String, Integer> counts = rules.ruleCounts();
             int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            if (data != null) {
+                List<Device> devices = devices(data).all().toList();
+                LocalDate on = dayOrToday(today);
+                long started = System.nanoTime();
+                try {
+                    PolicyDiff.decideEvery(loaded, devices, on);
+                } catch (PolicyDiff.Undecided e) {
+                    String device = e.device().map(d -> "device " + d.serial().value() + " (" + d.model() + " "
+                            + d.category() + " " + d.region() + ")").orElse("the devices of " + data);
+                    for (RuleProblem problem : e.getCause().problems().stream().distinct().toList()) {
+                        out.println(problem.toString().replace("\r", "").replace("\n", "\n    "));
+                    }
+                    out.println("REFUSED " + folder + ": it passes the sample check but cannot decide " + device
+                            + " of " + data + ", " + e.asked() + ": "
+                            + e.getCause().getMessage().lines().findFirst().orElse("failed").replaceAll(":$", ""));
+                    out.flush();
+                    return WarrantyCli.BAD_SETUP;
+                }
+                out.println(String.format(java.util.Locale.ROOT, "Decided %d devices of %s on %s in %d ms (batches of %d)",
+                        devices.size(), data, on, (System.nanoTime() - started) / 1_000_000, PolicyDiff.BATCH));
+            }
             out.println("OK " + loaded.version() + ", " + total + " rules in " + counts.size() + " files ("
                     + folder + ")");
             out.flush();

@@ -351,6 +351,31 @@ class RulesCliTest {
         return folder;
     }
 
+    /** Issue 18: check --data judges the operator's own devices, beyond what the sample check can name. */
+    @Test
+    void checkWithDataDecidesEveryDeviceAndRefusesAFolderThatFailsForOne(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("devices.csv");
+        Files.writeString(csv, InMemoryDeviceRegistry.HEADER + "\n"
+                + "OLDINV0000001,X1-BOOST,INVERTER,DE,2019-03-01,2019-03-20,2019-05-02,,\n"
+                + "NEWINV0000001,X1-BOOST,INVERTER,DE,2025-03-01,2025-03-20,2025-05-02,,\n");
+        Path old = contradictsItselfForOldInverters(dir.resolve("old-inverters"));
+
+        Result passes = rules("check", RuleFolders.DEFAULT, "--data", csv.toString(), DAY);
+        assertThat(passes.code()).as(passes.err()).isZero();
+        assertThat(passes.out()).contains("Decided 2 devices of " + csv + " on " + TODAY)
+                .contains("OK " + DroolsWarrantyRules.defaults().version());
+
+        assertThat(rules("check", old.toString()).code()).as("the sample check alone passes it").isZero();
+        Result refused = rules("check", old.toString(), "--data", csv.toString(), DAY);
+        assertThat(refused.code()).isEqualTo(WarrantyCli.BAD_SETUP);
+        assertThat(refused.out()).contains("REFUSED " + old + ": it passes the sample check but cannot decide device "
+                        + "OLDINV0000001 (X1-BOOST INVERTER DE) of " + csv + ", asked with nothing granted yet: "
+                        + "The rule set contradicts itself")
+                .contains("standard-terms.drl:" + RuleFolders.lineOf(old.resolve("standard-terms.drl"),
+                        "rule \"Standard term: inverters made before 2021 6 years\"") + ": ")
+                .doesNotContain("OK ");
+    }
+
     @Test
     void diffNamesTheFolderAndTheDeviceWhenAFolderContradictsItself(@TempDir Path dir) {
         Path au = contradictsItselfForOldInverters(dir.resolve("old-inverters"));
