@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.warrantykit.spi.CoverageLedger;
 import org.warrantykit.spi.DeviceRegistry;
@@ -213,6 +214,22 @@ final class DeviceWarranties {
     <T> T retrying(SerialNumber sn, String what, Supplier<Optional<T>> attempt) {
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             Optional<T> result = attempt.get();
+            if (result.isPresent()) {
+                return result.get();
+            }
+        }
+        throw new ConcurrentUpdateException("device " + sn + " kept changing while " + what + "; try again");
+    }
+
+    /**
+     * As {@link #retrying(SerialNumber, String, Supplier)}, for a write decided before anything is
+     * written: the first attempt writes {@code prepared}; only after a lost race is the write decided
+     * again, by {@code decideAgain}, on what the winner left.
+     */
+    <P, T> T retrying(SerialNumber sn, String what, P prepared, Supplier<P> decideAgain,
+                      Function<P, Optional<T>> write) {
+        for (int i = 0; i < MAX_ATTEMPTS; i++) {
+            Optional<T> result = write.apply(i == 0 ? prepared : decideAgain.get());
             if (result.isPresent()) {
                 return result.get();
             }

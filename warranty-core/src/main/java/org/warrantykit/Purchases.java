@@ -251,10 +251,8 @@ final class Purchases {
     private void applyLines(Order order, WarrantyRules policy, List<Grant> prepared) {
         CoverageSource source = order.coverageSource();
         for (Grant first : prepared) {
-            Grant[] next = {first};
-            warranties.retrying(first.line().serial(), "applying " + source, () -> {
-                Grant attempt = next[0] != null ? next[0] : grant(first.line(), source, policy);
-                next[0] = null;
+            warranties.retrying(first.line().serial(), "applying " + source, first,
+                    () -> grant(first.line(), source, policy), attempt -> {
                 if (attempt.added().isEmpty()) {
                     return Optional.of(false);
                 }

@@ -227,14 +227,10 @@ final class Redemptions {
     private Applied apply(SerialNumber sn, WarrantyRules policy, LocalDate today, Applied first,
                           Function<Snapshot, CodeQuery> query,
                           BiFunction<Snapshot, CodeDecision, List<LedgerEntry>> entries) {
-        Applied[] pending = {first};
-        return warranties.retrying(sn, "redeeming a code", () -> {
-            Applied attempt = pending[0] != null ? pending[0]
-                    : attempt(policy, sn, today, warranties.snapshot(warranties.device(sn), policy, today), query,
-                            entries);
-            pending[0] = null;
-            return appendChecked(attempt.before(), attempt.added()) ? Optional.of(attempt) : Optional.empty();
-        });
+        return warranties.retrying(sn, "redeeming a code", first,
+                () -> attempt(policy, sn, today, warranties.snapshot(warranties.device(sn), policy, today), query,
+                        entries),
+                attempt -> appendChecked(attempt.before(), attempt.added()) ? Optional.of(attempt) : Optional.empty());
     }
 
     /**

@@ -186,10 +186,9 @@ final class Upgrades {
         }
         WarrantyRules policy = warranties.rules();
         LocalDate applyOn = applyDay(request.get(), device);
-        Pending[] next = {decided.filter(d -> d.device().equals(device) && d.on().equals(applyOn)).orElse(null)};
-        warranties.retrying(sn, "applying its upgrade", () -> {
-            Pending attempt = next[0] != null ? next[0] : decide(device, policy, applyOn);
-            next[0] = null;
+        Pending first = decided.filter(d -> d.device().equals(device) && d.on().equals(applyOn))
+                .orElseGet(() -> decide(device, policy, applyOn));
+        warranties.retrying(sn, "applying its upgrade", first, () -> decide(device, policy, applyOn), attempt -> {
             Snapshot at = attempt.at();
             if (at.upgraded()) {
                 requests.remove(sn);
