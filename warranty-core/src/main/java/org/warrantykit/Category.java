@@ -24,6 +24,7 @@ public record Category(String name) {
     public static final Category BATTERY = new Category("BATTERY");
     /** Any other product the default policy knows (meters, cables, mounting kits, ...). */
     public static final Category ACCESSORY = new Category("ACCESSORY");
+    private static final List<Category> WELL_KNOWN = List.of(INVERTER, BATTERY, ACCESSORY);
 
     /**
      * Validates the name as given (use {@link #of} for text to normalize).
@@ -54,7 +55,7 @@ public record Category(String name) {
 
     /** @return the categories every rule set knows: INVERTER, BATTERY, ACCESSORY */
     public static List<Category> wellKnown() {
-        return List.of(INVERTER, BATTERY, ACCESSORY);
+        return WELL_KNOWN; // one list: the reference policy asks on every decision
     }
 
     /** @return the name, as supply data and rules write it */

@@ -30,7 +30,7 @@ import org.warrantykit.spi.WarrantyRules;
  *
  * <p>Decisions are made in batches of {@value #BATCH} devices ({@link WarrantyRules#decideAll}).
  * A rule set that loaded (it passed its sample check) may still fail for a device of the portfolio,
- * e.g. two rules that decide different terms for a region the sample does not hold: then
+ * e.g. two rules that decide different terms for devices made in years the sample does not hold: then
  * {@link #compare} throws {@link Undecided}, naming the side and the first such device.
  */
 public final class PolicyDiff {

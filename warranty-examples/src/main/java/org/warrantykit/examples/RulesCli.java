@@ -129,6 +129,12 @@ public final class RulesCli implements Runnable {
         return data == null ? "the embedded sample data" : data.toString();
     }
 
+    /** The device a rule set cannot decide, as {@code check --data} and {@code diff} name it. */
+    private static String undecidedDevice(PolicyDiff.Undecided e, Path data) {
+        return e.device().map(d -> "device " + d.serial().value() + " (" + d.model() + " " + d.category() + " "
+                + d.region() + ")").orElse("the devices of " + dataLabel(data));
+    }
+
     // ---------------------------------------------------------------- check
 
     @Command(name = "check", mixinStandardHelpOptions = true,
@@ -178,8 +184,7 @@ public final class RulesCli implements Runnable {
                 try {
                     PolicyDiff.decideEvery(loaded, devices, on);
                 } catch (PolicyDiff.Undecided e) {
-                    String device = e.device().map(d -> "device " + d.serial().value() + " (" + d.model() + " "
-                            + d.category() + " " + d.region() + ")").orElse("the devices of " + data);
+                    String device = undecidedDevice(e, data);
                     for (RuleProblem problem : e.getCause().problems().stream().distinct().toList()) {
                         out.println(problem.toString().replace("\r", "").replace("\n", "\n    "));
                     }
@@ -358,8 +363,7 @@ public final class RulesCli implements Runnable {
          */
         private int undecided(PolicyDiff.Undecided e) {
             boolean old = e.side() == PolicyDiff.Side.OLD;
-            String device = e.device().map(d -> "device " + d.serial().value() + " (" + d.model() + " "
-                    + d.category() + " " + d.region() + ")").orElse("the devices of " + dataLabel(data));
+            String device = undecidedDevice(e, data);
             RuleSetException refusal = e.getCause();
             PrintWriter err = spec.commandLine().getErr();
             err.println("diff: the " + e.side().label() + " rule folder (" + (old ? "OLD-RULES-DIR" : "NEW-RULES-DIR")

@@ -143,6 +143,10 @@ final class SampleCheck {
                 device.installDate(), device.owner(), device.onlineSince());
     }
 
+    /** A model in a category: one kind of sample device. */
+    private record Kind(String model, Category category) {
+    }
+
     /** The built-in sample alone: what the check runs for rules that name nothing beyond it. */
     static List<PolicyQuery> sample() {
         return sample(Named.NOTHING);
@@ -155,34 +159,30 @@ final class SampleCheck {
      * category, so that no named combination first meets the rules at an owner's call.
      */
     static List<PolicyQuery> sample(Named named) {
-        List<String> models = new ArrayList<>(List.of("X1-BOOST", "X3-HYBRID-G4", "X3-MEGA-G2", "T-BAT-H5.8",
-                "METER-X", "UNLISTED-MODEL"));
-        List<Category> categories = new ArrayList<>(List.of(Category.INVERTER, Category.INVERTER, Category.INVERTER,
-                Category.BATTERY, Category.ACCESSORY, Category.ACCESSORY));
+        // built-in kinds first, so their serial numbers stay as they are whatever the rules name; a
+        // kind that is already there is not decided twice
+        Set<Kind> kinds = new java.util.LinkedHashSet<>(List.of(new Kind("X1-BOOST", Category.INVERTER),
+                new Kind("X3-HYBRID-G4", Category.INVERTER), new Kind("X3-MEGA-G2", Category.INVERTER),
+                new Kind("T-BAT-H5.8", Category.BATTERY), new Kind("METER-X", Category.ACCESSORY),
+                new Kind("UNLISTED-MODEL", Category.ACCESSORY)));
         Set<Category> allCategories = new java.util.LinkedHashSet<>(Category.wellKnown());
         named.categories().forEach(c -> allCategories.add(new Category(c)));
-        Set<String> builtIn = Set.copyOf(models);
         for (String model : named.models()) {
-            for (Category category : allCategories) {
-                if (!builtIn.contains(model) || !category.equals(categories.get(models.indexOf(model)))) {
-                    models.add(model);
-                    categories.add(category);
-                }
-            }
+            allCategories.forEach(category -> kinds.add(new Kind(model, category)));
         }
         for (String category : named.categories()) { // a named category on a model no rule names
-            models.add("UNLISTED-MODEL");
-            categories.add(new Category(category));
+            kinds.add(new Kind("UNLISTED-MODEL", new Category(category)));
         }
         Set<String> regions = new java.util.LinkedHashSet<>(List.of("DE", "GB"));
         regions.addAll(named.regions());
         List<PolicyQuery> queries = new ArrayList<>();
         int n = 0;
-        for (int i = 0; i < models.size(); i++) {
+        List<Kind> ordered = List.copyOf(kinds);
+        for (int i = 0; i < ordered.size(); i++) {
             for (String region : regions) {
                 LocalDate produced = DAY.minusYears(1 + i % 3);
-                Device device = new Device(SerialNumber.parse("SAMPLE" + String.format("%06d", n++)), models.get(i),
-                        categories.get(i), region, produced, produced.plusDays(20),
+                Device device = new Device(SerialNumber.parse("SAMPLE" + String.format("%06d", n++)),
+                        ordered.get(i).model(), ordered.get(i).category(), region, produced, produced.plusDays(20),
                         i % 2 == 0 ? Optional.of(produced.plusMonths(2)) : Optional.empty(), Optional.empty(),
                         Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
                 queries.add(PolicyQuery.fresh(device, DAY));
