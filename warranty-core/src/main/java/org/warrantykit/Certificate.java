@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A signed statement of a device's warranty as it stood when issued: who owns the device and every
@@ -17,9 +18,15 @@ import java.util.List;
  *
  * <h2>Canonical form (what is signed)</h2>
  * The UTF-8 bytes of a sequence of netstrings, each {@code <byte length in decimal>:<bytes>,}, in
- * this order: the tag {@code warranty-kit/certificate/v1}, number, serial, model, owner account id,
+ * this order: the tag {@code warranty-kit/certificate/v2}, number, serial, model, owner account id,
  * issuedAt (ISO-8601 instant, e.g. {@code 2026-11-27T10:15:30Z}), ruleSetVersion, keyId, the number
- * of coverage lines in decimal, then per line kind, start, end (ISO dates) and source. The length
+ * of coverage lines in decimal, then per line kind, start, end (ISO dates), source and scope
+ * ({@link Covered#format}, e.g. {@code PARTS,LABOUR}).
+ *
+ * <p>Certificates issued before scopes existed (tag {@code v1}, compact text {@code WKC1.}) signed the
+ * same fields without the scope: they still verify, over that form, and read each line's scope as
+ * {@link Covered#grantedBeforeScopes} gives without a region (no transport), since the scope is not
+ * part of what they sign. The length
  * prefixes make it unambiguous: no choice of field contents can make two different certificates
  * produce the same bytes. The signature is Ed25519 over these bytes, stored in standard base64.
  *
@@ -44,8 +51,11 @@ public record Certificate(
         String keyId,
         String signature) {
 
-    static final String TAG = "warranty-kit/certificate/v1";
-    private static final String TEXT_PREFIX = "WKC1.";
+    static final String TAG = "warranty-kit/certificate/v2";
+    /** The tag of certificates issued before scopes existed: the same fields, no scope per line. */
+    static final String TAG_BEFORE_SCOPES = "warranty-kit/certificate/v1";
+    private static final String TEXT_PREFIX = "WKC2.";
+    private static final String TEXT_PREFIX_BEFORE_SCOPES = "WKC1.";
 
     /**
      * Checks the fields; does not check the signature (that is {@link CertificateVerifier}'s call).
@@ -157,7 +167,13 @@ public record Certificate(
      * @return a fresh array of the canonical form
      */
     public byte[] canonicalForm() {
-        return canonicalForm(number, serial, model, owner, coverages, issuedAt, ruleSetVersion, keyId);
+        return canonicalForm(TAG, number, serial, model, owner, coverages, issuedAt, ruleSetVersion, keyId);
+    }
+
+    /** The form a certificate issued before scopes existed was signed over: no scope per line. */
+    byte[] canonicalFormBeforeScopes() {
+        return canonicalForm(TAG_BEFORE_SCOPES, number, serial, model, owner, coverages, issuedAt, ruleSetVersion,
+                keyId);
     }
 
     /**
@@ -185,14 +201,15 @@ public record Certificate(
         }
         String compact = text.replaceAll("\\s+", "");
         String[] parts = compact.split("\\.", -1);
-        if (!compact.startsWith(TEXT_PREFIX) || parts.length != 3) {
-            throw new InvalidValueException("certificate text", "does not look like a certificate code (WKC1.<content>.<signature>)");
+        boolean beforeScopes = compact.startsWith(TEXT_PREFIX_BEFORE_SCOPES);
+        if (!(compact.startsWith(TEXT_PREFIX) || beforeScopes) || parts.length != 3) {
+            throw new InvalidValueException("certificate text", "does not look like a certificate code (WKC2.<content>.<signature>)");
         }
         try {
             Base64.Decoder url = Base64.getUrlDecoder();
             byte[] content = url.decode(parts[1]);
             byte[] signature = url.decode(parts[2]);
-            return parse(content, Base64.getEncoder().encodeToString(signature));
+            return parse(content, Base64.getEncoder().encodeToString(signature), beforeScopes ? TAG_BEFORE_SCOPES : TAG);
         } catch (WarrantyException e) {
             throw damaged(e.getMessage(), e);
         } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -217,10 +234,10 @@ public record Certificate(
         }
     }
 
-    static byte[] canonicalForm(String number, SerialNumber serial, String model, AccountId owner,
+    static byte[] canonicalForm(String tag, String number, SerialNumber serial, String model, AccountId owner,
                                 List<Coverage> coverages, Instant issuedAt, String ruleSetVersion, String keyId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 64 * coverages.size());
-        field(out, TAG);
+        field(out, tag);
         field(out, number);
         field(out, serial.value());
         field(out, model);
@@ -234,6 +251,9 @@ public record Certificate(
             field(out, c.start().toString());
             field(out, c.end().toString());
             field(out, c.source().toString());
+            if (tag.equals(TAG)) {
+                field(out, Covered.format(c.covers()));
+            }
         }
         return out.toByteArray();
     }
@@ -246,9 +266,9 @@ public record Certificate(
         out.write(',');
     }
 
-    private static Certificate parse(byte[] content, String signature) {
+    private static Certificate parse(byte[] content, String signature, String tag) {
         Reader in = new Reader(content);
-        if (!TAG.equals(in.next())) {
+        if (!tag.equals(in.next())) {
             throw new InvalidValueException("certificate text", "unknown certificate format");
         }
         String number = in.next();
@@ -269,7 +289,17 @@ public record Certificate(
             if (!source.toString().equals(sourceText)) { // one text per certificate, as for the lengths
                 throw new InvalidValueException("coverages", "source " + Quoted.of(sourceText) + " is not in canonical form");
             }
-            coverages.add(new Coverage(kind, start, end, source));
+            Set<Covered> covers;
+            if (tag.equals(TAG)) {
+                String coversText = in.next();
+                covers = Covered.parse(coversText);
+                if (!Covered.format(covers).equals(coversText)) {
+                    throw new InvalidValueException("coverages", "scope " + Quoted.of(coversText) + " is not in canonical form");
+                }
+            } else {
+                covers = Covered.grantedBeforeScopes(kind, "");
+            }
+            coverages.add(new Coverage(kind, start, end, source, covers));
         }
         in.end();
         return new Certificate(number, serial, model, owner, coverages, issuedAt, ruleSetVersion, keyId, signature);

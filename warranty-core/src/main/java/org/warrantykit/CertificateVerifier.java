@@ -149,7 +149,9 @@ public final class CertificateVerifier {
         if (signature.length != 64) {
             return Result.rejected("certificate " + certificate.number() + " has no well-formed Ed25519 signature");
         }
-        if (!verifies(certificate.canonicalForm(), signature)) {
+        // a certificate issued before scopes existed signed the same fields without them
+        if (!verifies(certificate.canonicalForm(), signature)
+                && !verifies(certificate.canonicalFormBeforeScopes(), signature)) {
             return Result.rejected("certificate " + certificate.number()
                     + " does not match its signature: it was altered or forged");
         }

@@ -139,7 +139,7 @@ final class DeviceWarranties {
     }
 
     Snapshot snapshot(Device device, WarrantyRules policy, LocalDate on) {
-        List<LedgerEntry> entries = ledger.entries(device.serial());
+        List<LedgerEntry> entries = entries(device);
         PolicyDecision decision = policy.decide(query(device, entries, on));
         return new Snapshot(device, entries, decision, view(device, entries, decision, on));
     }
@@ -149,7 +149,7 @@ final class DeviceWarranties {
      * entries recorded by then, decided and shown for that day.
      */
     Snapshot snapshotAsOf(Device device, WarrantyRules policy, LocalDate day) {
-        List<LedgerEntry> entries = ledger.entries(device.serial()).stream()
+        List<LedgerEntry> entries = entries(device).stream()
                 .takeWhile(e -> !dayOf(e.recordedAt()).isAfter(day)).toList();
         PolicyDecision decision = policy.decide(query(device, entries, day));
         return new Snapshot(device, entries, decision, view(device, entries, decision, day));
@@ -160,7 +160,7 @@ final class DeviceWarranties {
         List<PolicyQuery> queries = new ArrayList<>(devices.size());
         List<List<LedgerEntry>> entries = new ArrayList<>(devices.size());
         for (Device device : devices) {
-            List<LedgerEntry> deviceEntries = ledger.entries(device.serial());
+            List<LedgerEntry> deviceEntries = entries(device);
             entries.add(deviceEntries);
             queries.add(query(device, deviceEntries, on));
         }
@@ -175,18 +175,32 @@ final class DeviceWarranties {
     }
 
     /**
+     * The device's ledger, lines granted before scopes were recorded read as the default policy
+     * granted them for their kind and the device's region ({@link Covered#grantedBeforeScopes}).
+     */
+    List<LedgerEntry> entries(Device device) {
+        List<LedgerEntry> entries = ledger.entries(device.serial());
+        if (entries.stream().allMatch(LedgerEntry::scopeRecorded)) {
+            return entries;
+        }
+        return entries.stream().map(e -> e.scopeRecorded() ? e : new LedgerEntry(e.coverage().withCovers(
+                Covered.grantedBeforeScopes(e.coverage().kind(), device.region())), e.trace(), e.recordedAt(), false))
+                .toList();
+    }
+
+    /**
      * The entries that grant {@code months} of {@code kind} after the snapshot's last coverage. The
      * first grant also freezes the standard term into the ledger, so a later rule change never moves
      * dates a customer was already given.
      */
     List<LedgerEntry> grant(Snapshot snapshot, CoverageKind kind, int months, CoverageSource source,
-                            DecisionTrace trace) {
+                            Set<Covered> covers, DecisionTrace trace) {
         Instant now = clock.instant();
         List<LedgerEntry> added = new ArrayList<>(2);
         if (snapshot.entries().isEmpty()) {
             added.add(new LedgerEntry(snapshot.view().coverages().get(0), snapshot.decision().trace(), now));
         }
-        added.add(new LedgerEntry(snapshot.lastCoverage().followedByMonths(kind, months, source), trace, now));
+        added.add(new LedgerEntry(snapshot.lastCoverage().followedByMonths(kind, months, source, covers), trace, now));
         return added;
     }
 
@@ -251,7 +265,7 @@ final class DeviceWarranties {
     static WarrantyView view(Device device, List<LedgerEntry> entries, PolicyDecision decision, LocalDate today) {
         List<Coverage> coverages = entries.isEmpty()
                 ? List.of(new Coverage(CoverageKind.STANDARD, decision.standard().start(), decision.standard().end(),
-                        STANDARD_SOURCE))
+                        STANDARD_SOURCE, decision.standard().covers()))
                 : entries.stream().map(LedgerEntry::coverage).toList();
         boolean granted = coverages.size() > 1;
         boolean expired = coverages.get(coverages.size() - 1).end().isBefore(today);

@@ -2,6 +2,7 @@ package org.warrantykit;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +16,9 @@ import java.util.regex.Pattern;
  *                is placed
  * @param newEnd  the device's current end plus {@code months}; a purchase paid later still
  *                starts the day after the device's end at payment time
+ * @param covers  what the bought months will pay for (parts, labour, transport); non-empty, unmodifiable
  */
-public record ExtensionOffer(String offerId, int months, Money price, LocalDate newEnd) {
+public record ExtensionOffer(String offerId, int months, Money price, LocalDate newEnd, Set<Covered> covers) {
     /** The longest term an offer may have (its id has at most four digits). */
     public static final int MAX_MONTHS = 9999;
 
@@ -29,12 +31,14 @@ public record ExtensionOffer(String offerId, int months, Money price, LocalDate 
      * @param months  the term, at least 1
      * @param price   the price, not negative
      * @param newEnd  the end if bought today
-     * @throws InvalidValueException if a value is null, {@code months} is not 1 to {@link #MAX_MONTHS}, {@code offerId} is not
+     * @param covers  what the months pay for; copied
+     * @throws InvalidValueException if a value is null, {@code covers} is empty, {@code months} is not 1 to {@link #MAX_MONTHS}, {@code offerId} is not
      *                               {@code idFor(months)} or the price is negative
      */
     public ExtensionOffer {
         InvalidValueException.require("price", price);
         InvalidValueException.require("newEnd", newEnd);
+        covers = Covered.scope(covers);
         if (months < 1 || months > MAX_MONTHS) {
             throw new InvalidValueException("months", "an extension adds 1 to " + MAX_MONTHS + " months, was " + months);
         }

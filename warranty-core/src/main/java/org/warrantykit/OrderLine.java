@@ -1,6 +1,7 @@
 package org.warrantykit;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One device in an order: the extension bought for it and the price locked when the order was
@@ -11,8 +12,12 @@ import java.util.List;
  * @param months   the term, 1 to {@link ExtensionOffer#MAX_MONTHS}
  * @param price    the locked price, not negative
  * @param pricedBy the decision that offered this term at this price (rule-set version, rules)
+ * @param covers   what the offer said the bought months cover, locked with the price; empty only for a
+ *                 line placed before scopes were recorded, which covers what the device's standard
+ *                 line covers (the default policy's rule for extensions); unmodifiable
  */
-public record OrderLine(SerialNumber serial, String offerId, int months, Money price, DecisionTrace pricedBy) {
+public record OrderLine(SerialNumber serial, String offerId, int months, Money price, DecisionTrace pricedBy,
+                        Set<Covered> covers) {
     /**
      * Checks the line.
      *
@@ -21,6 +26,7 @@ public record OrderLine(SerialNumber serial, String offerId, int months, Money p
      * @param months   the term, 1 to {@link ExtensionOffer#MAX_MONTHS}
      * @param price    the price, not negative
      * @param pricedBy the deciding trace
+     * @param covers   the offer's scope; copied
      * @throws InvalidValueException if a value is null, {@code months} is out of range, {@code offerId} does
      *                               not match it or the price is negative
      */
@@ -28,6 +34,7 @@ public record OrderLine(SerialNumber serial, String offerId, int months, Money p
         InvalidValueException.require("serial", serial);
         InvalidValueException.require("price", price);
         InvalidValueException.require("pricedBy", pricedBy);
+        covers = InvalidValueException.require("covers", covers).isEmpty() ? Set.of() : Covered.scope(covers);
         if (months < 1 || months > ExtensionOffer.MAX_MONTHS) {
             throw new InvalidValueException("months", "an extension adds 1 to " + ExtensionOffer.MAX_MONTHS
                     + " months, was " + months);

@@ -74,7 +74,7 @@ final class Purchases {
         return snapshot.decision().offers().stream()
                 .sorted(Comparator.comparingInt(OfferTerm::months))
                 .map(t -> new ExtensionOffer(ExtensionOffer.idFor(t.months()), t.months(), t.price(),
-                        end.plusMonths(t.months())))
+                        end.plusMonths(t.months()), t.covers()))
                 .toList();
     }
 
@@ -241,7 +241,9 @@ final class Purchases {
         boolean applied = now.entries().stream().map(LedgerEntry::coverage)
                 .anyMatch(c -> c.kind() == CoverageKind.EXTENSION && c.source().equals(source));
         return new Grant(line, now, applied ? List.of()
-                : warranties.grant(now, CoverageKind.EXTENSION, line.months(), source, line.pricedBy()));
+                : warranties.grant(now, CoverageKind.EXTENSION, line.months(), source,
+                        line.covers().isEmpty() ? now.view().coverages().get(0).covers() : line.covers(),
+                        line.pricedBy()));
     }
 
     /**
@@ -271,7 +273,8 @@ final class Purchases {
                     + (why.isBlank() ? NO_REASON_GIVEN : why));
         }
         return offers.stream().filter(o -> o.offerId().equals(offerId)).findFirst()
-                .map(o -> new OrderLine(sn, o.offerId(), o.months(), o.price(), snapshot.decision().trace()))
+                .map(o -> new OrderLine(sn, o.offerId(), o.months(), o.price(), snapshot.decision().trace(),
+                        o.covers()))
                 .orElseThrow(() -> new OfferUnavailableException(sn, offerId, ids, "there is no offer " + offerId
                         + "; available: " + offers.stream().map(o -> o.offerId() + " (" + o.months() + " months, "
                         + o.price() + ")").collect(Collectors.joining(", "))));

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -116,7 +117,8 @@ final class Redemptions {
         Function<Snapshot, CodeQuery> query = at -> CodeQuery.extension(at.device(), today, at.upgraded(),
                 at.view().end(), batch).inZone(warranties.clock().getZone());
         BiFunction<Snapshot, CodeDecision, List<LedgerEntry>> entries = (at, allowed) ->
-                warranties.grant(at, CoverageKind.EXTENSION, batch.years() * 12, batch.source(), allowed.trace());
+                warranties.grant(at, CoverageKind.EXTENSION, batch.years() * 12, batch.source(),
+                        scope(allowed, CoverageKind.EXTENSION, policy), allowed.trace());
         // Everything the policy decides comes before the claim, so a failing rule set leaves the code unused.
         Applied first = attempt(policy, sn, today, warranties.snapshot(warranties.device(sn), policy, today), query,
                 entries);
@@ -168,7 +170,7 @@ final class Redemptions {
         Function<Snapshot, CodeQuery> query = at -> CodeQuery.campaign(at.device(), today, at.upgraded(),
                 at.view().end(), campaign).inZone(warranties.clock().getZone());
         BiFunction<Snapshot, CodeDecision, List<LedgerEntry>> entries = (at, allowed) ->
-                campaignEntries(at, campaign, allowed);
+                campaignEntries(at, campaign, allowed, policy);
         // Decided before reserving: a failing rule set, or nothing to grant, leaves the campaign untouched.
         Applied first = attempt(policy, sn, today, warranties.snapshot(warranties.device(sn), policy, today), query,
                 entries);
@@ -200,21 +202,24 @@ final class Redemptions {
      * The entries a campaign adds: the missed upgrade first when it grants one and the device has
      * none, then its PROMOTION months, each starting the day after the one before.
      */
-    private List<LedgerEntry> campaignEntries(Snapshot at, Campaign campaign, CodeDecision decision) {
+    private List<LedgerEntry> campaignEntries(Snapshot at, Campaign campaign, CodeDecision decision,
+                                              WarrantyRules policy) {
         boolean upgrade = campaign.upgradeYears() > 0 && !at.upgraded();
         if (!upgrade && campaign.months() == 0) {
             throw reject(Reason.NOT_APPLICABLE, "Promotion " + campaign.code() + " grants only the free online "
                     + "upgrade, and device " + at.device().serial() + " has it already.");
         }
         if (!upgrade) {
-            return warranties.grant(at, CoverageKind.PROMOTION, campaign.months(), campaign.source(), decision.trace());
+            return warranties.grant(at, CoverageKind.PROMOTION, campaign.months(), campaign.source(),
+                    scope(decision, CoverageKind.PROMOTION, policy), decision.trace());
         }
         List<LedgerEntry> added = new ArrayList<>(warranties.grant(at, CoverageKind.UPGRADE,
-                campaign.upgradeYears() * 12, CoverageSource.upgradeVia(campaign.code()), decision.trace()));
+                campaign.upgradeYears() * 12, CoverageSource.upgradeVia(campaign.code()),
+                scope(decision, CoverageKind.UPGRADE, policy), decision.trace()));
         if (campaign.months() > 0) {
             LedgerEntry upgradeEntry = added.get(added.size() - 1);
             Coverage promotion = upgradeEntry.coverage().followedByMonths(CoverageKind.PROMOTION, campaign.months(),
-                    campaign.source());
+                    campaign.source(), scope(decision, CoverageKind.PROMOTION, policy));
             added.add(new LedgerEntry(promotion, decision.trace(), upgradeEntry.recordedAt()));
         }
         return added;
@@ -265,6 +270,13 @@ final class Redemptions {
             }
             throw e;
         }
+    }
+
+    /** The scope the code decision gives lines of {@code kind}; a rule set that decided none is incomplete. */
+    private static Set<Covered> scope(CodeDecision decision, CoverageKind kind, WarrantyRules policy) {
+        return decision.scopeOf(kind).orElseThrow(() -> new RuleSetException("The rule set is incomplete", List.of(
+                new RuleProblem("(rule set " + policy.version() + ")", 0, "rule \"" + decision.rule()
+                        + "\" accepted the code, but no rule decided what its " + kind + " line covers"))));
     }
 
     private CodeDecision judge(WarrantyRules policy, SerialNumber sn, CodeQuery query) {

@@ -212,7 +212,7 @@ final class Upgrades {
     private List<LedgerEntry> upgradeEntries(Snapshot at) {
         PolicyDecision decision = at.decision();
         return warranties.grant(at, CoverageKind.UPGRADE, decision.upgrade().years() * 12, UPGRADE_SOURCE,
-                decision.trace());
+                decision.upgrade().covers(), decision.trace());
     }
 
     private static UpgradeResult notEligible(PolicyDecision decision, Snapshot shown) {

@@ -65,8 +65,8 @@ class CertificateServiceTest {
         service.requestUpgrade(device.owner().orElseThrow(), device.serial().value());
         List<LedgerEntry> entries = ledger.entries(device.serial());
         Coverage last = entries.get(entries.size() - 1).coverage();
-        Coverage extension = last.followedBy(CoverageKind.EXTENSION, 5, CoverageSource.parse("extension batch B-2026-07 (offline sale)"));
-        Coverage promotion = extension.followedByMonths(CoverageKind.PROMOTION, 6, CoverageSource.parse("campaign SUMMER-26: goodwill"));
+        Coverage extension = last.followedBy(CoverageKind.EXTENSION, 5, CoverageSource.parse("extension batch B-2026-07 (offline sale)"), Covered.scope(Covered.PARTS, Covered.LABOUR));
+        Coverage promotion = extension.followedByMonths(CoverageKind.PROMOTION, 6, CoverageSource.parse("campaign SUMMER-26: goodwill"), Covered.scope(Covered.PARTS, Covered.LABOUR));
         DecisionTrace trace = new DecisionTrace(TestPolicy.VERSION, List.of("fake"));
         assertThat(ledger.append(device.serial(), entries.size(), List.of(
                 new LedgerEntry(extension, trace, NOW), new LedgerEntry(promotion, trace, NOW)))).isTrue();
@@ -310,7 +310,7 @@ class CertificateServiceTest {
         Certificate certificate = service.certificate(ALICE, "CERTUPGRADED01");
         String text = certificate.toCompactText();
 
-        assertThat(text).startsWith("WKC1.").doesNotContainAnyWhitespaces();
+        assertThat(text).startsWith("WKC2.").doesNotContainAnyWhitespaces();
         assertThat(Certificate.fromCompactText(text)).isEqualTo(certificate);
         assertThat(service.certificateVerifier().check(text).valid()).isTrue();
 

@@ -71,7 +71,7 @@ class CertificateTamperTest {
     void alteringAnyFieldBreaksVerificationOnEdgeCases() {
         Certificate plain = Certificate.issue(CertificateNumbers.next(LocalDate.of(2000, 1, 1), new Random(0)),
                 new SerialNumber("A".repeat(10)), "M", AccountId.of("a"),
-                List.of(new Coverage(CoverageKind.STANDARD, LocalDate.of(2000, 1, 1), LocalDate.of(2000, 12, 31), "s")),
+                List.of(new Coverage(CoverageKind.STANDARD, LocalDate.of(2000, 1, 1), LocalDate.of(2000, 12, 31), "s", "PARTS,LABOUR")),
                 Instant.ofEpochSecond(946_684_800L), "", SIGNER);
         for (Certificate certificate : List.of(plain, Gens.sample(certificates(), 1, 1L).get(0))) {
             for (Alteration alteration : Alteration.values()) {
@@ -126,9 +126,14 @@ class CertificateTamperTest {
     void theCanonicalFormIsLengthPrefixedAndDocumented() {
         Certificate c = new Certificate("WK-20261127-7K3QD-M2X9" + CertificateNumbers.checkSymbol("202611277K3QDM2X9"),
                 SerialNumber.parse("H1B50A1234567"), "X1-BOOST", ALICE,
-                List.of(new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty")),
+                List.of(new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty", "PARTS,LABOUR")),
                 Instant.parse("2026-11-27T10:15:30Z"), "v1", "0123456789abcdef", "c2ln");
         assertThat(new String(c.canonicalForm(), StandardCharsets.UTF_8)).isEqualTo(
+                "27:warranty-kit/certificate/v2,23:" + c.number() + ",13:H1B50A1234567,8:X1-BOOST,5:alice,"
+                        + "20:2026-11-27T10:15:30Z,2:v1,16:0123456789abcdef,1:1,"
+                        + "8:STANDARD,10:2023-05-02,10:2028-05-01,17:standard warranty,12:PARTS,LABOUR,");
+        // what a certificate issued before scopes existed signed: the same fields, no scope
+        assertThat(new String(c.canonicalFormBeforeScopes(), StandardCharsets.UTF_8)).isEqualTo(
                 "27:warranty-kit/certificate/v1,23:" + c.number() + ",13:H1B50A1234567,8:X1-BOOST,5:alice,"
                         + "20:2026-11-27T10:15:30Z,2:v1,16:0123456789abcdef,1:1,"
                         + "8:STANDARD,10:2023-05-02,10:2028-05-01,17:standard warranty,");
@@ -200,15 +205,15 @@ class CertificateTamperTest {
             case COVERAGE_KIND -> {
                 CoverageKind[] kinds = CoverageKind.values();
                 CoverageKind kind = kinds[(line.kind().ordinal() + 1 + random.nextInt(kinds.length - 1)) % kinds.length];
-                lines.set(i, new Coverage(kind, line.start(), line.end(), line.source()));
+                lines.set(i, new Coverage(kind, line.start(), line.end(), line.source(), Covered.scope(Covered.PARTS, Covered.LABOUR)));
             }
             case COVERAGE_START -> lines.set(i, new Coverage(line.kind(), line.start().minusDays(1 + random.nextInt(400)),
-                    line.end(), line.source()));
+                    line.end(), line.source(), Covered.scope(Covered.PARTS, Covered.LABOUR)));
             case COVERAGE_END -> lines.set(i, new Coverage(line.kind(), line.start(), line.end().plusDays(1 + random.nextInt(400)),
-                    line.source()));
-            case COVERAGE_SOURCE -> lines.set(i, new Coverage(line.kind(), line.start(), line.end(), line.source() + "."));
+                    line.source(), Covered.scope(Covered.PARTS, Covered.LABOUR)));
+            case COVERAGE_SOURCE -> lines.set(i, new Coverage(line.kind(), line.start(), line.end(), line.source() + ".", "PARTS,LABOUR"));
             case COVERAGE_ADDED -> lines.add(random.nextInt(lines.size() + 1), lines.get(lines.size() - 1)
-                    .followedBy(CoverageKind.EXTENSION, 1 + random.nextInt(10), CoverageSource.parse("forged extension")));
+                    .followedBy(CoverageKind.EXTENSION, 1 + random.nextInt(10), CoverageSource.parse("forged extension"), Covered.scope(Covered.PARTS, Covered.LABOUR)));
             case COVERAGE_REMOVED -> {
                 if (lines.size() < 2) {
                     return null;
@@ -251,13 +256,13 @@ class CertificateTamperTest {
         Gen<Instant> instants = longs().between(946_684_800L, 4_102_444_800L).map(seconds -> Instant.ofEpochSecond(seconds));
         Gen<Coverage> first = days.zip(integers().between(1, 10), texts(),
                 (start, years, source) -> new Coverage(CoverageKind.STANDARD, start,
-                        start.plusYears(years).minusDays(1), "s" + source));
+                        start.plusYears(years).minusDays(1), "s" + source, "PARTS,LABOUR"));
         Gen<Object[]> grant = Generate.enumValues(CoverageKind.class).zip(integers().between(1, 180), texts(),
                 (kind, months, source) -> new Object[] {kind, months, "g" + source});
         Gen<List<Coverage>> coverages = first.zip(lists().of(grant).ofSizeBetween(0, 5), (standard, more) -> {
             List<Coverage> lines = new ArrayList<>(List.of(standard));
             for (Object[] g : more) {
-                lines.add(lines.get(lines.size() - 1).followedByMonths((CoverageKind) g[0], (Integer) g[1], CoverageSource.parse((String) g[2])));
+                lines.add(lines.get(lines.size() - 1).followedByMonths((CoverageKind) g[0], (Integer) g[1], CoverageSource.parse((String) g[2]), Covered.scope(Covered.PARTS, Covered.LABOUR)));
             }
             return lines;
         });

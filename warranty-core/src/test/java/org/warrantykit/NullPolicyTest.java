@@ -94,7 +94,7 @@ class NullPolicyTest {
                 Map.entry(DecisionTrace.class, new DecisionTrace("v1", List.of())),
                 Map.entry(CoverageSource.class, CoverageSource.standard()),
                 Map.entry(Coverage.class, new Coverage(CoverageKind.STANDARD, LocalDate.of(2024, 1, 1),
-                        LocalDate.of(2028, 12, 31), CoverageSource.standard())),
+                        LocalDate.of(2028, 12, 31), CoverageSource.standard(), Covered.scope(Covered.PARTS, Covered.LABOUR))),
                 Map.entry(Device.class, Fixtures.device().build()));
         return samples.get(type);
     }

@@ -328,7 +328,7 @@ class PurchasePropertiesTest {
             List<LedgerEntry> entries = w.ledger.entries(sn);
             Coverage last = entries.get(entries.size() - 1).coverage();
             w.ledger.append(sn, entries.size(), List.of(new LedgerEntry(last.followedBy(CoverageKind.PROMOTION, 1,
-                    CoverageSource.promotion("TEST")), new DecisionTrace("promo", List.of()), w.clock.instant())));
+                    CoverageSource.promotion("TEST"), Covered.scope(Covered.PARTS, Covered.LABOUR)), new DecisionTrace("promo", List.of()), w.clock.instant())));
         }
     }
 

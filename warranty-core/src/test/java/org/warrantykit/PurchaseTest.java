@@ -29,6 +29,8 @@ import org.warrantykit.memory.InMemoryStores;
 import org.warrantykit.spi.LedgerEntry;
 
 class PurchaseTest {
+    /** What the fixtures' German devices' standard term, and so their extensions, cover. */
+    static final java.util.Set<Covered> EU_STANDARD_SCOPE = Covered.scope(Covered.PARTS, Covered.LABOUR, Covered.TRANSPORT);
     final PurchaseFixture f = new PurchaseFixture().upgradeAll();
     final WarrantyService service = f.service;
 
@@ -48,8 +50,8 @@ class PurchaseTest {
             List<ExtensionOffer> offers = service.offers(ALICE, A1);
 
             assertThat(offers).containsExactly(
-                    new ExtensionOffer("EXT-60M", 60, Money.of("200", "EUR"), LocalDate.of(2038, 5, 1)),
-                    new ExtensionOffer("EXT-120M", 120, Money.of("400", "EUR"), LocalDate.of(2043, 5, 1)));
+                    new ExtensionOffer("EXT-60M", 60, Money.of("200", "EUR"), LocalDate.of(2038, 5, 1), EU_STANDARD_SCOPE),
+                    new ExtensionOffer("EXT-120M", 120, Money.of("400", "EUR"), LocalDate.of(2043, 5, 1), EU_STANDARD_SCOPE));
             assertThat(service.inquire(A1).actions()).contains(Action.BUY_EXTENSION);
         }
 
@@ -316,7 +318,7 @@ class PurchaseTest {
             assertThat(entries).hasSize(entriesBefore + 1);
             LedgerEntry added = entries.get(entries.size() - 1);
             assertThat(added.coverage()).isEqualTo(new Coverage(CoverageKind.EXTENSION, LocalDate.of(2033, 5, 2),
-                    LocalDate.of(2038, 5, 1), "order " + order.orderId()));
+                    LocalDate.of(2038, 5, 1), "order " + order.orderId(), "PARTS,LABOUR,TRANSPORT"));
             assertThat(added.trace()).isEqualTo(order.lines().get(0).pricedBy());
             WarrantyView view = service.inquire(A1);
             assertThat(view.state()).isEqualTo(WarrantyState.EXTENDED);
@@ -359,14 +361,14 @@ class PurchaseTest {
             // between order and payment a code was redeemed (done here on the ledger directly)
             List<LedgerEntry> entries = f.entries(A1);
             Coverage promotion = entries.get(entries.size() - 1).coverage()
-                    .followedBy(CoverageKind.PROMOTION, 1, CoverageSource.parse("campaign SUMMER"));
+                    .followedBy(CoverageKind.PROMOTION, 1, CoverageSource.parse("campaign SUMMER"), Covered.scope(Covered.PARTS, Covered.LABOUR));
             assertThat(f.ledger.append(SerialNumber.parse(A1), entries.size(), List.of(new LedgerEntry(promotion,
                     new DecisionTrace(TestPolicy.VERSION, List.of("promo")), NOW)))).isTrue();
 
             service.confirmPayment(order.orderId(), "psp-1");
 
             assertThat(f.extensionsOf(A1, order)).containsExactly(new Coverage(CoverageKind.EXTENSION,
-                    LocalDate.of(2034, 5, 2), LocalDate.of(2039, 5, 1), order.coverageSource()));
+                    LocalDate.of(2034, 5, 2), LocalDate.of(2039, 5, 1), order.coverageSource(), EU_STANDARD_SCOPE));
             assertThat(service.inquire(A1).end()).isEqualTo(LocalDate.of(2039, 5, 1));
         }
 
@@ -551,7 +553,7 @@ class PurchaseTest {
         final InMemoryOrderStore store = new InMemoryOrderStore();
         final Order pending = new Order(new OrderId("O-1"), ALICE, "k", OrderState.PENDING_PAYMENT,
                 List.of(new OrderLine(SerialNumber.parse(A1), "EXT-60M", 60, Money.of("200", "EUR"),
-                        new DecisionTrace("v", List.of()))),
+                        new DecisionTrace("v", List.of()), Covered.scope(Covered.PARTS, Covered.LABOUR))),
                 Money.of("200", "EUR"), NOW, NOW.plus(Duration.ofDays(7)), Optional.empty(), Optional.empty());
 
         @Test
@@ -586,7 +588,7 @@ class PurchaseTest {
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessage("paymentReference: a PAID order needs a payment reference");
             assertThatThrownBy(() -> new OrderLine(SerialNumber.parse(A1), "EXT-60M", 120, Money.of("1", "EUR"),
-                    new DecisionTrace("v", List.of())))
+                    new DecisionTrace("v", List.of()), Covered.scope(Covered.PARTS, Covered.LABOUR)))
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessage("offerId: the offer of 120 months is \"EXT-120M\", was \"EXT-60M\"");
         }

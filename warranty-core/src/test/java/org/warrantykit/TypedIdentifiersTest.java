@@ -134,12 +134,12 @@ class TypedIdentifiersTest {
     @Test
     void coveragesAbutInEitherOrderAndFollowOnlyForwards() {
         Coverage first = new Coverage(CoverageKind.STANDARD, LocalDate.of(2020, 1, 1), LocalDate.of(2024, 12, 31),
-                CoverageSource.standard());
-        Coverage next = first.followedBy(CoverageKind.UPGRADE, 5, CoverageSource.upgrade());
+                CoverageSource.standard(), Covered.scope(Covered.PARTS, Covered.LABOUR));
+        Coverage next = first.followedBy(CoverageKind.UPGRADE, 5, CoverageSource.upgrade(), Covered.scope(Covered.PARTS, Covered.LABOUR));
         Coverage gap = new Coverage(CoverageKind.EXTENSION, next.end().plusDays(2), next.end().plusYears(1),
-                CoverageSource.batch("B-1"));
+                CoverageSource.batch("B-1"), Covered.scope(Covered.PARTS, Covered.LABOUR));
         Coverage overlap = new Coverage(CoverageKind.EXTENSION, next.end(), next.end().plusYears(1),
-                CoverageSource.batch("B-1"));
+                CoverageSource.batch("B-1"), Covered.scope(Covered.PARTS, Covered.LABOUR));
         assertThat(first.abuts(next)).isTrue();
         assertThat(next.abuts(first)).isTrue();
         assertThat(first.isFollowedBy(next)).isTrue();

@@ -95,13 +95,13 @@ class ValuesTest {
 
     @Test
     void coverageIsInclusiveAndFollowingCoverageIsContiguous() {
-        Coverage standard = new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "std");
-        Coverage upgrade = standard.followedBy(CoverageKind.UPGRADE, 5, CoverageSource.parse("online upgrade"));
+        Coverage standard = new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "std", "PARTS,LABOUR");
+        Coverage upgrade = standard.followedBy(CoverageKind.UPGRADE, 5, CoverageSource.parse("online upgrade"), Covered.scope(Covered.PARTS, Covered.LABOUR));
         assertThat(upgrade.start()).isEqualTo(LocalDate.of(2028, 5, 2));
         assertThat(upgrade.end()).isEqualTo(LocalDate.of(2033, 5, 1));
         assertThat(standard.covers(LocalDate.of(2028, 5, 1))).isTrue();
         assertThat(standard.covers(LocalDate.of(2028, 5, 2))).isFalse();
-        assertThatThrownBy(() -> new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2023, 5, 1), "x"))
+        assertThatThrownBy(() -> new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2023, 5, 1), "x", "PARTS,LABOUR"))
                 .hasMessage("end: STANDARD coverage ends 2023-05-01 before it starts 2023-05-02");
     }
 
@@ -126,16 +126,16 @@ class ValuesTest {
     }
 
     void followingCoverageNeverEndsBeforeItStartsAndTouchesThePrevious(LocalDate start, int length, int months) {
-        Coverage first = new Coverage(CoverageKind.STANDARD, start, start.plusDays(length), "std");
-        Coverage next = first.followedByMonths(CoverageKind.EXTENSION, months, CoverageSource.parse("x"));
+        Coverage first = new Coverage(CoverageKind.STANDARD, start, start.plusDays(length), "std", "PARTS,LABOUR");
+        Coverage next = first.followedByMonths(CoverageKind.EXTENSION, months, CoverageSource.parse("x"), Covered.scope(Covered.PARTS, Covered.LABOUR));
         assertThat(next.start()).isEqualTo(first.end().plusDays(1));
         assertThat(next.end()).isAfterOrEqualTo(next.start()).isEqualTo(first.end().plusMonths(months));
     }
 
     @Test
     void viewRefusesGapsBetweenCoverages() {
-        Coverage standard = new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "std");
-        Coverage gap = new Coverage(CoverageKind.UPGRADE, LocalDate.of(2028, 5, 3), LocalDate.of(2033, 5, 1), "up");
+        Coverage standard = new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "std", "PARTS,LABOUR");
+        Coverage gap = new Coverage(CoverageKind.UPGRADE, LocalDate.of(2028, 5, 3), LocalDate.of(2033, 5, 1), "up", "PARTS,LABOUR");
         assertThatThrownBy(() -> new WarrantyView(SerialNumber.parse("AAAAAAAAAA"), "M", WarrantyState.UPGRADED,
                 java.util.List.of(standard, gap), java.util.Set.of(), new DecisionTrace("v", java.util.List.of())))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("does not start the day after");

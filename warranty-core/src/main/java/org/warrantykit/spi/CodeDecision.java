@@ -1,5 +1,11 @@
 package org.warrantykit.spi;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.warrantykit.CoverageKind;
+import org.warrantykit.Covered;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.InvalidValueException;
 
@@ -11,8 +17,12 @@ import org.warrantykit.InvalidValueException;
  * @param rule    the name of the rule that decided (several joined with "; " when more than one refused);
  *                shown in the refusal so that a rule author can find it
  * @param trace   the rule set and every rule that fired for this code
+ * @param covers  for an allowed code, the scope of each kind of line it may grant (EXTENSION for an
+ *                extension code; PROMOTION, and UPGRADE for a campaign restoring the upgrade); empty
+ *                for a refusal; unmodifiable
  */
-public record CodeDecision(boolean allowed, String reason, String rule, DecisionTrace trace) {
+public record CodeDecision(boolean allowed, String reason, String rule, DecisionTrace trace,
+                           Map<CoverageKind, Set<Covered>> covers) {
     /**
      * Validates the decision.
      *
@@ -20,11 +30,19 @@ public record CodeDecision(boolean allowed, String reason, String rule, Decision
      * @param reason  the sentence for the owner
      * @param rule    the deciding rule
      * @param trace   the decision's trace
-     * @throws InvalidValueException if {@code trace} is null
-     *         or if {@code reason} or {@code rule} is null or blank
+     * @param covers  the scope per kind of line; copied, each scope non-empty
+     * @throws InvalidValueException if {@code trace} or {@code covers} is null, a scope is empty,
+     *         a refusal has scopes, or {@code reason} or {@code rule} is null or blank
      */
     public CodeDecision {
         InvalidValueException.require("trace", trace);
+        InvalidValueException.require("covers", covers);
+        if (!allowed && !covers.isEmpty()) {
+            throw new InvalidValueException("covers", "a refused code grants nothing, so covers nothing, was " + covers);
+        }
+        EnumMap<CoverageKind, Set<Covered>> copy = new EnumMap<>(CoverageKind.class);
+        covers.forEach((kind, scope) -> copy.put(InvalidValueException.require("covers", kind), Covered.scope(scope)));
+        covers = java.util.Collections.unmodifiableMap(copy);
         if (reason == null || reason.isBlank()) {
             throw new InvalidValueException("reason", "a code decision needs a reason");
         }
@@ -39,11 +57,13 @@ public record CodeDecision(boolean allowed, String reason, String rule, Decision
      * @param reason what the code grants, for the owner
      * @param rule   the rule that accepted it
      * @param trace  the rule set and fired rules
+     * @param covers the scope of each kind of line the code may grant
      * @return an allowing decision
-     * @throws InvalidValueException if {@code reason} or {@code rule} is null or blank
+     * @throws InvalidValueException if {@code reason} or {@code rule} is null or blank, or a scope empty
      */
-    public static CodeDecision allow(String reason, String rule, DecisionTrace trace) {
-        return new CodeDecision(true, reason, rule, trace);
+    public static CodeDecision allow(String reason, String rule, DecisionTrace trace,
+                                     Map<CoverageKind, Set<Covered>> covers) {
+        return new CodeDecision(true, reason, rule, trace, covers);
     }
 
     /**
@@ -56,6 +76,16 @@ public record CodeDecision(boolean allowed, String reason, String rule, Decision
      * @throws InvalidValueException if {@code reason} or {@code rule} is null or blank
      */
     public static CodeDecision refuse(String reason, String rule, DecisionTrace trace) {
-        return new CodeDecision(false, reason, rule, trace);
+        return new CodeDecision(false, reason, rule, trace, Map.of());
+    }
+
+    /**
+     * The scope the rules gave lines of this kind.
+     *
+     * @param kind the kind of line granted
+     * @return its scope; empty when the rules decided none
+     */
+    public Optional<Set<Covered>> scopeOf(CoverageKind kind) {
+        return Optional.ofNullable(covers.get(kind));
     }
 }

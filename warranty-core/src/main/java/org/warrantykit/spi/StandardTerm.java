@@ -1,25 +1,30 @@
 package org.warrantykit.spi;
 
 import java.time.LocalDate;
+import java.util.Set;
+import org.warrantykit.Covered;
 import org.warrantykit.InvalidValueException;
 
 /**
  * The standard warranty: from {@code start}, for {@code years}; ends the day before the anniversary.
  *
- * @param start the first covered day
- * @param years its length, at least 1
+ * @param start  the first covered day
+ * @param years  its length, at least 1
+ * @param covers what it pays for: non-empty, unmodifiable
  */
-public record StandardTerm(LocalDate start, int years) {
+public record StandardTerm(LocalDate start, int years, Set<Covered> covers) {
     /**
      * Validates the term.
      *
      * @param start first covered day
      * @param years length in years
-     * @throws InvalidValueException if {@code start} is null
-     *         or if {@code years} is below 1
+     * @param covers what it pays for; copied
+     * @throws InvalidValueException if {@code start} or {@code covers} is null, {@code covers} empty
+     *         or {@code years} below 1
      */
     public StandardTerm {
         InvalidValueException.require("start", start);
+        covers = Covered.scope(covers);
         if (years < 1) {
             throw new InvalidValueException("years", "a standard term is at least 1 year, was " + years);
         }

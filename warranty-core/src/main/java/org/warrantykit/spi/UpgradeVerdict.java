@@ -1,5 +1,7 @@
 package org.warrantykit.spi;
 
+import java.util.Set;
+import org.warrantykit.Covered;
 import org.warrantykit.InvalidValueException;
 
 /**
@@ -8,19 +10,26 @@ import org.warrantykit.InvalidValueException;
  * @param eligible whether the upgrade applies
  * @param years    the years it adds: at least 1 when eligible, 0 otherwise
  * @param reason   a sentence for the owner: what grants it, or why it is refused
+ * @param covers   what the upgrade years pay for: non-empty when eligible, empty when refused; unmodifiable
  */
-public record UpgradeVerdict(boolean eligible, int years, String reason) {
+public record UpgradeVerdict(boolean eligible, int years, String reason, Set<Covered> covers) {
     /**
      * Validates the verdict.
      *
      * @param eligible whether it applies
      * @param years    years added
      * @param reason   the owner's sentence
-     * @throws InvalidValueException if {@code reason} is null
-     *         or if {@code years} does not fit {@code eligible}, or {@code reason} is blank
+     * @param covers   the scope of the upgrade years; copied
+     * @throws InvalidValueException if {@code reason} or {@code covers} is null
+     *         or if {@code years} or {@code covers} does not fit {@code eligible}, or {@code reason} is blank
      */
     public UpgradeVerdict {
         InvalidValueException.require("reason", reason);
+        InvalidValueException.require("covers", covers);
+        if (!eligible && !covers.isEmpty()) {
+            throw new InvalidValueException("covers", "a refused upgrade covers nothing, was " + covers);
+        }
+        covers = eligible ? Covered.scope(covers) : Set.of();
         if (eligible && years < 1) {
             throw new InvalidValueException("years", "an eligible upgrade adds at least 1 year, was " + years);
         }
@@ -37,11 +46,12 @@ public record UpgradeVerdict(boolean eligible, int years, String reason) {
      *
      * @param years  the years the upgrade adds, at least 1
      * @param reason what grants it
+     * @param covers what the upgrade years pay for, not empty
      * @return the verdict
-     * @throws InvalidValueException if {@code years} is below 1 or {@code reason} is blank
+     * @throws InvalidValueException if {@code years} is below 1, {@code reason} blank or {@code covers} empty
      */
-    public static UpgradeVerdict grant(int years, String reason) {
-        return new UpgradeVerdict(true, years, reason);
+    public static UpgradeVerdict grant(int years, String reason, Set<Covered> covers) {
+        return new UpgradeVerdict(true, years, reason, covers);
     }
 
     /**
@@ -52,6 +62,6 @@ public record UpgradeVerdict(boolean eligible, int years, String reason) {
      * @throws InvalidValueException if {@code reason} is blank
      */
     public static UpgradeVerdict refuse(String reason) {
-        return new UpgradeVerdict(false, 0, reason);
+        return new UpgradeVerdict(false, 0, reason, Set.of());
     }
 }

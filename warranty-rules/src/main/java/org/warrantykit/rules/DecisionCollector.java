@@ -1,6 +1,9 @@
 package org.warrantykit.rules;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,8 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.rule.Match;
 import org.warrantykit.CodeKind;
+import org.warrantykit.CoverageKind;
+import org.warrantykit.Covered;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Money;
 import org.warrantykit.RuleProblem;
@@ -26,6 +31,7 @@ import org.warrantykit.WarrantyException;
 import org.warrantykit.rules.facts.CodeAcceptance;
 import org.warrantykit.rules.facts.CodeRefusal;
 import org.warrantykit.rules.facts.DeviceScoped;
+import org.warrantykit.rules.facts.GrantScope;
 import org.warrantykit.rules.facts.NoOffer;
 import org.warrantykit.rules.facts.OfferPrice;
 import org.warrantykit.rules.facts.StandardStart;
@@ -262,8 +268,10 @@ final class DecisionCollector {
         StandardStart start = single(outputs.starts, StandardStart.class, query, "the standard start");
         StandardYears years = single(outputs.years, StandardYears.class, query, "the standard term in years");
         try {
-            return new PolicyDecision(new StandardTerm(start.start(), years.years()), upgrade(outputs, query),
-                    offers(outputs, query), noOfferReason(outputs), transfer(outputs, query), trace);
+            Map<CoverageKind, Set<Covered>> scopes = scopes(outputs.scopes);
+            return new PolicyDecision(new StandardTerm(start.start(), years.years(),
+                    scope(scopes, CoverageKind.STANDARD, query, "the standard warranty")), upgrade(outputs, query, scopes),
+                    offers(outputs, query, scopes), noOfferReason(outputs), transfer(outputs, query), trace);
         } catch (WarrantyException e) {
             if (e instanceof RuleSetException) {
                 throw e;
@@ -283,6 +291,7 @@ final class DecisionCollector {
         final List<Output> prices = new ArrayList<>(3);
         final List<Output> transferPermits = new ArrayList<>(1);
         final List<Output> transferRefusals = new ArrayList<>(1);
+        final List<Output> scopes = new ArrayList<>(8);
 
         ByKind(List<Output> outputs) {
             for (Output output : outputs) {
@@ -303,6 +312,8 @@ final class DecisionCollector {
                     transferPermits.add(output);
                 } else if (fact instanceof TransferRefusal) {
                     transferRefusals.add(output);
+                } else if (fact instanceof GrantScope) {
+                    scopes.add(output);
                 }
             }
         }
@@ -330,7 +341,30 @@ final class DecisionCollector {
                     "no rule accepts " + what, trace);
         }
         return CodeDecision.allow(joined(acceptances, o -> ((CodeAcceptance) o.fact()).reason(), " "),
-                joined(acceptances, o -> o.rule().getName(), "; "), trace);
+                joined(acceptances, o -> o.rule().getName(), "; "), trace, scopes(of(outputs, GrantScope.class)));
+    }
+
+    /** Every item the rules gave each kind of line; the items of a kind are its scope. */
+    private static Map<CoverageKind, Set<Covered>> scopes(List<Output> scopes) {
+        Map<CoverageKind, Set<Covered>> byKind = new EnumMap<>(CoverageKind.class);
+        for (Output output : scopes) {
+            GrantScope scope = (GrantScope) output.fact();
+            byKind.computeIfAbsent(scope.kind(), k -> EnumSet.noneOf(Covered.class)).add(scope.item());
+        }
+        return byKind;
+    }
+
+    /** The scope of a kind of line the decision grants; none decided is an incomplete rule set. */
+    private Set<Covered> scope(Map<CoverageKind, Set<Covered>> scopes, CoverageKind kind, PolicyQuery query,
+                               String what) {
+        Set<Covered> scope = scopes.get(kind);
+        if (scope == null) {
+            throw new RuleSetException("The rule set is incomplete", List.of(new RuleProblem(
+                    "(rule set " + rules.version() + ")", 0, "no rule decided what " + what + " covers (a GrantScope of "
+                    + kind + ") for model " + query.device().model() + " (" + query.device().category()
+                    + ", region " + query.device().region() + ", device " + query.device().serial() + ")")));
+        }
+        return scope;
     }
 
     /** The one output all of {@code found}'s rules agree on; none is an incomplete, two a contradicting rule set. */
@@ -353,7 +387,7 @@ final class DecisionCollector {
         return type.cast(first);
     }
 
-    private UpgradeVerdict upgrade(ByKind outputs, PolicyQuery query) {
+    private UpgradeVerdict upgrade(ByKind outputs, PolicyQuery query, Map<CoverageKind, Set<Covered>> scopes) {
         if (!outputs.upgradeRefusals.isEmpty()) {
             return UpgradeVerdict.refuse(joined(outputs.upgradeRefusals, o -> ((UpgradeRefusal) o.fact()).reason(), " "));
         }
@@ -361,7 +395,8 @@ final class DecisionCollector {
             return UpgradeVerdict.refuse("No upgrade applies to model " + query.device().model() + ".");
         }
         UpgradeGrant grant = single(outputs.grants, UpgradeGrant.class, query, "the upgrade");
-        return UpgradeVerdict.grant(grant.years(), grant.reason());
+        return UpgradeVerdict.grant(grant.years(), grant.reason(),
+                scope(scopes, CoverageKind.UPGRADE, query, "the online upgrade"));
     }
 
     /** Every refusal that applies outweighs any permit; a transfer no rule permits is refused. */
@@ -376,10 +411,11 @@ final class DecisionCollector {
         return TransferVerdict.allow(joined(outputs.transferPermits, o -> ((TransferPermit) o.fact()).reason(), " "));
     }
 
-    private List<OfferTerm> offers(ByKind outputs, PolicyQuery query) {
+    private List<OfferTerm> offers(ByKind outputs, PolicyQuery query, Map<CoverageKind, Set<Covered>> scopes) {
         if (!outputs.noOffers.isEmpty() || outputs.prices.isEmpty()) {
             return List.of();
         }
+        Set<Covered> covers = scope(scopes, CoverageKind.EXTENSION, query, "a bought extension");
         Map<Integer, Output> byMonths = new TreeMap<>();
         for (Output output : outputs.prices) {
             OfferPrice price = (OfferPrice) output.fact();
@@ -395,7 +431,7 @@ final class DecisionCollector {
         for (Output output : byMonths.values()) {
             OfferPrice price = (OfferPrice) output.fact();
             try {
-                terms.add(new OfferTerm(price.months(), Money.of(price.amount(), price.currency())));
+                terms.add(new OfferTerm(price.months(), Money.of(price.amount(), price.currency()), covers));
             } catch (WarrantyException e) {
                 throw new RuleSetException("Rule output failed validation", List.of(
                         rules.problemAt(output.rule(), e.getMessage() + " for device " + query.device().serial())), e);

@@ -25,5 +25,5 @@ public record CodeDevice(
         LocalDate onlineSince,
         LocalDate on,
         boolean upgraded,
-        LocalDate currentEnd) implements DeviceScoped {
+        LocalDate currentEnd) implements InstalledDevice {
 }

@@ -26,5 +26,5 @@ public record DeviceFact(
         LocalDate onlineSince,
         LocalDate on,
         boolean upgraded,
-        LocalDate currentEnd) implements DeviceScoped {
+        LocalDate currentEnd) implements InstalledDevice {
 }

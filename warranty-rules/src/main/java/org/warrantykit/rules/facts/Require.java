@@ -18,6 +18,13 @@ final class Require {
         }
     }
 
+    static void oneOf(String fact, String field, String value, java.util.List<String> allowed) {
+        if (value == null || !allowed.contains(value)) {
+            throw new InvalidFactException(fact, field, value == null ? null : '"' + value + '"',
+                    "must be one of " + String.join(", ", allowed));
+        }
+    }
+
     static void notNull(String fact, String field, LocalDate value) {
         if (value == null) {
             throw new InvalidFactException(fact, field, null, "is required");
