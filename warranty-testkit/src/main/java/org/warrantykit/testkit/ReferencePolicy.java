@@ -1,6 +1,7 @@
 package org.warrantykit.testkit;
 
 import org.warrantykit.Category;
+import org.warrantykit.Covered;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,6 +12,7 @@ import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Device;
@@ -97,6 +99,19 @@ public final class ReferencePolicy implements WarrantyRules {
     static final String CURRENCY_EUR = "Currency: EUR list price outside GB";
     static final String CURRENCY_GBP = "Currency: GBP in GB, 0.85 of the EUR price rounded half-up to whole pounds";
     static final String TRANSFER = "Transfer: the warranty follows the device to its new owner";
+    static final String SCOPE_STANDARD = "Scope: the standard warranty covers parts and labour";
+    static final String SCOPE_TRANSPORT =
+            "Scope: the standard warranty covers transport of replacements in the EU/EEA, GB and CH";
+    static final String SCOPE_UPGRADE = "Scope: the online upgrade years cover parts only";
+    static final String SCOPE_EXTENSIONS = "Scope: extensions and promotions cover what the standard warranty covers";
+
+    /** Where the default's standard term covers transport: the EU, the rest of the EEA, GB and CH. */
+    private static final Set<String> TRANSPORT_REGIONS = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE",
+            "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI",
+            "ES", "SE", "IS", "LI", "NO", "GB", "CH");
+    private static final Set<Covered> PARTS_AND_LABOUR = Covered.scope(Covered.PARTS, Covered.LABOUR);
+    private static final Set<Covered> WITH_TRANSPORT = Covered.scope(Covered.PARTS, Covered.LABOUR, Covered.TRANSPORT);
+    private static final Set<Covered> PARTS_ONLY = Covered.scope(Covered.PARTS);
 
     // Texts shown to the owner, as the default DRL words them.
     static final String GRANT_5_REASON = "Free online upgrade: 5 more years of warranty.";
@@ -105,8 +120,8 @@ public final class ReferencePolicy implements WarrantyRules {
     private static final int[] STANDARD_YEARS = {5, 10, 2};
     static final String NOT_UPGRADED_REASON = "Extensions can be bought once the free online upgrade is applied.";
 
-    private static final UpgradeVerdict GRANT_5 = UpgradeVerdict.grant(5, GRANT_5_REASON);
-    private static final UpgradeVerdict GRANT_1 = UpgradeVerdict.grant(1, GRANT_1_REASON);
+    private static final UpgradeVerdict GRANT_5 = UpgradeVerdict.grant(5, GRANT_5_REASON, PARTS_ONLY);
+    private static final UpgradeVerdict GRANT_1 = UpgradeVerdict.grant(1, GRANT_1_REASON, PARTS_ONLY);
     private static final TransferVerdict TRANSFERABLE =
             TransferVerdict.allow("The warranty follows the device to its new owner.");
 
@@ -119,8 +134,8 @@ public final class ReferencePolicy implements WarrantyRules {
     /** EUR list prices by power class (up to 5, 10, 25 kW), then by term; -1 = not sold. */
     private static final int[][] EUR_PRICES = {{200, 400, -1}, {270, 540, -1}, {450, 900, 1350}};
     private static final String[] PRICE_RULES = {PRICE_UP_TO_5, PRICE_UP_TO_10, PRICE_UP_TO_25};
-    /** Offers by power class: [class][0] in EUR, [class][1] in GBP. Shared, immutable. */
-    private static final List<OfferTerm>[][] OFFERS = buildOffers();
+    /** Offers by power class, currency (0 EUR, 1 GBP) and scope (0 without, 1 with transport). Shared, immutable. */
+    private static final List<OfferTerm>[][][] OFFERS = buildOffers();
 
     /** Product lines of the default table; OTHER stands for every model not listed. */
     private enum Line {
@@ -177,7 +192,8 @@ public final class ReferencePolicy implements WarrantyRules {
     private static final int LESS_THAN_6_MONTHS = 1 << 9;
     private static final int WINDOW = 1 << 10;
     private static final int IN_GB = 1 << 11;
-    private static final AtomicReferenceArray<DecisionTrace> TRACES = new AtomicReferenceArray<>(1 << 12);
+    private static final int TRANSPORT = 1 << 12;
+    private static final AtomicReferenceArray<DecisionTrace> TRACES = new AtomicReferenceArray<>(1 << 13);
 
     /** Creates the reference policy; it holds no state, so one instance can serve everyone. */
     public ReferencePolicy() {
@@ -215,7 +231,11 @@ public final class ReferencePolicy implements WarrantyRules {
         }
         int years = STANDARD_YEARS[category];
         key |= category << CATEGORY_SHIFT;
-        StandardTerm standard = new StandardTerm(start, years);
+        boolean transport = TRANSPORT_REGIONS.contains(device.region());
+        if (transport) {
+            key |= TRANSPORT;
+        }
+        StandardTerm standard = new StandardTerm(start, years, transport ? WITH_TRANSPORT : PARTS_AND_LABOUR);
         LocalDate standardEnd = standard.end();
 
         // Upgrade.
@@ -276,7 +296,7 @@ public final class ReferencePolicy implements WarrantyRules {
             noOfferReason = joinSorted(notOnlineReason, notUpgradedReason != null ? notUpgradedReason : endsSoonReason);
         } else {
             if (window && line.powerClass >= 0) {
-                offers = OFFERS[line.powerClass][inGb ? 1 : 0];
+                offers = OFFERS[line.powerClass][inGb ? 1 : 0][transport ? 1 : 0];
             }
             noOfferReason = offers.isEmpty() ? NOTHING_PRICED : "";
         }
@@ -369,6 +389,15 @@ public final class ReferencePolicy implements WarrantyRules {
             }
         }
         fired.add(TRANSFER);
+        fired.add(SCOPE_STANDARD);
+        fired.add(SCOPE_UPGRADE);
+        // the extension rule fires once per item of the standard scope
+        fired.add(SCOPE_EXTENSIONS);
+        fired.add(SCOPE_EXTENSIONS);
+        if ((key & TRANSPORT) != 0) {
+            fired.add(SCOPE_TRANSPORT);
+            fired.add(SCOPE_EXTENSIONS);
+        }
         return List.copyOf(fired);
     }
 
@@ -386,7 +415,7 @@ public final class ReferencePolicy implements WarrantyRules {
         if (powerClass < 0) {
             return Optional.empty();
         }
-        for (OfferTerm offer : OFFERS[powerClass][inGb ? 1 : 0]) {
+        for (OfferTerm offer : OFFERS[powerClass][inGb ? 1 : 0][1]) {
             if (offer.months() == months) {
                 return Optional.of(offer.price());
             }
@@ -395,23 +424,26 @@ public final class ReferencePolicy implements WarrantyRules {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<OfferTerm>[][] buildOffers() {
-        List<OfferTerm>[][] offers = new List[EUR_PRICES.length][2];
+    private static List<OfferTerm>[][][] buildOffers() {
+        List<OfferTerm>[][][] offers = new List[EUR_PRICES.length][2][2];
         for (int powerClass = 0; powerClass < EUR_PRICES.length; powerClass++) {
-            List<OfferTerm> eur = new ArrayList<>();
-            List<OfferTerm> gbp = new ArrayList<>();
-            for (int term = 0; term < TERM_MONTHS.length; term++) {
-                int price = EUR_PRICES[powerClass][term];
-                if (price < 0) {
-                    continue;
+            for (int scope = 0; scope < 2; scope++) {
+                Set<Covered> covers = scope == 1 ? WITH_TRANSPORT : PARTS_AND_LABOUR;
+                List<OfferTerm> eur = new ArrayList<>();
+                List<OfferTerm> gbp = new ArrayList<>();
+                for (int term = 0; term < TERM_MONTHS.length; term++) {
+                    int price = EUR_PRICES[powerClass][term];
+                    if (price < 0) {
+                        continue;
+                    }
+                    BigDecimal listPrice = BigDecimal.valueOf(price);
+                    eur.add(new OfferTerm(TERM_MONTHS[term], Money.of(listPrice, EUR), covers));
+                    gbp.add(new OfferTerm(TERM_MONTHS[term],
+                            Money.of(listPrice.multiply(GBP_PER_EUR).setScale(0, RoundingMode.HALF_UP), GBP), covers));
                 }
-                BigDecimal listPrice = BigDecimal.valueOf(price);
-                eur.add(new OfferTerm(TERM_MONTHS[term], Money.of(listPrice, EUR)));
-                gbp.add(new OfferTerm(TERM_MONTHS[term],
-                        Money.of(listPrice.multiply(GBP_PER_EUR).setScale(0, RoundingMode.HALF_UP), GBP)));
+                offers[powerClass][0][scope] = List.copyOf(eur);
+                offers[powerClass][1][scope] = List.copyOf(gbp);
             }
-            offers[powerClass][0] = List.copyOf(eur);
-            offers[powerClass][1] = List.copyOf(gbp);
         }
         return offers;
     }

@@ -1,5 +1,7 @@
 package org.warrantykit.testkit;
 
+import org.warrantykit.Covered;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,7 +122,7 @@ class ContractKitMutationTest {
     @Test
     void aStandardTermOfSixtyYearsFails() {
         RuleSetContract contract = contract(changed((q, d) -> new PolicyDecision(
-                new StandardTerm(d.standard().start(), 60), d.upgrade(), d.offers(), d.noOfferReason(), d.transfer(), d.trace())));
+                new StandardTerm(d.standard().start(), 60, d.standard().covers()), d.upgrade(), d.offers(), d.noOfferReason(), d.transfer(), d.trace())));
         assertThatThrownBy(() -> contract.standardTermIsWellFormed(BATCH)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("standard years");
     }
@@ -128,7 +130,7 @@ class ContractKitMutationTest {
     @Test
     void aStandardTermThatMovesWithTheDayAskedFails() {
         RuleSetContract contract = contract(changed((q, d) -> new PolicyDecision(
-                new StandardTerm(q.on().minusYears(1), d.standard().years()), d.upgrade(), d.offers(),
+                new StandardTerm(q.on().minusYears(1), d.standard().years(), d.standard().covers()), d.upgrade(), d.offers(),
                 d.noOfferReason(), d.transfer(), d.trace())));
         assertThatThrownBy(() -> contract.standardTermDependsOnTheDeviceAlone(
                 RUNNING, PolicyQuery.fresh(RUNNING.device(), TODAY.plusDays(1))))
@@ -138,7 +140,7 @@ class ContractKitMutationTest {
     @Test
     void anUpgradeGrantedAfterTheStandardWarrantyEndedFails() {
         RuleSetContract contract = contract(changed((q, d) -> new PolicyDecision(d.standard(),
-                UpgradeVerdict.grant(5, "always"), d.offers(), d.noOfferReason(), d.transfer(), d.trace())));
+                UpgradeVerdict.grant(5, "always", Covered.scope(Covered.PARTS)), d.offers(), d.noOfferReason(), d.transfer(), d.trace())));
         assertThatThrownBy(() -> contract.upgradeIsGrantedOnlyWhileTheStandardWarrantyRuns(BATCH))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("MUT0000000003");
     }
@@ -146,14 +148,14 @@ class ContractKitMutationTest {
     @Test
     void offersBeforeTheUpgradeFail() {
         RuleSetContract contract = contract(changed((q, d) -> q.upgraded() ? d
-                : with(d, List.of(new OfferTerm(60, Money.of("1", "EUR"))), "")));
+                : with(d, List.of(new OfferTerm(60, Money.of("1", "EUR"), Covered.scope(Covered.PARTS, Covered.LABOUR))), "")));
         assertThatThrownBy(() -> contract.noOffersBeforeTheUpgrade(BATCH)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("not upgraded");
     }
 
     @Test
     void offersForAnEndedWarrantyFail() {
-        RuleSetContract contract = contract(changed((q, d) -> with(d, List.of(new OfferTerm(60, Money.of("1", "EUR"))), "")));
+        RuleSetContract contract = contract(changed((q, d) -> with(d, List.of(new OfferTerm(60, Money.of("1", "EUR"), Covered.scope(Covered.PARTS, Covered.LABOUR))), "")));
         assertThatThrownBy(() -> contract.noOffersOnceTheWarrantyHasEnded(BATCH)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("warranty has ended").hasMessageContaining("MUT0000000003");
     }
@@ -161,7 +163,7 @@ class ContractKitMutationTest {
     @Test
     void offersBeforeTheUpgradeWhileTheWarrantyRunsAreNoBreachOfTheContract() {
         RuleSetContract contract = contract(changed((q, d) -> q.upgraded() || !q.equals(RUNNING) ? d
-                : with(d, List.of(new OfferTerm(60, Money.of("1", "EUR"))), "")));
+                : with(d, List.of(new OfferTerm(60, Money.of("1", "EUR"), Covered.scope(Covered.PARTS, Covered.LABOUR))), "")));
         assertThatCode(() -> contract.noOffersOnceTheWarrantyHasEnded(BATCH)).doesNotThrowAnyException();
         assertThatCode(() -> contract.offersAreWellFormed(BATCH)).doesNotThrowAnyException();
     }
@@ -246,7 +248,7 @@ class ContractKitMutationTest {
     private static final BiFunction<PolicyQuery, PolicyDecision, PolicyDecision> PRICES_UP_TEN_PERCENT = (q, d) ->
             with(d, d.offers().stream().map(o -> new OfferTerm(o.months(), Money.of(o.price().amount()
                     .multiply(new BigDecimal("1.1")).setScale(2, RoundingMode.HALF_UP),
-                    o.price().currency()))).toList(), d.noOfferReason());
+                    o.price().currency()), o.covers())).toList(), d.noOfferReason());
 
     private static ReferenceDifferential differential(WarrantyRules rules,
                                                       BiFunction<PolicyQuery, PolicyDecision, PolicyDecision> expected,

@@ -1,5 +1,7 @@
 package org.warrantykit.testkit;
 
+import org.warrantykit.Covered;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.warrantykit.fixtures.Fixtures.device;
 
@@ -25,7 +27,13 @@ class ReferencePolicyTest {
     }
 
     private static OfferTerm offer(int months, String amount, String currency) {
-        return new OfferTerm(months, Money.of(amount, currency));
+        // the tests' devices are in DE and GB, where the standard term, and so an extension, covers transport
+        return new OfferTerm(months, Money.of(amount, currency), Covered.scope(Covered.PARTS, Covered.LABOUR, Covered.TRANSPORT));
+    }
+
+    /** An offer outside the EEA, GB and CH: parts and labour, no transport. */
+    private static OfferTerm offerWithoutTransport(int months, String amount, String currency) {
+        return new OfferTerm(months, Money.of(amount, currency), Covered.scope(Covered.PARTS, Covered.LABOUR));
     }
 
     @Test
@@ -164,7 +172,28 @@ class ReferencePolicyTest {
                 .containsExactly(offer(60, "200", "EUR"), offer(120, "400", "EUR"));
         assertThat(upgradedOn(device().model("X3-HYBRID-G4").region("AU").produced(produced).neverInstalled().build(),
                 TODAY, farAway).offers())
-                .containsExactly(offer(60, "270", "EUR"), offer(120, "540", "EUR"));
+                .containsExactly(offerWithoutTransport(60, "270", "EUR"), offerWithoutTransport(120, "540", "EUR"));
+    }
+
+    @Test
+    void theStandardTermCoversTransportInTheEeaGbAndChAndTheUpgradeCoversPartsOnly() {
+        LocalDate produced = LocalDate.of(2025, 1, 1);
+        for (String region : List.of("DE", "CZ", "NO", "GB", "CH")) {
+            PolicyDecision decision = upgradedOn(device().model("X1-BOOST").region(region).produced(produced)
+                    .neverInstalled().build(), TODAY, LocalDate.of(2035, 2, 28));
+            assertThat(decision.standard().covers()).as(region).containsExactly(Covered.PARTS, Covered.LABOUR, Covered.TRANSPORT);
+            assertThat(decision.offers()).as(region).allSatisfy(o -> assertThat(o.covers()).isEqualTo(decision.standard().covers()));
+        }
+        for (String region : List.of("AU", "ZA", "US")) {
+            PolicyDecision decision = upgradedOn(device().model("X1-BOOST").region(region).produced(produced)
+                    .neverInstalled().build(), TODAY, LocalDate.of(2035, 2, 28));
+            assertThat(decision.standard().covers()).as(region).containsExactly(Covered.PARTS, Covered.LABOUR);
+            assertThat(decision.offers()).as(region).allSatisfy(o -> assertThat(o.covers()).isEqualTo(decision.standard().covers()));
+        }
+        PolicyDecision fresh = POLICY.decide(PolicyQuery.fresh(device().model("X3-MEGA-G2").region("DE").produced(produced)
+                .neverInstalled().build(), TODAY));
+        assertThat(fresh.upgrade().years()).isEqualTo(1);
+        assertThat(fresh.upgrade().covers()).containsExactly(Covered.PARTS);
     }
 
     @Test
