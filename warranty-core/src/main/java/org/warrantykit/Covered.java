@@ -40,8 +40,10 @@ public enum Covered {
         if (items.isEmpty()) {
             throw new InvalidValueException("covers", "a coverage covers at least one of " + List.of(values()));
         }
-        if (items.contains(null)) {
-            throw new InvalidValueException("covers", "a scope holds no null, was " + items);
+        for (Covered item : items) { // not contains(null): immutable collections throw on it
+            if (item == null) {
+                throw new InvalidValueException("covers", "a scope holds no null, was " + items);
+            }
         }
         return Collections.unmodifiableSet(EnumSet.copyOf(items));
     }

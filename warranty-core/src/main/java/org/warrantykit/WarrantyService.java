@@ -109,6 +109,30 @@ public final class WarrantyService {
     }
 
     /**
+     * Claim check for a service desk or an installer: whether a failure on {@code failureDay} is
+     * covered, by which line, and what that line pays for (in the upgrade years, parts only under the
+     * default policy). Reads only; the host authorizes its desk, so no account is checked.
+     *
+     * @param serial     the device's serial number as typed
+     * @param failureDay the day the device failed; not after today (service clock)
+     * @return the answer, with a sentence for the desk
+     * @throws InvalidSerialNumberException if {@code serial} is null or malformed
+     * @throws InvalidValueException        if {@code failureDay} is null or after today
+     * @throws UnknownDeviceException       if no device has this serial number
+     */
+    public ClaimCheck claimCheck(String serial, LocalDate failureDay) {
+        SerialNumber sn = SerialNumber.parse(serial);
+        InvalidValueException.require("failureDay", failureDay);
+        LocalDate today = warranties.today();
+        if (failureDay.isAfter(today)) {
+            throw new InvalidValueException("failureDay", "a claim is for a failure that happened; " + failureDay
+                    + " is after today, " + today);
+        }
+        Device device = warranties.device(sn);
+        return ClaimCheck.of(sn, failureDay, warranties.snapshot(device, rules, today).view().coverages());
+    }
+
+    /**
      * Public inquiry by serial number: the warranty as it stands today.
      *
      * @param serial the device's serial number as typed (surrounding blanks and case are ignored)

@@ -131,5 +131,5 @@ public class RuleSetBenchmark {
     }
 
     private static final List<String> FILES = List.of("product-lines.drl", "standard-terms.drl", "upgrade.drl",
-            "pricing.drl", "codes.drl", "transfer.drl", "ruleset.properties");
+            "pricing.drl", "codes.drl", "transfer.drl", "scope.drl", "ruleset.properties");
 }

@@ -36,6 +36,18 @@ public record StandardTerm(LocalDate start, int years, Set<Covered> covers) {
      * @return the day before the {@code years}-th anniversary of {@code start}
      */
     public LocalDate end() {
-        return start.plusYears(years).minusDays(1);
+        return endOf(start, years);
+    }
+
+    /**
+     * The last day of a term of {@code years} from {@code start}: the day before the anniversary.
+     *
+     * @param start the first covered day
+     * @param years the length in years
+     * @return {@code start.plusYears(years).minusDays(1)}
+     * @throws InvalidValueException if {@code start} is null
+     */
+    public static LocalDate endOf(LocalDate start, int years) {
+        return InvalidValueException.require("start", start).plusYears(years).minusDays(1);
     }
 }

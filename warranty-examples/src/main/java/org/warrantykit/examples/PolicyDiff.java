@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.warrantykit.Covered;
 import org.warrantykit.Device;
 import org.warrantykit.RuleSetException;
 import org.warrantykit.SerialNumber;
@@ -100,7 +101,9 @@ public final class PolicyDiff {
         STANDARD_END("standard end"),
         UPGRADE("upgrade"),
         OFFERS("offers"),
-        TRANSFER("transfer");
+        TRANSFER("transfer"),
+        /** What the standard term, the upgrade or a bought extension covers (parts, labour, transport). */
+        SCOPE("scope");
 
         private final String label;
 
@@ -178,8 +181,11 @@ public final class PolicyDiff {
             if (o.upgrade().eligible() != n.upgrade().eligible() || o.upgrade().years() != n.upgrade().years()) {
                 changes.add(new Change(device, Kind.UPGRADE, upgrade(o.upgrade()), upgrade(n.upgrade())));
             }
-            if (!o.offers().equals(n.offers())) {
+            if (!offers(o.offers()).equals(offers(n.offers()))) {
                 changes.add(new Change(device, Kind.OFFERS, offers(o.offers()), offers(n.offers())));
+            }
+            if (!scope(o).equals(scope(n))) {
+                changes.add(new Change(device, Kind.SCOPE, scope(o), scope(n)));
             }
             if (o.transfer().allowed() != n.transfer().allowed()) {
                 changes.add(new Change(device, Kind.TRANSFER, transfer(o.transfer()), transfer(n.transfer())));
@@ -269,6 +275,21 @@ public final class PolicyDiff {
     private static String asked(PolicyQuery query) {
         return query.upgraded() ? "asked as right after its free upgrade, covered up to "
                 + query.currentEnd().map(LocalDate::toString).orElse("?") : "asked with nothing granted yet";
+    }
+
+    /**
+     * What each line the device can get covers: {@code standard parts and labour; upgrade parts only;
+     * extensions parts and labour} (the parts absent from the decision left out).
+     */
+    private static String scope(Outcome outcome) {
+        List<String> parts = new ArrayList<>(3);
+        parts.add("standard " + Covered.describe(outcome.standard().covers()));
+        if (outcome.upgrade().eligible()) {
+            parts.add("upgrade " + Covered.describe(outcome.upgrade().covers()));
+        }
+        outcome.offers().stream().map(OfferTerm::covers).distinct()
+                .forEach(covers -> parts.add("extensions " + Covered.describe(covers)));
+        return String.join("; ", parts);
     }
 
     static String upgrade(UpgradeVerdict verdict) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.warrantykit.Covered;
 import org.warrantykit.Device;
 import org.warrantykit.RuleProblem;
 import org.warrantykit.RuleSetException;
@@ -268,16 +269,19 @@ public final class RulesCli implements Runnable {
         static List<String> decision(PolicyDecision decision) {
             List<String> lines = new ArrayList<>();
             lines.add(row("Standard", decision.standard().start() + " to " + decision.standard().end() + " ("
-                    + decision.standard().years() + (decision.standard().years() == 1 ? " year)" : " years)")));
+                    + decision.standard().years() + (decision.standard().years() == 1 ? " year" : " years")
+                    + "), covers " + Covered.describe(decision.standard().covers())));
             lines.add(row("Upgrade", (decision.upgrade().eligible()
                     ? "eligible, +" + decision.upgrade().years() + (decision.upgrade().years() == 1 ? " year" : " years")
+                    + ", covers " + Covered.describe(decision.upgrade().covers())
                     : "refused") + ": " + decision.upgrade().reason()));
             if (decision.offers().isEmpty()) {
                 lines.add(row("Offers", "none: " + decision.noOfferReason()));
             }
             for (int i = 0; i < decision.offers().size(); i++) {
                 OfferTerm offer = decision.offers().get(i);
-                lines.add(row(i == 0 ? "Offers" : "", String.format("%-11s %s", "+" + offer.months() + " months", offer.price())));
+                lines.add(row(i == 0 ? "Offers" : "", String.format("%-11s %-12s covers %s", "+" + offer.months() + " months",
+                        offer.price(), Covered.describe(offer.covers()))));
             }
             lines.add(row("Transfer", (decision.transfer().allowed() ? "allowed" : "refused") + ": "
                     + decision.transfer().reason()));

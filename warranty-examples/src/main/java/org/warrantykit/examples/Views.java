@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.warrantykit.Action;
 import org.warrantykit.Coverage;
+import org.warrantykit.Covered;
 import org.warrantykit.UpgradeResult;
 import org.warrantykit.WarrantyView;
 
@@ -30,8 +31,8 @@ final class Views {
         List<Coverage> coverages = view.coverages();
         for (int i = 0; i < coverages.size(); i++) {
             Coverage c = coverages.get(i);
-            lines.add(row(i == 0 ? "Coverages" : "", String.format("%-10s %s  (%s)", c.kind(),
-                    span(c.start().toString(), c.end().toString()), c.source().toString())));
+            lines.add(row(i == 0 ? "Coverages" : "", String.format("%-10s %s  (%s)  covers %s", c.kind(),
+                    span(c.start().toString(), c.end().toString()), c.source().toString(), Covered.describe(c.covers()))));
         }
         lines.add(row("Actions", actions(view)));
         if (explain) {

@@ -61,6 +61,18 @@ class CodeRulesTest {
     static final String GOODWILL_MODEL = "Campaign GOODWILL refused: only for models with an online upgrade";
     static final String GOODWILL_UPGRADED = "Campaign GOODWILL refused: the device has its upgrade already";
 
+    /** The scope rules (scope.drl) fire in every code session: for a German device, transport too. */
+    static List<String> withScopeRulesOfAGermanDevice(String... codeRules) {
+        List<String> fired = new ArrayList<>(List.of(codeRules));
+        fired.addAll(List.of("Scope: the standard warranty covers parts and labour",
+                "Scope: the standard warranty covers transport of replacements in the EU/EEA, GB and CH",
+                "Scope: the online upgrade years cover parts only",
+                "Scope: extensions and promotions cover what the standard warranty covers",
+                "Scope: extensions and promotions cover what the standard warranty covers",
+                "Scope: extensions and promotions cover what the standard warranty covers"));
+        return fired;
+    }
+
     /** The devices of these tests, produced 2024-11-01 (the campaign rules look at installation years). */
     static final DeviceBuilder DEVICE = device().produced(LocalDate.of(2024, 11, 1));
 
@@ -90,7 +102,7 @@ class CodeRulesTest {
         assertThat(d.rule()).isEqualTo(EXTENSION_ACCEPTED);
         assertThat(d.reason()).isEqualTo("Extended-warranty code of batch B-20261127-ABCDEF: 5 more years of warranty.");
         assertThat(d.trace().ruleSetVersion()).isEqualTo(RULES.version());
-        assertThat(d.trace().firedRules()).containsExactlyInAnyOrder(RUNNING_RULE, EXTENSION_ACCEPTED);
+        assertThat(d.trace().firedRules()).containsExactlyInAnyOrderElementsOf(withScopeRulesOfAGermanDevice(RUNNING_RULE, EXTENSION_ACCEPTED));
     }
 
     @Test
@@ -108,8 +120,8 @@ class CodeRulesTest {
         assertThat(d.allowed()).isFalse();
         assertThat(d.rule()).isEqualTo(NOT_UPGRADED + "; " + EXTENSION_ENDED);
         assertThat(d.reason()).contains("request the upgrade first").contains("The warranty ended on 2026-03-31");
-        assertThat(d.trace().firedRules()).containsExactlyInAnyOrder(ENDED_RULE, EXTENSION_ACCEPTED, NOT_UPGRADED,
-                EXTENSION_ENDED);
+        assertThat(d.trace().firedRules()).containsExactlyInAnyOrderElementsOf(withScopeRulesOfAGermanDevice(ENDED_RULE, EXTENSION_ACCEPTED, NOT_UPGRADED,
+                EXTENSION_ENDED));
     }
 
     @Test
@@ -125,7 +137,7 @@ class CodeRulesTest {
                 summer());
         assertThat(ok.allowed()).isTrue();
         assertThat(ok.reason()).isEqualTo("Promotion SUMMER25: 6 more months of warranty.");
-        assertThat(ok.trace().firedRules()).containsExactlyInAnyOrder(RUNNING_RULE, SUMMER_ACCEPTED);
+        assertThat(ok.trace().firedRules()).containsExactlyInAnyOrderElementsOf(withScopeRulesOfAGermanDevice(RUNNING_RULE, SUMMER_ACCEPTED));
 
         CodeDecision nl = campaign(DEVICE.model("X1-BOOST").region("NL").installed(LocalDate.of(2025, 6, 1)).build(),
                 true, RUNNING,
@@ -193,7 +205,7 @@ class CodeRulesTest {
 
     @Test
     void aCodeRuleWithAnInvalidOutputIsRefusedAtLoadNamingFileAndLine(@TempDir Path dir) throws IOException {
-        for (String file : List.of("product-lines.drl", "standard-terms.drl", "upgrade.drl", "pricing.drl", "codes.drl")) {
+        for (String file : List.of("product-lines.drl", "standard-terms.drl", "upgrade.drl", "pricing.drl", "codes.drl", "scope.drl")) {
             Files.writeString(dir.resolve(file), resource(file));
         }
         String codes = Files.readString(dir.resolve("codes.drl"));
@@ -213,7 +225,7 @@ class CodeRulesTest {
 
     @Test
     void aRuleSetWithoutCodesDrlRefusesEveryCode(@TempDir Path dir) throws IOException {
-        for (String file : List.of("product-lines.drl", "standard-terms.drl", "upgrade.drl", "pricing.drl")) {
+        for (String file : List.of("product-lines.drl", "standard-terms.drl", "upgrade.drl", "pricing.drl", "scope.drl")) {
             Files.writeString(dir.resolve(file), resource(file));
         }
         DroolsWarrantyRules noCodes = DroolsWarrantyRules.fromDirectory(dir);
@@ -265,5 +277,20 @@ class CodeRulesTest {
             }
         }
         return 0;
+    }
+
+    @Test
+    void anAcceptedCodeCarriesTheScopeOfEveryKindOfLineItMayGrant() {
+        CodeDecision extension = extension(X1_DE_2025, true, RUNNING, "X1-HYBRID-G4");
+        java.util.Set<org.warrantykit.Covered> withTransport = org.warrantykit.Covered.scope(org.warrantykit.Covered.PARTS,
+                org.warrantykit.Covered.LABOUR, org.warrantykit.Covered.TRANSPORT);
+        assertThat(extension.scopeOf(CoverageKind.EXTENSION)).contains(withTransport);
+        CodeDecision goodwill = campaign(DEVICE.model("X1-HYBRID-G4").region("AU").installed(LocalDate.of(2025, 4, 1))
+                .build(), false, RUNNING, goodwill());
+        assertThat(goodwill.allowed()).isTrue();
+        assertThat(goodwill.scopeOf(CoverageKind.UPGRADE)).contains(org.warrantykit.Covered.scope(org.warrantykit.Covered.PARTS));
+        assertThat(goodwill.scopeOf(CoverageKind.PROMOTION)).contains(org.warrantykit.Covered.scope(
+                org.warrantykit.Covered.PARTS, org.warrantykit.Covered.LABOUR));
+        assertThat(extension(X1_DE_2025, false, RUNNING, "X1-HYBRID-G4").covers()).as("a refusal covers nothing").isEmpty();
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.warrantykit.Category;
+import org.warrantykit.Covered;
 import org.warrantykit.Device;
 import org.warrantykit.Money;
 import org.warrantykit.SerialNumber;
@@ -19,6 +20,8 @@ import org.warrantykit.spi.PolicyQuery;
 
 class DefaultPolicyTest {
     static final DroolsWarrantyRules RULES = DroolsWarrantyRules.defaults();
+    static final java.util.Set<Covered> WITH_TRANSPORT = Covered.scope(Covered.PARTS, Covered.LABOUR, Covered.TRANSPORT);
+    static final java.util.Set<Covered> PARTS_AND_LABOUR = Covered.scope(Covered.PARTS, Covered.LABOUR);
     static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
     @Test
@@ -66,8 +69,8 @@ class DefaultPolicyTest {
                 .installed(LocalDate.of(2025, 3, 1)).build();
         PolicyDecision decision = RULES.decide(new PolicyQuery(d, TODAY, true, Optional.of(LocalDate.of(2035, 2, 28))));
         assertThat(decision.offers()).containsExactly(
-                new OfferTerm(60, Money.of(new BigDecimal("230"), Currency.getInstance("GBP"))),
-                new OfferTerm(120, Money.of("459", "GBP")));
+                new OfferTerm(60, Money.of(new BigDecimal("230"), Currency.getInstance("GBP")), WITH_TRANSPORT),
+                new OfferTerm(120, Money.of("459", "GBP"), WITH_TRANSPORT));
         assertThat(decision.noOfferReason()).isEmpty();
     }
 
@@ -96,5 +99,54 @@ class DefaultPolicyTest {
         assertThat(batch.get(0).upgrade().eligible()).isTrue();
         assertThat(batch.get(1).upgrade().eligible()).isFalse();
         assertThat(batch.get(2).offers()).hasSize(2);
+    }
+
+    // ---------------------------------------------------------------- scope.drl
+
+    @Test
+    void theStandardTermCoversPartsAndLabourAndTransportOnlyInTheEeaGbAndCh() {
+        for (String region : List.of("DE", "CZ", "PL", "IS", "NO", "GB", "CH")) {
+            Device d = device().model("X1-HYBRID-G4").region(region).produced(LocalDate.of(2025, 1, 1)).neverInstalled().build();
+            assertThat(RULES.decide(PolicyQuery.fresh(d, TODAY)).standard().covers()).as(region).isEqualTo(WITH_TRANSPORT);
+        }
+        for (String region : List.of("AU", "ZA", "TR")) {
+            Device d = device().model("X1-HYBRID-G4").region(region).produced(LocalDate.of(2025, 1, 1)).neverInstalled().build();
+            assertThat(RULES.decide(PolicyQuery.fresh(d, TODAY)).standard().covers()).as(region).isEqualTo(PARTS_AND_LABOUR);
+        }
+    }
+
+    @Test
+    void theOnlineUpgradeYearsCoverPartsOnlyAndABoughtExtensionWhatTheStandardTermCovers() {
+        Device g4 = device().model("X3-HYBRID-G4").region("DE").produced(LocalDate.of(2025, 1, 1)).neverInstalled().build();
+        PolicyDecision fresh = RULES.decide(PolicyQuery.fresh(g4, TODAY));
+        assertThat(fresh.upgrade().years()).isEqualTo(5);
+        assertThat(fresh.upgrade().covers()).containsExactly(Covered.PARTS);
+        Device mega = device().model("X3-MEGA-G2").region("GB").produced(LocalDate.of(2025, 1, 1)).neverInstalled().build();
+        assertThat(RULES.decide(PolicyQuery.fresh(mega, TODAY)).upgrade().covers()).containsExactly(Covered.PARTS);
+
+        PolicyDecision upgraded = RULES.decide(new PolicyQuery(g4, TODAY, true, Optional.of(LocalDate.of(2035, 2, 28))));
+        assertThat(upgraded.offers()).isNotEmpty().allSatisfy(o -> assertThat(o.covers()).isEqualTo(WITH_TRANSPORT));
+        Device au = device().model("X3-HYBRID-G4").region("AU").produced(LocalDate.of(2025, 1, 1)).neverInstalled().build();
+        assertThat(RULES.decide(new PolicyQuery(au, TODAY, true, Optional.of(LocalDate.of(2035, 2, 28)))).offers())
+                .isNotEmpty().allSatisfy(o -> assertThat(o.covers()).isEqualTo(PARTS_AND_LABOUR));
+    }
+
+    @Test
+    void aRefusedUpgradeCoversNothing() {
+        Device battery = device().model("T-BAT-H5.8").category(org.warrantykit.Category.BATTERY)
+                .produced(LocalDate.of(2025, 1, 1)).neverInstalled().build();
+        PolicyDecision d = RULES.decide(PolicyQuery.fresh(battery, TODAY));
+        assertThat(d.upgrade().eligible()).isFalse();
+        assertThat(d.upgrade().covers()).isEmpty();
+    }
+
+    @Test
+    void aFolderWithoutScopeRulesIsRefusedNamingWhatNoRuleDecided(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path folder = DefaultRuleFolder.copyTo(dir.resolve("rules"));
+        java.nio.file.Files.delete(folder.resolve("scope.drl"));
+        org.warrantykit.RuleSetException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.warrantykit.RuleSetException.class, () -> DroolsWarrantyRules.fromDirectory(folder));
+        assertThat(e.getMessage()).contains("no rule decided what the standard warranty covers");
     }
 }

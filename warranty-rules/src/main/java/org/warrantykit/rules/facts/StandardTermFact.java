@@ -24,7 +24,7 @@ public record StandardTermFact(String serial, LocalDate start, int years, LocalD
         Require.notBlank("StandardTermFact", "serial", serial);
         Require.notNull("StandardTermFact", "start", start);
         Require.between("StandardTermFact", "years", years, 1, 50);
-        LocalDate expected = new StandardTerm(start, years).end();
+        LocalDate expected = StandardTerm.endOf(start, years);
         if (!expected.equals(end)) {
             throw new InvalidFactException("StandardTermFact", "end", end, "must be the day before the "
                     + years + "-year anniversary of " + start + ", " + expected);
@@ -42,6 +42,9 @@ public record StandardTermFact(String serial, LocalDate start, int years, LocalD
      * @throws InvalidFactException if {@code serial} is blank or {@code years} is above 50
      */
     public static StandardTermFact of(String serial, LocalDate start, int years) {
-        return new StandardTermFact(serial, start, years, new StandardTerm(start, years).end());
+        if (years < 1) {
+            throw new org.warrantykit.InvalidValueException("years", "a standard term is at least 1 year, was " + years);
+        }
+        return new StandardTermFact(serial, start, years, StandardTerm.endOf(start, years));
     }
 }
