@@ -19,6 +19,7 @@ import org.warrantykit.Certificate;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
 import org.warrantykit.CoverageSource;
+import org.warrantykit.Covered;
 
 /** Whatever the certificate holds, the PDF stays one A4 page with the number, serial and every line it can fit. */
 class CertificatePdfLayoutTest {
@@ -104,10 +105,14 @@ class CertificatePdfLayoutTest {
 
     static Certificate certificate(List<String> sources, String model) {
         List<Coverage> lines = new ArrayList<>();
-        lines.add(new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty"));
+        // scopes as the default policy grants them in DE: the longest in words, the upgrade parts only
+        lines.add(new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty",
+                "PARTS,LABOUR,TRANSPORT"));
         CoverageKind[] kinds = {CoverageKind.UPGRADE, CoverageKind.EXTENSION, CoverageKind.PROMOTION};
         for (int i = 0; i < sources.size(); i++) {
-            lines.add(lines.get(lines.size() - 1).followedByMonths(kinds[i % 3], 6 + i, CoverageSource.parse(sources.get(i))));
+            CoverageKind kind = kinds[i % 3];
+            lines.add(lines.get(lines.size() - 1).followedByMonths(kind, 6 + i, CoverageSource.parse(sources.get(i)),
+                    kind == CoverageKind.UPGRADE ? Covered.scope(Covered.PARTS) : CertificatePdfTest.EU_SCOPE));
         }
         return CertificatePdfTest.withLines("H1B50A1234567", model, lines);
     }

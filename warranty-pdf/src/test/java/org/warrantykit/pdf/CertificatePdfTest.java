@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -34,6 +35,7 @@ import org.warrantykit.CertificateVerifier;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
 import org.warrantykit.CoverageSource;
+import org.warrantykit.Covered;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Device;
 import org.warrantykit.SerialNumber;
@@ -51,7 +53,10 @@ class CertificatePdfTest {
     /** The rule set named on the sample certificate, as the demo's default rules would name it. */
     static final String RULES_VERSION = "default-2026.11@3f2a9c1";
 
-    /** A certificate the way the demo gets one: upgraded, then extended and promoted. */
+    /** What the default policy grants in DE (standard, extension, promotion): the longest scope in words. */
+    static final Set<Covered> EU_SCOPE = Covered.scope(Covered.PARTS, Covered.LABOUR, Covered.TRANSPORT);
+
+    /** A certificate the way the demo gets one (a device in DE): upgraded, then extended and promoted. */
     static Certificate sample() {
         // online, installed 2023-05-02: 5 years standard, +5 upgrade
         Device device = device("H1B50A1234567").model("X3-HYBRID-G4").owner(OWNER).build();
@@ -62,9 +67,9 @@ class CertificatePdfTest {
         service.requestUpgrade(OWNER, "H1B50A1234567");
         List<LedgerEntry> entries = ledger.entries(device.serial());
         Coverage extension = entries.get(1).coverage().followedBy(CoverageKind.EXTENSION, 5,
-                CoverageSource.parse("extension batch B-2026-07 (offline sale, 5 years)"));
+                CoverageSource.parse("extension batch B-2026-07 (offline sale, 5 years)"), EU_SCOPE);
         Coverage promotion = extension.followedByMonths(CoverageKind.PROMOTION, 6,
-                CoverageSource.parse("campaign SUMMER-26: installer goodwill for early commissioning"));
+                CoverageSource.parse("campaign SUMMER-26: installer goodwill for early commissioning"), EU_SCOPE);
         DecisionTrace trace = new DecisionTrace(RULES_VERSION, List.of("test"));
         ledger.append(device.serial(), 2, List.of(new LedgerEntry(extension, trace, NOW), new LedgerEntry(promotion, trace, NOW)));
         return service.certificate(OWNER, "H1B50A1234567");
@@ -132,8 +137,8 @@ class CertificatePdfTest {
     @Test
     void theVerificationCodePrintedOnThePageVerifiesWithThePublicKeyAlone() throws IOException {
         Certificate certificate = withLines("H1B50A1234567", "X1-BOOST", List.of(
-                new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty"),
-                new Coverage(CoverageKind.UPGRADE, LocalDate.of(2028, 5, 2), LocalDate.of(2033, 5, 1), "online upgrade")));
+                new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty", "PARTS,LABOUR,TRANSPORT"),
+                new Coverage(CoverageKind.UPGRADE, LocalDate.of(2028, 5, 2), LocalDate.of(2033, 5, 1), "online upgrade", "PARTS")));
         String text = text(CertificatePdf.standard().toBytes(certificate));
 
         String code = verificationCode(text);
@@ -204,9 +209,9 @@ class CertificatePdfTest {
     @Test
     void textTheStandardFontsCannotShowIsReplacedButTheCodeKeepsIt() throws IOException {
         Certificate certificate = withLines("H1B50A1234567", "X1-BOOST", List.of(
-                new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty"),
+                new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty", "PARTS,LABOUR"),
                 new Coverage(CoverageKind.PROMOTION, LocalDate.of(2028, 5, 2), LocalDate.of(2029, 5, 1),
-                        "Aktion Sommer – 10 € Rabatt, 夏季 campaign\tline\nbreak")));
+                        "Aktion Sommer – 10 € Rabatt, 夏季 campaign\tline\nbreak", "PARTS,LABOUR")));
         String text = text(CertificatePdf.standard().toBytes(certificate));
 
         assertThat(flat(text)).contains("Aktion Sommer – 10 € Rabatt, ?? campaign line break");
