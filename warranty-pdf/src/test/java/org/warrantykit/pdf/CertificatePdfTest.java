@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -132,6 +133,50 @@ class CertificatePdfTest {
         }
         assertThat(flat(text)).contains("extension batch B-2026-07 (offline sale, 5 years)", "online upgrade",
                 "standard warranty", "campaign SUMMER-26: installer goodwill for early commissioning");
+    }
+
+    @Test
+    void everyRowSaysWhatItsLineCovers() throws IOException {
+        Certificate certificate = sample();
+        String text = text(CertificatePdf.standard().toBytes(certificate));
+
+        assertThat(certificate.coverages()).extracting(Coverage::covers)
+                .containsExactly(EU_SCOPE, Covered.scope(Covered.PARTS), EU_SCOPE, EU_SCOPE);
+        assertEveryRowShowsItsScope(text, certificate.coverages());
+    }
+
+    @Test
+    void theUpgradeLineSaysPlainlyThatItCoversPartsOnly() throws IOException {
+        Certificate certificate = sample(); // the default policy's upgrade, as the service grants it
+        String text = text(CertificatePdf.standard().toBytes(certificate));
+
+        Coverage upgrade = certificate.coverages().get(1);
+        assertThat(upgrade.kind()).isEqualTo(CoverageKind.UPGRADE);
+        assertThat(row(text, 1, upgrade)).containsPattern("(?m)^Covers: parts only$")
+                .doesNotContain("labour", "transport");
+        assertThat(row(text, 0, certificate.coverages().get(0))).containsPattern("(?m)^Covers: parts, labour and transport$");
+    }
+
+    /** Each shown line's row holds "Covers: " and its scope in words, on a line of its own. */
+    static void assertEveryRowShowsItsScope(String text, List<Coverage> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            Coverage c = lines.get(i);
+            assertThat(row(text, i, c)).as("row %d of %s", i + 1, c)
+                    .containsPattern("(?m)^Covers: " + Pattern.quote(Covered.describe(c.covers())) + "$");
+        }
+    }
+
+    /** The text of the table row that shows line {@code index}: from its first line to the next row's (or the table's end). */
+    static String row(String text, int index, Coverage c) {
+        var start = Pattern.compile("(?m)^" + (index + 1) + " " + kind(c) + " " + c.start() + " " + c.end() + "( |$)").matcher(text);
+        assertThat(start.find()).as("row %d of %s", index + 1, c).isTrue();
+        var end = Pattern.compile("(?m)^(\\d+ (Standard|Upgrade|Extension|Promotion) \\d{4}-\\d\\d-\\d\\d |\\.\\.\\. and \\d+ more|Verification$)")
+                .matcher(text);
+        return end.find(start.end()) ? text.substring(start.start(), end.start()) : text.substring(start.start());
+    }
+
+    static String kind(Coverage c) {
+        return c.kind().name().charAt(0) + c.kind().name().substring(1).toLowerCase(Locale.ROOT);
     }
 
     @Test
