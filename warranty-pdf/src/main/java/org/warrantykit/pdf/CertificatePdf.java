@@ -26,13 +26,15 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.warrantykit.Certificate;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
+import org.warrantykit.Covered;
 
 /**
  * Renders a {@link Certificate} as a one-page A4 PDF: the maker's title, device and owner, the
- * overall validity, one table row per coverage line, the certificate number, and what a verifier
- * needs (key id, signature and the certificate's compact verification code). Uses only the standard
- * 14 fonts, so nothing is embedded and the file stays small (~4 KB). Text those fonts cannot show
- * (e.g. CJK in a campaign name) is printed as {@code ?}; the verification code keeps it exactly.
+ * overall validity, one table row per coverage line (kind, dates, source and what the line covers,
+ * e.g. "Covers: parts only"), the certificate number, and what a verifier needs (key id, signature
+ * and the certificate's compact verification code). Uses only the standard 14 fonts, so nothing is
+ * embedded and the file stays small (~4 KB). Text those fonts cannot show (e.g. CJK in a campaign
+ * name) is printed as {@code ?}; the verification code keeps it exactly.
  *
  * <pre>{@code
  * CertificatePdf.render(service.certificate(account, serial), Path.of("certificate.pdf"));
@@ -58,6 +60,8 @@ public final class CertificatePdf {
     private static final Color HEADER_FILL = new Color(0xE6, 0xEC, 0xF3);
     private static final Color STRIPE_FILL = new Color(0xF6, 0xF8, 0xFA);
     private static final Color VALIDITY_FILL = new Color(0xFE, 0xF4, 0xE3);
+    /** Printed before a coverage line's scope in words, on the last line of its row. */
+    static final String COVERS_LABEL = "Covers:";
     private static final DateTimeFormatter ISSUED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -257,8 +261,9 @@ public final class CertificatePdf {
             y = intro(y);
             y = details(y);
             y = validity(y);
-            // The table needs its header and the note on what it left out: 10 + 20 + 2 rows.
-            float footTop = verification(y - 60);
+            // The table needs its header, one row (a source line and the scope line) and the note on
+            // what it left out: 10 + 20 + 27 + 17 at the smallest size.
+            float footTop = verification(y - 74);
             coverageTable(y, footTop + 22);
         }
 
@@ -388,6 +393,7 @@ public final class CertificatePdf {
             for (int i = 0; i < shown; i++) {
                 List<String> source = sources.get(i);
                 float height = rowHeight(source.size(), size);
+                // the last line of a row is its scope, see sources()
                 if (i % 2 == 1) {
                     fill(STRIPE_FILL, MARGIN, rowTop - height, WIDTH, height);
                 }
@@ -399,10 +405,13 @@ public final class CertificatePdf {
                     text(k == 1 ? fonts.bold : fonts.regular, size, INK, x + 6, baseline, cells[k]);
                     x += widths[k];
                 }
-                for (String part : source) {
+                for (String part : source.subList(0, source.size() - 1)) {
                     text(fonts.regular, size, INK, x + 6, baseline, part);
                     baseline -= size * 1.3f;
                 }
+                text(fonts.regular, size, MUTED, x + 6, baseline, COVERS_LABEL);
+                text(fonts.bold, size, INK, x + 6 + width(fonts.regular, size, COVERS_LABEL + " "), baseline,
+                        source.get(source.size() - 1));
                 rowTop -= height;
                 line(RULE, MARGIN, rowTop, MARGIN + WIDTH, rowTop);
             }
@@ -412,13 +421,20 @@ public final class CertificatePdf {
             }
         }
 
+        /**
+         * The source cell of each row: the source wrapped to at most three lines, then the line's
+         * scope in words (printed after {@value #COVERS_LABEL}), e.g. "parts only".
+         */
         private List<List<String>> sources(List<Coverage> lines, float size, float width) throws IOException {
             List<List<String>> all = new ArrayList<>(lines.size());
+            float scopeWidth = width - width(fonts.regular, size, COVERS_LABEL + " ");
             for (Coverage c : lines) {
                 List<String> wrapped = wrap(c.source().toString(), fonts.regular, size, width);
-                all.add(wrapped.size() > 3
+                List<String> cell = new ArrayList<>(wrapped.size() > 3
                         ? List.of(wrapped.get(0), wrapped.get(1), fit(wrapped.get(2) + " " + wrapped.get(3), fonts.regular, size, width))
                         : wrapped);
+                cell.add(fit(Covered.describe(c.covers()), fonts.bold, size, scopeWidth));
+                all.add(List.copyOf(cell));
             }
             return all;
         }

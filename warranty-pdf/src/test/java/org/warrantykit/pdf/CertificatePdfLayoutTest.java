@@ -9,16 +9,22 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.io.UncheckedIOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.warrantykit.Certificate;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
 import org.warrantykit.CoverageSource;
+import org.warrantykit.Covered;
 
 /** Whatever the certificate holds, the PDF stays one A4 page with the number, serial and every line it can fit. */
 class CertificatePdfLayoutTest {
@@ -74,6 +80,96 @@ class CertificatePdfLayoutTest {
                 assertThat(text).contains(c.start() + " " + c.end());
             }
         }
+        CertificatePdfTest.assertEveryRowShowsItsScope(text, certificate.coverages().subList(0, shownRows(text, certificate)));
+    }
+
+    /** How many coverage rows the table shows: all, or those before "... and N more coverage lines". */
+    static int shownRows(String text, Certificate certificate) {
+        Matcher more = Pattern.compile("\\.\\.\\. and (\\d+) more coverage lines").matcher(text);
+        return certificate.coverages().size() - (more.find() ? Integer.parseInt(more.group(1)) : 0);
+    }
+
+    /**
+     * The longest scope ("parts, labour and transport") on every row but the upgrades, with sources
+     * that wrap to the three lines a row allows: each "Covers:" line stays within the Source column
+     * and the page margin, and no text on the page overlaps other text.
+     */
+    @Test
+    void theLongestScopeStaysInItsCellAndOverlapsNothing() throws IOException {
+        for (int grants : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 40}) {
+            List<String> sources = new ArrayList<>();
+            for (int i = 0; i < grants; i++) {
+                sources.add(("campaign WWWW-" + i + " MMMM goodwill ").repeat(8).substring(0, 160));
+            }
+            Certificate certificate = certificate(sources, "M" + "W".repeat(60));
+            byte[] pdf = CertificatePdf.standard().toBytes(certificate);
+            String text = CertificatePdfTest.text(pdf);
+            int shown = shownRows(text, certificate);
+            if (grants <= 12) { // with 40 such lines the verification code needs the table's room (as it did before scopes)
+                assertThat(shown).as("rows shown of %d", grants + 1).isPositive();
+                assertThat(text).contains("Covers: parts, labour and transport");
+            }
+            CertificatePdfTest.assertEveryRowShowsItsScope(text, certificate.coverages().subList(0, shown));
+
+            List<Word> words = words(pdf);
+            Word header = words.stream().filter(w -> w.text().equals("Source")).findFirst().orElseThrow();
+            float rightMargin = PDRectangle.A4.getWidth() - 50;
+            List<Word> labels = words.stream().filter(w -> w.text().equals("Covers:")).toList();
+            assertThat(labels).as("Covers: labels of %d grants", grants).hasSize(shown);
+            for (Word label : labels) {
+                List<Word> line = words.stream().filter(w -> Math.abs(w.bottom() - label.bottom()) < 0.5f).toList();
+                for (Word w : line.subList(line.indexOf(label), line.size())) {
+                    assertThat(w.left()).as("%s of %d grants", w, grants).isGreaterThanOrEqualTo(header.left() - 0.5f);
+                    assertThat(w.right()).as("%s of %d grants", w, grants).isLessThanOrEqualTo(rightMargin + 0.5f);
+                }
+            }
+            for (int i = 0; i < words.size(); i++) {
+                for (int k = i + 1; k < words.size(); k++) {
+                    assertThat(words.get(i).overlaps(words.get(k))).as("%s overlaps %s (%d grants)", words.get(i), words.get(k), grants)
+                            .isFalse();
+                }
+            }
+            if (grants == 8) {
+                CertificatePdfTest.png(pdf, "certificate-longest-scopes.png");
+            }
+        }
+    }
+
+    /** A run of text as drawn (a word or words in one font): its text and box in page points, y down from the top. */
+    record Word(String text, float left, float right, float top, float bottom) {
+        boolean overlaps(Word other) {
+            float slack = 0.3f;
+            return left < other.right - slack && other.left < right - slack
+                    && top < other.bottom - slack && other.top < bottom - slack;
+        }
+    }
+
+    /** Every run of text on the page with its box, as PDFTextStripper hands it out. */
+    static List<Word> words(byte[] pdf) throws IOException {
+        List<Word> words = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                if (!text.isBlank() && !positions.isEmpty()) {
+                    float left = Float.MAX_VALUE;
+                    float right = -Float.MAX_VALUE;
+                    float height = 0;
+                    for (TextPosition p : positions) {
+                        left = Math.min(left, p.getXDirAdj());
+                        right = Math.max(right, p.getXDirAdj() + p.getWidthDirAdj());
+                        height = Math.max(height, p.getHeightDir());
+                    }
+                    float baseline = positions.get(0).getYDirAdj();
+                    words.add(new Word(text, left, right, baseline - height, baseline));
+                }
+                super.writeString(text, positions);
+            }
+        };
+        stripper.setSortByPosition(true);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            stripper.getText(document);
+        }
+        return words;
     }
 
     @Test
@@ -104,10 +200,14 @@ class CertificatePdfLayoutTest {
 
     static Certificate certificate(List<String> sources, String model) {
         List<Coverage> lines = new ArrayList<>();
-        lines.add(new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty"));
+        // scopes as the default policy grants them in DE: the longest in words, the upgrade parts only
+        lines.add(new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty",
+                "PARTS,LABOUR,TRANSPORT"));
         CoverageKind[] kinds = {CoverageKind.UPGRADE, CoverageKind.EXTENSION, CoverageKind.PROMOTION};
         for (int i = 0; i < sources.size(); i++) {
-            lines.add(lines.get(lines.size() - 1).followedByMonths(kinds[i % 3], 6 + i, CoverageSource.parse(sources.get(i))));
+            CoverageKind kind = kinds[i % 3];
+            lines.add(lines.get(lines.size() - 1).followedByMonths(kind, 6 + i, CoverageSource.parse(sources.get(i)),
+                    kind == CoverageKind.UPGRADE ? Covered.scope(Covered.PARTS) : CertificatePdfTest.EU_SCOPE));
         }
         return CertificatePdfTest.withLines("H1B50A1234567", model, lines);
     }

@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -34,6 +36,7 @@ import org.warrantykit.CertificateVerifier;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
 import org.warrantykit.CoverageSource;
+import org.warrantykit.Covered;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Device;
 import org.warrantykit.SerialNumber;
@@ -51,7 +54,10 @@ class CertificatePdfTest {
     /** The rule set named on the sample certificate, as the demo's default rules would name it. */
     static final String RULES_VERSION = "default-2026.11@3f2a9c1";
 
-    /** A certificate the way the demo gets one: upgraded, then extended and promoted. */
+    /** What the default policy grants in DE (standard, extension, promotion): the longest scope in words. */
+    static final Set<Covered> EU_SCOPE = Covered.scope(Covered.PARTS, Covered.LABOUR, Covered.TRANSPORT);
+
+    /** A certificate the way the demo gets one (a device in DE): upgraded, then extended and promoted. */
     static Certificate sample() {
         // online, installed 2023-05-02: 5 years standard, +5 upgrade
         Device device = device("H1B50A1234567").model("X3-HYBRID-G4").owner(OWNER).build();
@@ -62,9 +68,9 @@ class CertificatePdfTest {
         service.requestUpgrade(OWNER, "H1B50A1234567");
         List<LedgerEntry> entries = ledger.entries(device.serial());
         Coverage extension = entries.get(1).coverage().followedBy(CoverageKind.EXTENSION, 5,
-                CoverageSource.parse("extension batch B-2026-07 (offline sale, 5 years)"));
+                CoverageSource.parse("extension batch B-2026-07 (offline sale, 5 years)"), EU_SCOPE);
         Coverage promotion = extension.followedByMonths(CoverageKind.PROMOTION, 6,
-                CoverageSource.parse("campaign SUMMER-26: installer goodwill for early commissioning"));
+                CoverageSource.parse("campaign SUMMER-26: installer goodwill for early commissioning"), EU_SCOPE);
         DecisionTrace trace = new DecisionTrace(RULES_VERSION, List.of("test"));
         ledger.append(device.serial(), 2, List.of(new LedgerEntry(extension, trace, NOW), new LedgerEntry(promotion, trace, NOW)));
         return service.certificate(OWNER, "H1B50A1234567");
@@ -130,10 +136,54 @@ class CertificatePdfTest {
     }
 
     @Test
+    void everyRowSaysWhatItsLineCovers() throws IOException {
+        Certificate certificate = sample();
+        String text = text(CertificatePdf.standard().toBytes(certificate));
+
+        assertThat(certificate.coverages()).extracting(Coverage::covers)
+                .containsExactly(EU_SCOPE, Covered.scope(Covered.PARTS), EU_SCOPE, EU_SCOPE);
+        assertEveryRowShowsItsScope(text, certificate.coverages());
+    }
+
+    @Test
+    void theUpgradeLineSaysPlainlyThatItCoversPartsOnly() throws IOException {
+        Certificate certificate = sample(); // the default policy's upgrade, as the service grants it
+        String text = text(CertificatePdf.standard().toBytes(certificate));
+
+        Coverage upgrade = certificate.coverages().get(1);
+        assertThat(upgrade.kind()).isEqualTo(CoverageKind.UPGRADE);
+        assertThat(row(text, 1, upgrade)).containsPattern("(?m)^Covers: parts only$")
+                .doesNotContain("labour", "transport");
+        assertThat(row(text, 0, certificate.coverages().get(0))).containsPattern("(?m)^Covers: parts, labour and transport$");
+    }
+
+    /** Each shown line's row holds "Covers: " and its scope in words, on a line of its own. */
+    static void assertEveryRowShowsItsScope(String text, List<Coverage> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            Coverage c = lines.get(i);
+            assertThat(row(text, i, c)).as("row %d of %s", i + 1, c)
+                    .containsPattern("(?m)^Covers: " + Pattern.quote(Covered.describe(c.covers())) + "$");
+        }
+    }
+
+    /** The text of the table row that shows line {@code index}: from its first line to the next row's (or the table's end). */
+    static String row(String text, int index, Coverage c) {
+        var start = Pattern.compile("(?m)^" + (index + 1) + " " + kind(c) + " " + c.start() + " " + c.end() + "( |$)").matcher(text);
+        assertThat(start.find()).as("row %d of %s", index + 1, c).isTrue();
+        var end = Pattern.compile("(?m)^(\\d+ (Standard|Upgrade|Extension|Promotion) \\d{4}-\\d\\d-\\d\\d |\\.\\.\\. and \\d+ more|Verification$)")
+                .matcher(text);
+        return end.find(start.end()) ? text.substring(start.start(), end.start()) : text.substring(start.start());
+    }
+
+    static String kind(Coverage c) {
+        return c.kind().name().charAt(0) + c.kind().name().substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    @Test
     void theVerificationCodePrintedOnThePageVerifiesWithThePublicKeyAlone() throws IOException {
         Certificate certificate = withLines("H1B50A1234567", "X1-BOOST", List.of(
-                new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty"),
-                new Coverage(CoverageKind.UPGRADE, LocalDate.of(2028, 5, 2), LocalDate.of(2033, 5, 1), "online upgrade")));
+                new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty", "PARTS,LABOUR,TRANSPORT"),
+                new Coverage(CoverageKind.UPGRADE, LocalDate.of(2028, 5, 2), LocalDate.of(2033, 5, 1), "online upgrade", "PARTS")));
         String text = text(CertificatePdf.standard().toBytes(certificate));
 
         String code = verificationCode(text);
@@ -204,9 +254,9 @@ class CertificatePdfTest {
     @Test
     void textTheStandardFontsCannotShowIsReplacedButTheCodeKeepsIt() throws IOException {
         Certificate certificate = withLines("H1B50A1234567", "X1-BOOST", List.of(
-                new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty"),
+                new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty", "PARTS,LABOUR"),
                 new Coverage(CoverageKind.PROMOTION, LocalDate.of(2028, 5, 2), LocalDate.of(2029, 5, 1),
-                        "Aktion Sommer – 10 € Rabatt, 夏季 campaign\tline\nbreak")));
+                        "Aktion Sommer – 10 € Rabatt, 夏季 campaign\tline\nbreak", "PARTS,LABOUR")));
         String text = text(CertificatePdf.standard().toBytes(certificate));
 
         assertThat(flat(text)).contains("Aktion Sommer – 10 € Rabatt, ?? campaign line break");
