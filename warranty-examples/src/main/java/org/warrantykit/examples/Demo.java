@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.nio.file.Path;
 import org.warrantykit.Campaign;
 import org.warrantykit.Certificate;
+import org.warrantykit.ClaimCheck;
+import org.warrantykit.Covered;
 import org.warrantykit.CodeRejectedException;
 import org.warrantykit.ExtensionOffer;
 import org.warrantykit.Order;
@@ -78,7 +80,7 @@ public final class Demo {
     }
 
     public static void main(String[] args) {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        StoryClock clock = new StoryClock(NOW);
         new Demo(sampleService(clock), clock, System.out).run();
         System.out.flush();
     }
@@ -107,7 +109,8 @@ public final class Demo {
                 new Step("alice enters the promotion code " + PROMOTION, this::redeemPromotionCode),
                 new Step("alice mistypes a code, then reuses a redeemed one", this::rejectedCodes),
                 new Step("alice buys an extension online (Wty Extend)", this::buyExtension),
-                new Step("alice downloads her warranty certificate", this::downloadCertificate));
+                new Step("alice downloads her warranty certificate", this::downloadCertificate),
+                new Step("Years later the inverter fails: the installer checks the claim", this::claimCheck));
     }
 
     public void run() {
@@ -237,6 +240,22 @@ public final class Demo {
                 + certificate.validUntil());
         out.println("  Signature genuine: " + service.certificateVerifier().verify(certificate));
         out.println("  PDF written to " + pdf.toAbsolutePath());
+    }
+
+    /** The day the story jumps to for the claim: in the upgrade years of alice's inverter. */
+    static final Instant CLAIM_DAY = Instant.parse("2031-06-15T09:00:00Z");
+
+    void claimCheck() {
+        if (clock instanceof StoryClock story) {
+            story.advanceTo(CLAIM_DAY);
+        }
+        LocalDate failed = LocalDate.now(clock).minusDays(3);
+        out.println("  Today is " + LocalDate.now(clock) + "; " + ALICE_INVERTER + " failed on " + failed + ".");
+        ClaimCheck claim = service.claimCheck(ALICE_INVERTER, failed);
+        out.println("  Covered        " + (claim.covered() ? "yes, " + Covered.describe(claim.covers()) : "no"));
+        out.println("  Reason         " + claim.reason());
+        ClaimCheck early = service.claimCheck(ALICE_INVERTER, LocalDate.of(2026, 6, 1));
+        out.println("  Had it failed on 2026-06-01: " + early.reason());
     }
 
     private void print(List<String> lines) {
