@@ -22,6 +22,8 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warrantykit.Covered;
+import org.warrantykit.InvalidValueException;
 
 /**
  * Plain-JDBC plumbing shared by the stores: one transaction per operation, portable types.
@@ -350,6 +352,42 @@ final class Jdbc {
         } catch (IllegalArgumentException e) {
             // Which column is for the log, not for the person who sees the message.
             throw new JdbcStoreException("warranty store holds a list of fired rules it cannot read; the row was "
+                    + "changed outside this library", new IllegalArgumentException(column + ": " + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * A scope as one text column, in {@link Covered#format} form; an empty scope (an order line placed
+     * before scopes were recorded) as NULL.
+     */
+    static void setCovers(PreparedStatement s, int index, Set<Covered> scope) throws SQLException {
+        if (scope.isEmpty()) {
+            s.setNull(index, Types.VARCHAR);
+        } else {
+            s.setString(index, Covered.format(scope));
+        }
+    }
+
+    /**
+     * The scope in a covers column; empty when the column is NULL (the row was written before scopes
+     * were recorded). Only the form this library writes is read: anything else was written by someone
+     * else and could mean another scope.
+     */
+    static Optional<Set<Covered>> getCovers(ResultSet row, String column) throws SQLException {
+        String text = row.getString(column);
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            Set<Covered> scope = Covered.parse(text);
+            if (!Covered.format(scope).equals(text)) {
+                throw new IllegalArgumentException("\"" + text + "\" is not in the stored form \""
+                        + Covered.format(scope) + "\"");
+            }
+            return Optional.of(scope);
+        } catch (IllegalArgumentException | InvalidValueException e) {
+            // Which column and value are for the log, not for the person who sees the message.
+            throw new JdbcStoreException("warranty store holds a coverage scope it cannot read; the row was "
                     + "changed outside this library", new IllegalArgumentException(column + ": " + e.getMessage(), e));
         }
     }

@@ -1,6 +1,8 @@
 package org.warrantykit.jdbc;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +13,18 @@ import org.warrantykit.AccountId;
 import org.warrantykit.Certificate;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
+import org.warrantykit.CoverageSource;
+import org.warrantykit.Covered;
 import org.warrantykit.SerialNumber;
 import org.warrantykit.spi.CertificateStore;
 
 /**
  * Every issued certificate in {@code wk_certificate} (number as primary key, so a number is recorded
  * once, ever) with its coverage lines in {@code wk_certificate_coverage}. The signed issue instant is
- * kept exactly, so a certificate read back verifies like the one handed out. Get one from
+ * kept exactly, so a certificate read back verifies like the one handed out. Each line keeps its scope;
+ * a line recorded before scopes existed (its {@code covers} column NULL, a certificate signed in format
+ * v1) reads as {@link Covered#grantedBeforeScopes} gives for its kind without a region, as
+ * {@link Certificate} reads a v1 certificate. Get one from
  * {@link JdbcWarrantyStores#certificates}; thread-safe.
  */
 public final class JdbcCertificateStore implements CertificateStore {
@@ -52,7 +59,7 @@ public final class JdbcCertificateStore implements CertificateStore {
                         s.setString(9, certificate.signature());
                     });
             try (PreparedStatement s = c.prepareStatement("INSERT INTO wk_certificate_coverage (number, line_no, kind, "
-                    + "start_date, end_date, source) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "start_date, end_date, source, covers) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 int line = 0;
                 for (Coverage coverage : certificate.coverages()) {
                     s.setString(1, certificate.number());
@@ -61,6 +68,7 @@ public final class JdbcCertificateStore implements CertificateStore {
                     s.setObject(4, coverage.start());
                     s.setObject(5, coverage.end());
                     s.setString(6, coverage.source().toString());
+                    Jdbc.setCovers(s, 7, coverage.covers());
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -101,6 +109,17 @@ public final class JdbcCertificateStore implements CertificateStore {
                         String ruleSetVersion, String keyId, String signature) {
     }
 
+    /**
+     * A certificate's line; one signed before scopes existed (format v1, its {@code covers} column NULL)
+     * reads as {@link Certificate} reads such a line, so that it verifies over its v1 form.
+     */
+    private static Coverage coverage(ResultSet r) throws SQLException {
+        CoverageKind kind = CoverageKind.valueOf(r.getString("kind"));
+        return new Coverage(kind, Jdbc.getDate(r, "start_date"), Jdbc.getDate(r, "end_date"),
+                CoverageSource.parse(r.getString("source")),
+                Jdbc.getCovers(r, "covers").orElseGet(() -> Covered.grantedBeforeScopes(kind, "")));
+    }
+
     private List<Certificate> select(String where, Jdbc.Binder binder) {
         return jdbc.transaction("read certificates", c -> {
             List<Head> heads = Jdbc.query(c, "SELECT number, serial, model, owner_id, issued_at_iso, rule_set_version, "
@@ -110,10 +129,9 @@ public final class JdbcCertificateStore implements CertificateStore {
                     r.getString("signature")));
             List<Certificate> certificates = new ArrayList<>(heads.size());
             for (Head h : heads) {
-                List<Coverage> coverages = Jdbc.query(c, "SELECT kind, start_date, end_date, source FROM "
+                List<Coverage> coverages = Jdbc.query(c, "SELECT kind, start_date, end_date, source, covers FROM "
                         + "wk_certificate_coverage WHERE number = ? ORDER BY line_no", s -> s.setString(1, h.number()),
-                        r -> new Coverage(CoverageKind.valueOf(r.getString("kind")), Jdbc.getDate(r, "start_date"),
-                                Jdbc.getDate(r, "end_date"), r.getString("source")));
+                        JdbcCertificateStore::coverage);
                 certificates.add(new Certificate(h.number(), h.serial(), h.model(), h.owner(), coverages, h.issuedAt(),
                         h.ruleSetVersion(), h.keyId(), h.signature()));
             }

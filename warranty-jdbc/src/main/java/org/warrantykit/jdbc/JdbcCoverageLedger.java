@@ -7,9 +7,13 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
+import org.warrantykit.CoverageSource;
+import org.warrantykit.Covered;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.SerialNumber;
 import org.warrantykit.spi.CoverageLedger;
@@ -23,7 +27,10 @@ import org.warrantykit.spi.LedgerEntry;
  * {@link JdbcWarrantyStores#coverageLedger}; thread-safe.
  */
 public final class JdbcCoverageLedger implements CoverageLedger {
-    static final String COLUMNS = "kind, start_date, end_date, source, rule_set_version, fired_rules, recorded_at";
+    /** The columns written before scopes were recorded (V1 to V5); {@link #COLUMNS} adds {@code covers}. */
+    static final String COLUMNS_BEFORE_SCOPES = "kind, start_date, end_date, source, rule_set_version, fired_rules, "
+            + "recorded_at";
+    static final String COLUMNS = COLUMNS_BEFORE_SCOPES + ", covers";
 
     private final Jdbc jdbc;
 
@@ -35,11 +42,13 @@ public final class JdbcCoverageLedger implements CoverageLedger {
      * The device's entries in the order they were appended.
      *
      * @param serial the device
-     * @return its entries; empty when none
-     * @throws JdbcStoreException also if a row's list of fired rules was changed outside this library
-     *                              and cannot be read
+     * @return its entries, empty when none; a line written before scopes were recorded (its
+     *         {@code covers} column NULL) with {@link LedgerEntry#scopeRecorded()} false and the scope
+     *         {@link Covered#grantedBeforeScopes} gives for its kind without a region (the service reads
+     *         it for the device's region)
      * @throws NullPointerException if {@code serial} is null
-     * @throws JdbcStoreException if the database fails
+     * @throws JdbcStoreException if the database fails, or a row's list of fired rules or its scope was
+     *                            changed outside this library and cannot be read
      */
     @Override
     public List<LedgerEntry> entries(SerialNumber serial) {
@@ -55,7 +64,10 @@ public final class JdbcCoverageLedger implements CoverageLedger {
      *
      * @param serial the device
      * @param expectedCount how many entries the caller read, not negative
-     * @param entries the entries to append; not null, nor any of them
+     * @param entries the entries to append; not null, nor any of them. Each is stored with its scope,
+     *                except an entry whose scope was not recorded ({@link LedgerEntry#scopeRecorded()}
+     *                false, e.g. copied from another store), which is stored as such and so reads back
+     *                with the scope {@link Covered#grantedBeforeScopes} gives without a region
      * @return true if appended; false (nothing written) when another append came first
      * @throws IllegalArgumentException if {@code expectedCount} is negative
      * @throws NullPointerException if {@code serial} or {@code entries} is null
@@ -82,7 +94,7 @@ public final class JdbcCoverageLedger implements CoverageLedger {
     /** Inserts {@code added} as entries {@code first, first+1, ...} on the caller's transaction. */
     static void insert(Connection c, SerialNumber serial, int first, List<LedgerEntry> added) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO wk_coverage (serial, seq, " + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int seq = first;
             for (LedgerEntry entry : added) {
                 Coverage coverage = entry.coverage();
@@ -95,6 +107,7 @@ public final class JdbcCoverageLedger implements CoverageLedger {
                 s.setString(7, entry.trace().ruleSetVersion());
                 Jdbc.setNames(s, 8, entry.trace().firedRules());
                 Jdbc.setInstant(s, 9, entry.recordedAt());
+                Jdbc.setCovers(s, 10, entry.scopeRecorded() ? coverage.covers() : Set.of());
                 s.addBatch();
             }
             s.executeBatch();
@@ -109,9 +122,12 @@ public final class JdbcCoverageLedger implements CoverageLedger {
     static LedgerEntry entry(ResultSet row) throws SQLException {
         LocalDate start = Jdbc.getDate(row, "start_date");
         LocalDate end = Jdbc.getDate(row, "end_date");
-        Coverage coverage = new Coverage(CoverageKind.valueOf(row.getString("kind")), start, end, row.getString("source"));
+        CoverageKind kind = CoverageKind.valueOf(row.getString("kind"));
+        Optional<Set<Covered>> covers = Jdbc.getCovers(row, "covers");
+        Coverage coverage = new Coverage(kind, start, end, CoverageSource.parse(row.getString("source")),
+                covers.orElseGet(() -> Covered.grantedBeforeScopes(kind, "")));
         DecisionTrace trace = new DecisionTrace(row.getString("rule_set_version"),
                 Jdbc.getNames(row, "fired_rules"));
-        return new LedgerEntry(coverage, trace, Jdbc.getInstant(row, "recorded_at"));
+        return new LedgerEntry(coverage, trace, Jdbc.getInstant(row, "recorded_at"), covers.isPresent());
     }
 }

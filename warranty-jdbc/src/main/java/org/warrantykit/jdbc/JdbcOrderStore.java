@@ -10,6 +10,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.warrantykit.AccountId;
 import org.warrantykit.DecisionTrace;
@@ -24,8 +25,9 @@ import org.warrantykit.spi.OrderStore;
 /**
  * Orders in {@code wk_order} and {@code wk_order_line}. {@link #placeIfAbsent} relies on the unique
  * constraint on (account, idempotency key); {@link #transition} is {@code UPDATE ... WHERE order_id = ?
- * AND state = ?} and reports whether it changed the row. Lines never change once placed. Get one
- * from {@link JdbcWarrantyStores#orders}; thread-safe.
+ * AND state = ?} and reports whether it changed the row. Lines never change once placed; a line
+ * placed before scopes were recorded (its {@code covers} column NULL) reads with an empty
+ * {@link OrderLine#covers()}. Get one from {@link JdbcWarrantyStores#orders}; thread-safe.
  */
 public final class JdbcOrderStore implements OrderStore {
     private static final String ORDER_COLUMNS = "order_id, account_id, idempotency_key, state, total_amount, "
@@ -182,7 +184,7 @@ public final class JdbcOrderStore implements OrderStore {
             Jdbc.setInstant(s, 10, order.closedAt().orElse(null));
         });
         try (PreparedStatement s = c.prepareStatement("INSERT INTO wk_order_line (order_id, line_no, serial, offer_id, "
-                + "months, price_amount, currency, rule_set_version, fired_rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "months, price_amount, currency, rule_set_version, fired_rules, covers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int lineNo = 0;
             for (OrderLine line : order.lines()) {
                 s.setString(1, order.orderId().value());
@@ -194,6 +196,7 @@ public final class JdbcOrderStore implements OrderStore {
                 s.setString(7, line.price().currency().getCurrencyCode());
                 s.setString(8, line.pricedBy().ruleSetVersion());
                 Jdbc.setNames(s, 9, line.pricedBy().firedRules());
+                Jdbc.setCovers(s, 10, line.covers());
                 s.addBatch();
             }
             s.executeBatch();
@@ -212,7 +215,7 @@ public final class JdbcOrderStore implements OrderStore {
             List<Order> orders = new ArrayList<>(heads.size());
             for (Head head : heads) {
                 List<OrderLine> lines = Jdbc.query(c, "SELECT serial, offer_id, months, price_amount, currency, "
-                        + "rule_set_version, fired_rules FROM wk_order_line WHERE order_id = ? ORDER BY line_no",
+                        + "rule_set_version, fired_rules, covers FROM wk_order_line WHERE order_id = ? ORDER BY line_no",
                         s -> s.setString(1, head.orderId()), JdbcOrderStore::line);
                 orders.add(new Order(new OrderId(head.orderId()), head.account(), head.key(), head.state(), lines, head.total(),
                         head.createdAt(), head.payBy(), head.reference(), head.closedAt()));
@@ -238,6 +241,7 @@ public final class JdbcOrderStore implements OrderStore {
         Currency currency = Currency.getInstance(r.getString("currency").strip());
         return new OrderLine(new SerialNumber(r.getString("serial")), r.getString("offer_id"), r.getInt("months"),
                 Money.of(r.getBigDecimal("price_amount").stripTrailingZeros(), currency),
-                new DecisionTrace(r.getString("rule_set_version"), Jdbc.getNames(r, "fired_rules")));
+                new DecisionTrace(r.getString("rule_set_version"), Jdbc.getNames(r, "fired_rules")),
+                Jdbc.getCovers(r, "covers").orElse(Set.of()));
     }
 }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.warrantykit.AccountId;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
+import org.warrantykit.CoverageSource;
+import org.warrantykit.Covered;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Money;
 import org.warrantykit.Order;
@@ -59,15 +62,30 @@ abstract class FiredRulesContract {
     }
 
     static LedgerEntry entry(int n, List<String> fired) {
+        return entry(n, fired, true);
+    }
+
+    /**
+     * Line {@code n}: the standard line, then upgrades, each covering what the default policy grants
+     * outside the transport regions; {@code scopeRecorded} false as a line written before V6 reads.
+     */
+    static LedgerEntry entry(int n, List<String> fired, boolean scopeRecorded) {
         LocalDate start = LocalDate.of(2024, 1, 1).plusYears(5L * n);
-        return new LedgerEntry(new Coverage(n == 0 ? CoverageKind.STANDARD : CoverageKind.UPGRADE, start,
-                start.plusYears(5).minusDays(1), "source " + n), new DecisionTrace("v1", fired), T0);
+        CoverageKind kind = n == 0 ? CoverageKind.STANDARD : CoverageKind.UPGRADE;
+        return new LedgerEntry(new Coverage(kind, start, start.plusYears(5).minusDays(1),
+                CoverageSource.parse("source " + n), Covered.grantedBeforeScopes(kind, "")),
+                new DecisionTrace("v1", fired), T0, scopeRecorded);
     }
 
     static Order order(List<String> first, List<String> second) {
-        OrderLine a = new OrderLine(SN, "EXT-60M", 60, Money.of("200", "EUR"), new DecisionTrace("v1", first));
+        return order(first, second, Covered.scope(Covered.PARTS, Covered.LABOUR));
+    }
+
+    /** An order whose two lines cover {@code covers} (empty: placed before V6). */
+    static Order order(List<String> first, List<String> second, Set<Covered> covers) {
+        OrderLine a = new OrderLine(SN, "EXT-60M", 60, Money.of("200", "EUR"), new DecisionTrace("v1", first), covers);
         OrderLine b = new OrderLine(new SerialNumber("FIRED0000002"), "EXT-120M", 120, Money.of("400", "EUR"),
-                new DecisionTrace("v1", second));
+                new DecisionTrace("v1", second), covers);
         return new Order(new OrderId("O-1"), AccountId.of("alice"), "key-1", OrderState.PENDING_PAYMENT, List.of(a, b),
                 Money.of("600", "EUR"), T0, T0.plusSeconds(86_400), Optional.empty(), Optional.empty());
     }
@@ -99,24 +117,15 @@ abstract class FiredRulesContract {
         for (int seq = 0; seq < lists.size(); seq++) {
             insertV3LedgerRow(seq, lengthPrefixed(lists.get(seq)));
         }
-        Order order = order(AWKWARD, List.of());
-        JdbcWarrantyStores.orders(dataSource).placeIfAbsent(order); // its JSON lines are overwritten below
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE wk_order_line SET fired_rules = ? WHERE line_no = ?")) {
-            s.setString(1, lengthPrefixed(AWKWARD));
-            s.setInt(2, 0);
-            s.executeUpdate();
-            s.setString(1, lengthPrefixed(List.of()));
-            s.setInt(2, 1);
-            s.executeUpdate();
-        }
+        Order order = order(AWKWARD, List.of(), Set.of()); // placed before V6: its lines hold no scope
+        insertV3Order(order);
 
         assertThat(JdbcWarrantyStores.migrate(dataSource)).as("V4 onwards: V1 to V3 are in place")
                 .isEqualTo(JdbcWarrantyStoresTestSupport.LATER_MIGRATIONS - 2);
 
         List<LedgerEntry> expected = new ArrayList<>();
         for (int seq = 0; seq < lists.size(); seq++) {
-            expected.add(entry(seq, lists.get(seq)));
+            expected.add(entry(seq, lists.get(seq), false));
         }
         assertThat(JdbcWarrantyStores.coverageLedger(dataSource).entries(SN)).containsExactlyElementsOf(expected);
         assertThat(JdbcWarrantyStores.orders(dataSource).find(new OrderId("O-1"))).contains(order);
@@ -143,7 +152,7 @@ abstract class FiredRulesContract {
     private void insertV3LedgerRow(int seq, String firedRules) throws SQLException {
         LedgerEntry e = entry(seq, List.of());
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO "
-                + "wk_coverage (serial, seq, " + JdbcCoverageLedger.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "wk_coverage (serial, seq, " + JdbcCoverageLedger.COLUMNS_BEFORE_SCOPES + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, SN.value());
             s.setInt(2, seq);
             s.setString(3, e.coverage().kind().name());
@@ -154,6 +163,41 @@ abstract class FiredRulesContract {
             s.setString(8, firedRules);
             Jdbc.setInstant(s, 9, e.recordedAt());
             s.executeUpdate();
+        }
+    }
+
+    /** Inserts {@code order} as V1 to V3 stored it: the fired rules of its lines length-prefixed. */
+    private void insertV3Order(Order order) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO wk_order (order_id, account_id, "
+                    + "idempotency_key, state, total_amount, currency, created_at, pay_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, order.orderId().value());
+                s.setString(2, order.account().value());
+                s.setString(3, order.idempotencyKey());
+                s.setString(4, order.state().name());
+                s.setBigDecimal(5, order.total().amount());
+                s.setString(6, order.total().currency().getCurrencyCode());
+                Jdbc.setInstant(s, 7, order.createdAt());
+                Jdbc.setInstant(s, 8, order.payBy());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO wk_order_line (order_id, line_no, serial, "
+                    + "offer_id, months, price_amount, currency, rule_set_version, fired_rules) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int lineNo = 0;
+                for (OrderLine line : order.lines()) {
+                    s.setString(1, order.orderId().value());
+                    s.setInt(2, lineNo++);
+                    s.setString(3, line.serial().value());
+                    s.setString(4, line.offerId());
+                    s.setInt(5, line.months());
+                    s.setBigDecimal(6, line.price().amount());
+                    s.setString(7, line.price().currency().getCurrencyCode());
+                    s.setString(8, line.pricedBy().ruleSetVersion());
+                    s.setString(9, lengthPrefixed(line.pricedBy().firedRules()));
+                    s.executeUpdate();
+                }
+            }
         }
     }
 

@@ -2,8 +2,11 @@ package org.warrantykit.jdbc;
 
 /** Facts about the shipped migrations that the tests check against. */
 final class JdbcWarrantyStoresTestSupport {
-    /** Migrations after V1 (codes and certificates, failed code attempts, fired rules as JSON). */
-    static final int LATER_MIGRATIONS = 4;
+    /**
+     * Migrations after V1 (codes and certificates, failed code attempts, fired rules as JSON, one order
+     * per payment, coverage scopes).
+     */
+    static final int LATER_MIGRATIONS = 5;
 
     private JdbcWarrantyStoresTestSupport() {
     }

@@ -25,6 +25,8 @@ import org.warrantykit.AccountId;
 import org.warrantykit.Campaign;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
+import org.warrantykit.CoverageSource;
+import org.warrantykit.Covered;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.InvalidValueException;
 import org.warrantykit.Money;
@@ -65,8 +67,10 @@ abstract class StoreContract {
         }
     }
 
+    /** A ledger line covering what the default policy grants a device in DE for this kind. */
     static LedgerEntry entry(CoverageKind kind, LocalDate start, LocalDate end, String source, Instant at) {
-        return new LedgerEntry(new Coverage(kind, start, end, source),
+        return new LedgerEntry(new Coverage(kind, start, end, CoverageSource.parse(source),
+                Covered.grantedBeforeScopes(kind, "DE")),
                 new DecisionTrace("v1", List.of("rule: a", "rule with 12:colons:", "")), at);
     }
 
@@ -202,9 +206,10 @@ abstract class StoreContract {
     }
 
     static Order order(String id, AccountId account, String key, Instant createdAt) {
-        OrderLine a = new OrderLine(SN, "EXT-60M", 60, Money.of("200", "EUR"), new DecisionTrace("v1", List.of("price")));
+        OrderLine a = new OrderLine(SN, "EXT-60M", 60, Money.of("200", "EUR"), new DecisionTrace("v1", List.of("price")),
+                Covered.scope(Covered.PARTS, Covered.LABOUR, Covered.TRANSPORT));
         OrderLine b = new OrderLine(new SerialNumber("CONTRACT0002"), "EXT-120M", 120, Money.of("400.50", "EUR"),
-                new DecisionTrace("v1", List.of()));
+                new DecisionTrace("v1", List.of()), Covered.scope(Covered.PARTS, Covered.LABOUR));
         return new Order(new OrderId(id), account, key, OrderState.PENDING_PAYMENT, List.of(a, b), Money.of("600.50", "EUR"),
                 createdAt, createdAt.plusSeconds(7 * 86_400), Optional.empty(), Optional.empty());
     }
