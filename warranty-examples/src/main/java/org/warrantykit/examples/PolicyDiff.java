@@ -184,7 +184,7 @@ public final class PolicyDiff {
             if (!offers(o.offers()).equals(offers(n.offers()))) {
                 changes.add(new Change(device, Kind.OFFERS, offers(o.offers()), offers(n.offers())));
             }
-            if (!scope(o).equals(scope(n))) {
+            if (scopeChanged(o, n)) {
                 changes.add(new Change(device, Kind.SCOPE, scope(o), scope(n)));
             }
             if (o.transfer().allowed() != n.transfer().allowed()) {
@@ -275,6 +275,22 @@ public final class PolicyDiff {
     private static String asked(PolicyQuery query) {
         return query.upgraded() ? "asked as right after its free upgrade, covered up to "
                 + query.currentEnd().map(LocalDate::toString).orElse("?") : "asked with nothing granted yet";
+    }
+
+    /**
+     * Whether a line both rule sets grant covers something else: the standard term, the upgrade when
+     * both grant it, the extensions when both sell them (a line only one side grants is an upgrade or
+     * offers change, not a scope change).
+     */
+    private static boolean scopeChanged(Outcome o, Outcome n) {
+        if (!o.standard().covers().equals(n.standard().covers())) {
+            return true;
+        }
+        if (o.upgrade().eligible() && n.upgrade().eligible() && !o.upgrade().covers().equals(n.upgrade().covers())) {
+            return true;
+        }
+        return !o.offers().isEmpty() && !n.offers().isEmpty() && !o.offers().stream().map(OfferTerm::covers)
+                .collect(Collectors.toSet()).equals(n.offers().stream().map(OfferTerm::covers).collect(Collectors.toSet()));
     }
 
     /**

@@ -40,6 +40,8 @@ import org.warrantykit.testkit.WarrantyGenerators;
 class CustomRulesDifferentialTest extends ReferenceDifferential {
     private static final WarrantyRules RULES = CustomRules.load();
     private static final ReferencePolicy REFERENCE = new ReferencePolicy();
+    private static final java.util.Set<org.warrantykit.Covered> PARTS_AND_LABOUR =
+            org.warrantykit.Covered.scope(org.warrantykit.Covered.PARTS, org.warrantykit.Covered.LABOUR);
 
     /** The only model of the default table in the power class up to 10 kW. */
     private static final String TEN_KW_MODEL = "X3-HYBRID-G4";
@@ -121,7 +123,7 @@ class CustomRulesDifferentialTest extends ReferenceDifferential {
             return List.of();
         }
         return new java.util.TreeMap<>(CustomRulesTest.AUSTRALIAN_PRICES.prices()).entrySet().stream()
-                .map(e -> new OfferTerm(e.getKey(), Money.of(e.getValue(), "AUD"))).toList();
+                .map(e -> new OfferTerm(e.getKey(), Money.of(e.getValue(), "AUD"), PARTS_AND_LABOUR)).toList(); // AU: no transport
     }
 
     /** The AU edge: the last day within 12 months of the start, and the day after. */
@@ -138,8 +140,23 @@ class CustomRulesDifferentialTest extends ReferenceDifferential {
         assertThat(RULES.decide(PolicyQuery.fresh(device, start.plusMonths(12))).offers()).isEmpty();
     }
 
-    /** The documented price change: EUR x 1.10, in GB 0.85 of that, half-up. */
-    private static PolicyDecision withPriceChange(PolicyQuery query, PolicyDecision reference) {
+    /** The custom scope.drl words the default's first two scope rules as three (EV chargers aside). */
+    private static final Map<String, List<String>> CUSTOM_SCOPE_RULES = Map.of(
+            "Scope: the standard warranty covers parts and labour", List.of("Scope: the standard warranty covers parts",
+                    "Scope: the standard warranty covers labour, except on EV chargers"),
+            "Scope: the standard warranty covers transport of replacements in the EU/EEA, GB and CH",
+            List.of("Scope: the standard warranty covers transport of replacements in the EU/EEA, GB and CH, except on EV chargers"));
+
+    private static PolicyDecision withCustomScopeRuleNames(PolicyDecision reference) {
+        List<String> fired = reference.trace().firedRules().stream()
+                .flatMap(rule -> CUSTOM_SCOPE_RULES.getOrDefault(rule, List.of(rule)).stream()).toList();
+        return new PolicyDecision(reference.standard(), reference.upgrade(), reference.offers(), reference.noOfferReason(),
+                reference.transfer(), new DecisionTrace(reference.trace().ruleSetVersion(), fired));
+    }
+
+    /** The documented price change: EUR x 1.10, in GB 0.85 of that, half-up; the custom scope rules' names. */
+    private static PolicyDecision withPriceChange(PolicyQuery query, PolicyDecision unchanged) {
+        PolicyDecision reference = withCustomScopeRuleNames(unchanged);
         if (!query.device().model().equals(TEN_KW_MODEL) || reference.offers().isEmpty()) {
             return reference;
         }
@@ -147,7 +164,7 @@ class CustomRulesDifferentialTest extends ReferenceDifferential {
             BigDecimal eur = DESIGN_EUR.get(offer.months()).multiply(PLUS_TEN_PERCENT);
             boolean gbp = offer.price().currency().getCurrencyCode().equals("GBP");
             BigDecimal amount = gbp ? eur.multiply(new BigDecimal("0.85")).setScale(0, RoundingMode.HALF_UP) : eur;
-            return new OfferTerm(offer.months(), Money.of(amount, offer.price().currency()));
+            return new OfferTerm(offer.months(), Money.of(amount, offer.price().currency()), offer.covers());
         }).toList();
         List<String> fired = reference.trace().firedRules().stream()
                 .map(rule -> rule.equals(DEFAULT_PRICE_RULE) ? CUSTOM_PRICE_RULE : rule).toList();
@@ -197,8 +214,8 @@ class CustomRulesDifferentialTest extends ReferenceDifferential {
                             Category.BATTERY, serial % 2 == 0 ? "GB" : "DE", produced, produced, installed,
                             Optional.empty(), Optional.of(produced.atStartOfDay(ZoneOffset.UTC).toInstant()));
                     LocalDate start = REFERENCE.decide(PolicyQuery.fresh(device, produced)).standard().start();
-                    LocalDate tenYears = new StandardTerm(start, 10).end();
-                    LocalDate twelveYears = new StandardTerm(start, 12).end();
+                    LocalDate tenYears = StandardTerm.endOf(start, 10);
+                    LocalDate twelveYears = StandardTerm.endOf(start, 12);
                     for (LocalDate on : List.of(start, tenYears, tenYears.plusDays(1), twelveYears,
                             twelveYears.plusDays(1))) {
                         queries.add(PolicyQuery.fresh(device, on));
@@ -218,7 +235,7 @@ class CustomRulesDifferentialTest extends ReferenceDifferential {
         PolicyDecision actual = RULES.decide(query);
         PolicyDecision reference = REFERENCE.decide(query);
         String about = query + "\n  custom:    " + actual + "\n  reference: " + reference;
-        StandardTerm twelveYears = new StandardTerm(reference.standard().start(), 12);
+        StandardTerm twelveYears = new StandardTerm(reference.standard().start(), 12, reference.standard().covers());
         assertThat(actual.standard()).as("standard term, %s", about).isEqualTo(twelveYears);
         LocalDate end = twelveYears.end();
         int years = UPGRADE_YEARS.getOrDefault(query.device().model(), 0);

@@ -149,7 +149,7 @@ record PolicyVariant(Map<String, Integer> yearsByCategory, Map<Integer, Map<Inte
     /** Changes counted by kind, every kind present. */
     static Map<String, Long> counts(List<Change> changes) {
         Map<String, Long> counts = new TreeMap<>();
-        for (String kind : List.of("standard start", "standard end", "upgrade", "offers", "transfer")) {
+        for (String kind : List.of("standard start", "standard end", "upgrade", "offers", "transfer", "scope")) {
             counts.put(kind, 0L);
         }
         counts.putAll(changes.stream().collect(Collectors.groupingBy(Change::kind, Collectors.counting())));

@@ -157,13 +157,13 @@ class RulesCliTest {
         String out = result.out();
         LocalDate upgradedEnd = row.upgradedEnd();
         assertThat(out).contains("Rule set      " + DroolsWarrantyRules.defaults().version())
-                .contains("Standard      " + row.standardStart() + " to " + row.standardEnd() + " (5 years)")
-                .contains("Upgrade       eligible, +5 years: ")
+                .contains("Standard      " + row.standardStart() + " to " + row.standardEnd() + " (5 years), covers parts, labour and transport")
+                .contains("Upgrade       eligible, +5 years, covers parts only: ")
                 .contains("Offers        none: ")
                 .contains("Transfer      allowed: The warranty follows the device to its new owner.")
                 .contains("right after the free upgrade, covered up to " + upgradedEnd)
                 // The documented default policy (README) price table, up to 10 kW, outside GB
-                .containsPattern("Offers +\\+60 months +EUR 270\\.00\\R +\\+120 months +EUR 540\\.00");
+                .containsPattern("Offers +\\+60 months +EUR 270\\.00 +covers parts, labour and transport\\R +\\+120 months +EUR 540\\.00 +covers parts, labour and transport");
 
         // the same rules as the plain-Java statement of the policy says fire, each as often ...
         var device = SampleData.devices().find(SerialNumber.parse(row.serial())).orElseThrow();
@@ -206,7 +206,7 @@ class RulesCliTest {
         assertThat(result.code()).as(result.err()).isZero();
         // EUR 200 / 400 x 0.85, half-up to whole pounds
         assertThat(result.out()).contains("as upgraded, covered up to " + end)
-                .containsPattern("Offers +\\+60 months +GBP 170\\.00\\R +\\+120 months +GBP 340\\.00");
+                .containsPattern("Offers +\\+60 months +GBP 170\\.00 +covers parts, labour and transport\\R +\\+120 months +GBP 340\\.00 +covers");
         assertThat(firedRules(result.out(), 0)).contains(
                 "Currency: GBP in GB, 0.85 of the EUR price rounded half-up to whole pounds");
         Result soon = rules("explain", RuleFolders.DEFAULT, row.serial(), DAY, "--current-end", TODAY.plusMonths(6).minusDays(1).toString());
@@ -237,7 +237,7 @@ class RulesCliTest {
     private static final Pattern CHANGE_LINE = Pattern.compile(
             "^(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(standard start|standard end|upgrade|offers|transfer)\\s+(.+?) -> (.+)$");
     private static final Pattern COUNTS_LINE = Pattern.compile(
-            "^Changes: standard start (\\d+), standard end (\\d+), upgrade (\\d+), offers (\\d+), transfer (\\d+); (\\d+) of (\\d+) devices changed$");
+            "^Changes: standard start (\\d+), standard end (\\d+), upgrade (\\d+), offers (\\d+), transfer (\\d+), scope (\\d+); (\\d+) of (\\d+) devices changed$");
 
     static List<PolicyVariant.Change> changesIn(String out) {
         List<PolicyVariant.Change> changes = new ArrayList<>();
@@ -259,8 +259,9 @@ class RulesCliTest {
         counts.put("upgrade", Long.parseLong(m.group(3)));
         counts.put("offers", Long.parseLong(m.group(4)));
         counts.put("transfer", Long.parseLong(m.group(5)));
-        counts.put("devices changed", Long.parseLong(m.group(6)));
-        counts.put("devices", Long.parseLong(m.group(7)));
+        counts.put("scope", Long.parseLong(m.group(6)));
+        counts.put("devices changed", Long.parseLong(m.group(7)));
+        counts.put("devices", Long.parseLong(m.group(8)));
         return counts;
     }
 
