@@ -13,8 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -519,6 +522,148 @@ abstract class StoreContract {
         assertThat(requests.onlineSince(offline)).as("no online time recorded").isEmpty();
         assertThat(ledger.entries(offline)).as("no grant recorded").isEmpty();
         assertThat(service.inquire(offline).end()).as("the device still answers").isAfter(LocalDate.of(2026, 1, 1));
+    }
+
+    /** Every scope there is: each non-empty subset of {@link Covered}. */
+    static List<Set<Covered>> everyScope() {
+        List<Set<Covered>> scopes = new ArrayList<>();
+        Covered[] items = Covered.values();
+        for (int mask = 1; mask < 1 << items.length; mask++) {
+            EnumSet<Covered> scope = EnumSet.noneOf(Covered.class);
+            for (int i = 0; i < items.length; i++) {
+                if ((mask & 1 << i) != 0) {
+                    scope.add(items[i]);
+                }
+            }
+            scopes.add(Covered.scope(scope));
+        }
+        return scopes;
+    }
+
+    @Test
+    void everyScopeIsReadBackAsItWasWrittenOnLedgerOrderAndCertificateLines() throws Exception {
+        List<Set<Covered>> scopes = everyScope();
+        assertThat(scopes).hasSize(7);
+        JdbcCoverageLedger ledger = JdbcWarrantyStores.coverageLedger(dataSource);
+        List<LedgerEntry> entries = new ArrayList<>();
+        List<Coverage> coverages = new ArrayList<>();
+        LocalDate start = LocalDate.of(2024, 1, 1);
+        for (Set<Covered> scope : scopes) {
+            CoverageKind kind = entries.isEmpty() ? CoverageKind.STANDARD : CoverageKind.EXTENSION;
+            Coverage coverage = new Coverage(kind, start, start.plusYears(1).minusDays(1),
+                    CoverageSource.parse(entries.isEmpty() ? "standard warranty" : "order O-" + entries.size()), scope);
+            coverages.add(coverage);
+            entries.add(new LedgerEntry(coverage, new DecisionTrace("v1", List.of("scope")), T0));
+            start = start.plusYears(1);
+        }
+        // A line whose scope was not recorded (copied from a store of before scopes) stays so.
+        entries.add(new LedgerEntry(new Coverage(CoverageKind.PROMOTION, start, start.plusMonths(6),
+                CoverageSource.parse("promotion SUMMER25"), Covered.grantedBeforeScopes(CoverageKind.PROMOTION, "")),
+                new DecisionTrace("v1", List.of()), T0, false));
+        assertThat(ledger.append(SN, 0, entries)).isTrue();
+        assertThat(ledger.entries(SN)).containsExactlyElementsOf(entries);
+        List<String> written = new ArrayList<>(scopes.stream().map(Covered::format).toList());
+        written.add(null);
+        assertThat(column("SELECT covers FROM wk_coverage WHERE serial = '" + SN.value() + "' ORDER BY seq"))
+                .containsExactlyElementsOf(written);
+
+        JdbcOrderStore orders = JdbcWarrantyStores.orders(dataSource);
+        List<OrderLine> lines = new ArrayList<>();
+        List<Set<Covered>> lineScopes = new ArrayList<>(scopes);
+        lineScopes.add(Set.of()); // a line placed before scopes
+        for (Set<Covered> scope : lineScopes) {
+            lines.add(new OrderLine(new SerialNumber("CONTRACTS" + (100 + lines.size())), "EXT-12M", 12,
+                    Money.of("10", "EUR"), new DecisionTrace("v1", List.of()), scope));
+        }
+        Order order = new Order(new OrderId("O-SCOPES"), ALICE, "key-scopes", OrderState.PENDING_PAYMENT, lines,
+                Money.of("80", "EUR"), T0, T0.plusSeconds(86_400), Optional.empty(), Optional.empty());
+        assertThat(orders.placeIfAbsent(order)).isEqualTo(order);
+        assertThat(orders.find(order.orderId())).contains(order);
+        assertThat(column("SELECT covers FROM wk_order_line WHERE order_id = 'O-SCOPES' ORDER BY line_no"))
+                .containsExactlyElementsOf(written);
+
+        java.security.KeyPair keys = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        org.warrantykit.Certificate certificate = org.warrantykit.Certificate.issue(
+                ScopeMigrationContract.wellFormedNumber("WK-20261127-SC0PE-S000"), SN, "X1-BOOST",
+                ALICE, coverages, T0, "v1", org.warrantykit.CertificateSigner.ed25519(keys));
+        JdbcCertificateStore certificates = JdbcWarrantyStores.certificates(dataSource);
+        assertThat(certificates.add(certificate)).isTrue();
+        assertThat(certificates.find(certificate.number())).contains(certificate);
+        assertThat(column("SELECT covers FROM wk_certificate_coverage ORDER BY line_no"))
+                .containsExactlyElementsOf(written.subList(0, scopes.size()));
+        assertThat(org.warrantykit.CertificateVerifier.of(keys.getPublic())
+                .verify(certificates.find(certificate.number()).orElseThrow())).isTrue();
+    }
+
+    @Test
+    void aScopeChangedOutsideTheLibraryIsATypedStoreErrorAndNothingIsWritten() throws Exception {
+        WarrantyService service = JdbcWarrantyStores.configure(WarrantyService.builder(), dataSource)
+                .rules(new TestPolicy()).codePepper(new byte[32])
+                .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC))
+                .devices(InMemoryDeviceRegistry.of(List.of(device(SN.value()).build()))).build();
+        service.requestUpgrade(ALICE, SN);
+        Order placed = service.purchase(ALICE, SN, "EXT-60M", "key-1");
+        org.warrantykit.Certificate certificate = service.certificate(ALICE, SN);
+        JdbcCoverageLedger ledger = JdbcWarrantyStores.coverageLedger(dataSource);
+        JdbcOrderStore orders = JdbcWarrantyStores.orders(dataSource);
+        JdbcCertificateStore certificates = JdbcWarrantyStores.certificates(dataSource);
+        List<LedgerEntry> granted = ledger.entries(SN);
+        String message = "warranty store holds a coverage scope it cannot read; the row was changed outside this library";
+
+        for (String garbage : List.of("PARTS,GARBAGE", "", "parts", "LABOUR,PARTS", "PARTS,,LABOUR", " PARTS",
+                "PARTS,PARTS")) {
+            update("UPDATE wk_coverage SET covers = ? WHERE serial = ? AND seq = 1", garbage, SN.value());
+            assertThatThrownBy(() -> ledger.entries(SN)).as(garbage).isInstanceOf(JdbcStoreException.class)
+                    .hasMessage(message).cause().hasMessageStartingWith("covers: ");
+            assertThatThrownBy(() -> service.inquire(SN)).isInstanceOf(JdbcStoreException.class).hasMessage(message);
+            assertThatThrownBy(() -> service.confirmPayment(placed.orderId(), "pay-1"))
+                    .isInstanceOf(JdbcStoreException.class).hasMessage(message);
+            assertThatThrownBy(() -> service.purchase(ALICE, SN, "EXT-120M", "key-2"))
+                    .isInstanceOf(JdbcStoreException.class).hasMessage(message);
+            assertThat(column("SELECT COUNT(*) FROM wk_coverage")).as("nothing granted").containsExactly("2");
+            assertThat(column("SELECT state FROM wk_order")).as("no order paid or placed")
+                    .containsExactly("PENDING_PAYMENT");
+            assertThat(column("SELECT COUNT(*) FROM wk_certificate")).containsExactly("1");
+            assertThat(column("SELECT covers FROM wk_coverage WHERE seq = 1")).as("the row is left as found")
+                    .containsExactly(garbage);
+
+            update("UPDATE wk_order_line SET covers = ? WHERE order_id = ?", garbage, placed.orderId().value());
+            assertThatThrownBy(() -> orders.find(placed.orderId())).isInstanceOf(JdbcStoreException.class)
+                    .hasMessage(message);
+            update("UPDATE wk_certificate_coverage SET covers = ? WHERE number = ? AND line_no = 0", garbage,
+                    certificate.number());
+            assertThatThrownBy(() -> certificates.find(certificate.number())).isInstanceOf(JdbcStoreException.class)
+                    .hasMessage(message);
+        }
+
+        update("UPDATE wk_coverage SET covers = ? WHERE serial = ? AND seq = 1", "PARTS", SN.value());
+        update("UPDATE wk_order_line SET covers = ? WHERE order_id = ?", Covered.format(placed.lines().get(0).covers()),
+                placed.orderId().value());
+        update("UPDATE wk_certificate_coverage SET covers = ? WHERE number = ? AND line_no = 0",
+                Covered.format(certificate.coverages().get(0).covers()), certificate.number());
+        assertThat(ledger.entries(SN)).as("repaired").isEqualTo(granted);
+        assertThat(orders.find(placed.orderId())).contains(placed);
+        assertThat(certificates.find(certificate.number())).contains(certificate);
+    }
+
+    private void update(String sql, String... values) throws Exception {
+        try (Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setString(i + 1, values[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private List<String> column(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             var rows = s.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
     }
 
     @Test

@@ -1,0 +1,8 @@
+package org.warrantykit.jdbc;
+
+class PostgresScopeMigrationTest extends ScopeMigrationContract {
+    @Override
+    TestDatabase open() {
+        return TestDatabase.postgres();
+    }
+}
