@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.warrantykit.Covered;
 import org.warrantykit.Device;
 import org.warrantykit.RuleProblem;
@@ -326,8 +328,16 @@ public final class RulesCli implements Runnable {
         @Override
         public Integer call() {
             List<Device> devices = devices(data).all().sorted(Comparator.comparing(Device::serial)).toList();
-            WarrantyRules oldRules = new RuleFolder(oldFolder).load();
-            WarrantyRules newRules = new RuleFolder(newFolder).load();
+            // The two folders compile side by side (most of diff's time); the old one's problems are reported first.
+            CompletableFuture<DroolsWarrantyRules> oldLoad = CompletableFuture.supplyAsync(() -> new RuleFolder(oldFolder).load());
+            DroolsWarrantyRules newRules;
+            try {
+                newRules = new RuleFolder(newFolder).load();
+            } catch (RuntimeException newFailed) {
+                joinReportingItsFailure(oldLoad);
+                throw newFailed;
+            }
+            WarrantyRules oldRules = joinReportingItsFailure(oldLoad);
             LocalDate on = dayOrToday(today);
             PolicyDiff.Result result;
             try {
@@ -358,6 +368,17 @@ public final class RulesCli implements Runnable {
                     + result.devices() + " devices changed");
             out.flush();
             return 0;
+        }
+
+        private static DroolsWarrantyRules joinReportingItsFailure(CompletableFuture<DroolsWarrantyRules> load) {
+            try {
+                return load.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw e;
+            }
         }
 
         /**

@@ -1,6 +1,7 @@
 package org.warrantykit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.warrantykit.examples.DesignPolicy.TODAY;
 
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,17 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.warrantykit.AccountId;
+import org.warrantykit.Coverage;
+import org.warrantykit.CoverageKind;
+import org.warrantykit.Covered;
+import org.warrantykit.UpgradeStatus;
+import org.warrantykit.WarrantyService;
+import org.warrantykit.WarrantyView;
+import org.warrantykit.memory.InMemoryStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warrantykit.examples.DesignPolicy.Row;
@@ -375,6 +387,47 @@ class RulesCliTest {
                 .contains("standard-terms.drl:" + RuleFolders.lineOf(old.resolve("standard-terms.drl"),
                         "rule \"Standard term: inverters made before 2021 6 years\"") + ": ")
                 .doesNotContain("OK ");
+    }
+
+    /**
+     * Issue 18, policy (1): the default's G4 upgrade, +5 years parts only, passes check on a CSV of
+     * such devices, and the service grants what explain says: the standard line with labour (and
+     * transport in the EU), the upgrade line parts only.
+     */
+    @Test
+    void theG4UpgradeCoversPartsOnlyInCheckExplainAndTheService(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("devices.csv");
+        Files.writeString(csv, InMemoryDeviceRegistry.HEADER + "\n"
+                + "G4HYBRID00001,X3-HYBRID-G4,INVERTER,DE,2025-03-01,2025-03-20,2025-05-02,g4-owner,2025-05-03T09:00:00Z\n"
+                + "G4HYBRID00002,X3-HYBRID-G4,INVERTER,AU,2025-03-01,2025-03-20,2025-05-02,g4-owner,2025-05-03T09:00:00Z\n");
+        Result checked = rules("check", RuleFolders.DEFAULT, "--data", csv.toString(), DAY);
+        assertThat(checked.code()).as(checked.err()).isZero();
+        assertThat(checked.out()).contains("Decided 2 devices of " + csv);
+
+        Result german = rules("explain", RuleFolders.DEFAULT, "G4HYBRID00001", "--data", csv.toString(), DAY);
+        assertThat(german.code()).as(german.err()).isZero();
+        assertThat(german.out()).contains("Standard      2025-05-02 to 2030-05-01 (5 years), covers parts, labour and transport")
+                .contains("Upgrade       eligible, +5 years, covers parts only: ");
+        Result australian = rules("explain", RuleFolders.DEFAULT, "G4HYBRID00002", "--data", csv.toString(), DAY);
+        assertThat(australian.code()).as(australian.err()).isZero();
+        assertThat(australian.out()).contains("Standard      2025-05-02 to 2030-05-01 (5 years), covers parts and labour\n")
+                .contains("Upgrade       eligible, +5 years, covers parts only: ");
+
+        WarrantyService service = InMemoryStores.configure(WarrantyService.builder())
+                .rules(DroolsWarrantyRules.defaults()).devices(InMemoryDeviceRegistry.fromCsv(csv))
+                .clock(Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC)).build();
+        AccountId owner = AccountId.of("g4-owner");
+        Map<String, Set<Covered>> standardScope = Map.of("G4HYBRID00001", Set.of(Covered.PARTS, Covered.LABOUR, Covered.TRANSPORT),
+                "G4HYBRID00002", Set.of(Covered.PARTS, Covered.LABOUR));
+        standardScope.forEach((serial, standard) -> {
+            assertThat(service.requestUpgrade(owner, serial).status()).as(serial).isEqualTo(UpgradeStatus.UPGRADED);
+            WarrantyView view = service.inquire(serial);
+            assertThat(view.coverages()).as(serial)
+                    .extracting(Coverage::kind, Coverage::start, Coverage::end, Coverage::covers)
+                    .containsExactly(
+                            tuple(CoverageKind.STANDARD, LocalDate.of(2025, 5, 2), LocalDate.of(2030, 5, 1), standard),
+                            tuple(CoverageKind.UPGRADE, LocalDate.of(2030, 5, 2), LocalDate.of(2035, 5, 1), Set.of(Covered.PARTS)));
+        });
     }
 
     @Test
