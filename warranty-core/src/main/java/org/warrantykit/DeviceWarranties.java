@@ -17,6 +17,8 @@ import org.warrantykit.spi.LedgerEntry;
 import org.warrantykit.spi.OwnershipStore;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.Replacement;
+import org.warrantykit.spi.ReplacementStore;
 import org.warrantykit.spi.UpgradeRequestStore;
 import org.warrantykit.spi.WarrantyRules;
 
@@ -36,10 +38,12 @@ final class DeviceWarranties {
     private final CoverageLedger ledger;
     private final UpgradeRequestStore onlineStatus;
     private final OwnershipStore ownership;
+    private final ReplacementStore replacements;
 
     DeviceWarranties(Supplier<WarrantyRules> rules, DeviceRegistry registry, Clock clock, CoverageLedger ledger,
-                     UpgradeRequestStore onlineStatus, OwnershipStore ownership) {
+                     UpgradeRequestStore onlineStatus, OwnershipStore ownership, ReplacementStore replacements) {
         this.ownership = ownership;
+        this.replacements = replacements;
         this.rules = rules;
         this.registry = registry;
         this.clock = clock;
@@ -47,8 +51,11 @@ final class DeviceWarranties {
         this.onlineStatus = onlineStatus;
     }
 
-    /** A device's state at one moment: its ledger, the policy's decision and the view they make. */
-    record Snapshot(Device device, List<LedgerEntry> entries, PolicyDecision decision, WarrantyView view) {
+    /**
+     * A device's state at one moment: its ledger, the policy's decision, the swaps it took part in
+     * (as recorded by then) and the view they make.
+     */
+    record Snapshot(Device device, List<LedgerEntry> entries, PolicyDecision decision, Swaps swaps, WarrantyView view) {
         boolean upgraded() {
             return upgradeIn(entries).isPresent();
         }
@@ -75,6 +82,36 @@ final class DeviceWarranties {
         return registry;
     }
 
+    ReplacementStore replacements() {
+        return replacements;
+    }
+
+    /** The swaps a device took part in: the one it came from and the one that took it out of service. */
+    record Swaps(Optional<Replacement> replaces, Optional<Replacement> replacedBy) {
+        static final Swaps NONE = new Swaps(Optional.empty(), Optional.empty());
+
+        /** The swaps recorded up to the end of {@code day}. */
+        Swaps asOf(LocalDate day, Function<Instant, LocalDate> dayOf) {
+            return new Swaps(replaces.filter(r -> !dayOf.apply(r.recordedAt()).isAfter(day)),
+                    replacedBy.filter(r -> !dayOf.apply(r.recordedAt()).isAfter(day)));
+        }
+    }
+
+    Swaps swaps(SerialNumber sn) {
+        return new Swaps(replacements.replacing(sn), replacements.replacementOf(sn));
+    }
+
+    /**
+     * Refuses to act on a device that was replaced: its warranty continues on its replacement, where
+     * codes, purchases, upgrades, certificates and transfers belong.
+     */
+    void requireInService(SerialNumber sn) {
+        Optional<Replacement> swap = replacements.replacementOf(sn);
+        if (swap.isPresent()) {
+            throw new DeviceReplacedException(sn, swap.get().replacement(), swap.get().on());
+        }
+    }
+
     LocalDate today() {
         return LocalDate.now(clock);
     }
@@ -88,9 +125,24 @@ final class DeviceWarranties {
         return withTransfers(withObservedOnline(registry.find(sn).orElseThrow(() -> new UnknownDeviceException(sn))));
     }
 
-    /** The device with the owner it was transferred to through the service (house sale), if any. */
+    /**
+     * The device with the owner it was transferred to through the service (house sale), if any; a
+     * replacement never transferred itself belongs to whoever owns the unit it replaced.
+     */
     Device withTransfers(Device device) {
-        return ownership.owner(device.serial()).map(device::withOwner).orElse(device);
+        Optional<AccountId> transferred = ownership.owner(device.serial());
+        if (transferred.isPresent()) {
+            return device.withOwner(transferred.get());
+        }
+        Optional<Replacement> swap = replacements.replacing(device.serial());
+        if (swap.isPresent()) {
+            Optional<AccountId> faultyOwner = registry.find(swap.get().faulty())
+                    .map(this::withTransfers).flatMap(Device::owner);
+            if (faultyOwner.isPresent()) {
+                return device.withOwner(faultyOwner.get());
+            }
+        }
+        return device;
     }
 
     /**
@@ -111,6 +163,17 @@ final class DeviceWarranties {
                 owned.putIfAbsent(sn, device);
             }
         }
+        // the units that replaced the account's devices, down each chain (A replaced by B, B by C)
+        for (Device device : List.copyOf(owned.values())) {
+            Optional<Replacement> swap = replacements.replacementOf(device.serial());
+            while (swap.isPresent()) {
+                Device replacement = device(swap.get().replacement());
+                if (replacement.isOwnedBy(account)) {
+                    owned.putIfAbsent(replacement.serial(), replacement);
+                }
+                swap = replacements.replacementOf(replacement.serial());
+            }
+        }
         return List.copyOf(owned.values());
     }
 
@@ -122,6 +185,7 @@ final class DeviceWarranties {
             // the same words whether another account or none owns it: a caller learns nothing about other accounts
             throw new AccessDeniedException(account, "device " + device.serial(), "it is not registered to this account");
         }
+        requireInService(device.serial());
         return device;
     }
 
@@ -141,7 +205,8 @@ final class DeviceWarranties {
     Snapshot snapshot(Device device, WarrantyRules policy, LocalDate on) {
         List<LedgerEntry> entries = entries(device);
         PolicyDecision decision = policy.decide(query(device, entries, on));
-        return new Snapshot(device, entries, decision, view(device, entries, decision, on));
+        Swaps swaps = swaps(device.serial());
+        return new Snapshot(device, entries, decision, swaps, view(device, entries, decision, swaps, on));
     }
 
     /**
@@ -152,7 +217,8 @@ final class DeviceWarranties {
         List<LedgerEntry> entries = entries(device).stream()
                 .takeWhile(e -> !dayOf(e.recordedAt()).isAfter(day)).toList();
         PolicyDecision decision = policy.decide(query(device, entries, day));
-        return new Snapshot(device, entries, decision, view(device, entries, decision, day));
+        Swaps swaps = swaps(device.serial()).asOf(day, this::dayOf);
+        return new Snapshot(device, entries, decision, swaps, view(device, entries, decision, swaps, day));
     }
 
     /** Snapshots of many devices with one batched policy call. */
@@ -168,8 +234,9 @@ final class DeviceWarranties {
         List<Snapshot> snapshots = new ArrayList<>(devices.size());
         for (int i = 0; i < devices.size(); i++) {
             Device device = devices.get(i);
-            snapshots.add(new Snapshot(device, entries.get(i), decisions.get(i),
-                    view(device, entries.get(i), decisions.get(i), on)));
+            Swaps swaps = swaps(device.serial());
+            snapshots.add(new Snapshot(device, entries.get(i), decisions.get(i), swaps,
+                    view(device, entries.get(i), decisions.get(i), swaps, on)));
         }
         return snapshots;
     }
@@ -218,7 +285,8 @@ final class DeviceWarranties {
         List<LedgerEntry> entries = new ArrayList<>(before.entries());
         entries.addAll(added);
         PolicyDecision decision = policy.decide(query(before.device(), entries, on));
-        return new Snapshot(before.device(), List.copyOf(entries), decision, view(before.device(), entries, decision, on));
+        return new Snapshot(before.device(), List.copyOf(entries), decision, before.swaps(),
+                view(before.device(), entries, decision, before.swaps(), on));
     }
 
     /**
@@ -262,12 +330,23 @@ final class DeviceWarranties {
         return entries.stream().map(LedgerEntry::coverage).filter(c -> c.kind() == CoverageKind.UPGRADE).findFirst();
     }
 
-    static WarrantyView view(Device device, List<LedgerEntry> entries, PolicyDecision decision, LocalDate today) {
-        List<Coverage> coverages = entries.isEmpty()
+    static WarrantyView view(Device device, List<LedgerEntry> entries, PolicyDecision decision, Swaps swaps,
+                             LocalDate today) {
+        List<Coverage> lines = entries.isEmpty()
                 ? List.of(new Coverage(CoverageKind.STANDARD, decision.standard().start(), decision.standard().end(),
                         STANDARD_SOURCE, decision.standard().covers()))
                 : entries.stream().map(LedgerEntry::coverage).toList();
-        boolean granted = coverages.size() > 1;
+        Optional<String> replaces = swaps.replaces().map(r -> r.faulty().value());
+        Optional<String> replacedBy = swaps.replacedBy().map(r -> r.replacement().value());
+        if (swaps.replacedBy().isPresent()) {
+            // the warranty moved to the replacement: this unit's ends the day before the swap
+            List<Coverage> before = endingBefore(lines, swaps.replacedBy().get().on());
+            return new WarrantyView(device.serial(), device.model(), WarrantyState.REPLACED, before, Set.of(),
+                    decision.trace(), replaces, replacedBy);
+        }
+        List<Coverage> coverages = lines;
+        // A replacement may carry only (part of) a standard term: what counts is a grant beyond it.
+        boolean granted = coverages.stream().anyMatch(c -> c.kind() != CoverageKind.STANDARD);
         boolean expired = coverages.get(coverages.size() - 1).end().isBefore(today);
         WarrantyState state;
         if (expired) {
@@ -291,6 +370,34 @@ final class DeviceWarranties {
         if (!decision.offers().isEmpty()) {
             actions.add(Action.BUY_EXTENSION);
         }
-        return new WarrantyView(device.serial(), device.model(), state, coverages, actions, decision.trace());
+        return new WarrantyView(device.serial(), device.model(), state, coverages, actions, decision.trace(),
+                replaces, replacedBy);
+    }
+
+    /** The lines that cover days before {@code day}, the last one cut to end the day before. */
+    static List<Coverage> endingBefore(List<Coverage> lines, LocalDate day) {
+        LocalDate last = day.minusDays(1);
+        List<Coverage> kept = new ArrayList<>(lines.size());
+        for (Coverage line : lines) {
+            if (line.start().isAfter(last)) {
+                break;
+            }
+            kept.add(line.end().isAfter(last)
+                    ? new Coverage(line.kind(), line.start(), last, line.source(), line.covers()) : line);
+        }
+        return kept;
+    }
+
+    /** The lines that cover {@code day} or later, the first one cut to start on it. */
+    static List<Coverage> startingOn(List<Coverage> lines, LocalDate day) {
+        List<Coverage> kept = new ArrayList<>(lines.size());
+        for (Coverage line : lines) {
+            if (line.end().isBefore(day)) {
+                continue;
+            }
+            kept.add(line.start().isBefore(day)
+                    ? new Coverage(line.kind(), day, line.end(), line.source(), line.covers()) : line);
+        }
+        return kept;
     }
 }

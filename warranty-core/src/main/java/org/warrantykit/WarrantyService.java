@@ -19,6 +19,7 @@ import org.warrantykit.spi.CoverageLedger;
 import org.warrantykit.spi.DeviceRegistry;
 import org.warrantykit.spi.OrderStore;
 import org.warrantykit.spi.OwnershipStore;
+import org.warrantykit.spi.ReplacementStore;
 import org.warrantykit.spi.Transactions;
 import org.warrantykit.spi.UpgradeRequestStore;
 import org.warrantykit.spi.WarrantyRules;
@@ -52,13 +53,15 @@ public final class WarrantyService {
     private final Purchases purchases;
     private final Certificates certificates;
     private final Transfers transfers;
+    private final Replacements replacements;
 
     private WarrantyService(Builder builder) {
         this.decisionCache = builder.decisionCache;
         this.givenRules = builder.rules;
         this.rules = cached(builder.rules);
         this.warranties = new DeviceWarranties(() -> rules, builder.devices, builder.clock, builder.ledger,
-                builder.upgrades, builder.ownership);
+                builder.upgrades, builder.ownership, builder.replacements);
+        this.replacements = new Replacements(warranties, builder.replacements, builder.transactions);
         this.transfers = new Transfers(warranties, builder.ownership, builder.transactions);
         this.bulk = new BulkViews(warranties);
         this.upgrades = new Upgrades(warranties, builder.upgrades, builder.transactions);
@@ -379,6 +382,33 @@ public final class WarrantyService {
     }
 
     /**
+     * Records a device swap (RMA, back office): from {@code on}, {@code replacementSerial} carries what
+     * was left of {@code faultySerial}'s warranty, the same lines with their kinds, sources and scopes,
+     * the one in force cut to start on {@code on}; it belongs to the faulty unit's owner and its view
+     * names the unit it {@linkplain WarrantyView#replaces() replaces}. The faulty unit becomes
+     * {@link WarrantyState#REPLACED}: its warranty ends the day before, its view names its
+     * {@linkplain WarrantyView#replacedBy() replacement}, and codes, purchases, upgrades, certificates
+     * and transfers for it are refused with a {@link DeviceReplacedException}. A replacement may be
+     * replaced in turn. An order of the faulty unit still awaiting payment extends the replacement once
+     * paid. No account is checked: the host authorizes its back office.
+     *
+     * @param faultySerial      the unit taken out of service, as typed
+     * @param replacementSerial the unit put in its place, as typed; in the supply data, of the same category,
+     *                          with nothing granted, never replaced and never used as a replacement
+     * @param on                the day of the swap: not after today, within the faulty unit's warranty and
+     *                          after its first day
+     * @return the replacement's warranty as it stands afterwards
+     * @throws InvalidSerialNumberException if a serial number is null or malformed
+     * @throws InvalidValueException        if {@code on} is null, unsupported or after today
+     * @throws UnknownDeviceException       if either device is not in the supply data
+     * @throws ReplacementRefusedException  if the swap is not possible or the policy refuses it; nothing changed
+     * @throws ConcurrentUpdateException    if the devices kept changing under concurrent calls
+     */
+    public WarrantyView replaceDevice(String faultySerial, String replacementSerial, LocalDate on) {
+        return replacements.replace(faultySerial, replacementSerial, on);
+    }
+
+    /**
      * As {@link #transferOwnership(String, AccountId, AccountId)}, for a parsed serial number.
      *
      * @param serial the device
@@ -685,6 +715,7 @@ public final class WarrantyService {
         private CertificateSigner certificateSigner;
         private OwnershipStore ownership;
         private Transactions transactions = Transactions.none();
+        private ReplacementStore replacements;
 
         private int decisionCache = DEFAULT_DECISION_CACHE;
 
@@ -852,6 +883,18 @@ public final class WarrantyService {
         }
 
         /**
+         * Where device swaps made by {@link WarrantyService#replaceDevice} are kept (required).
+         *
+         * @param replacements the replacement store
+         * @return this builder
+         * @throws ConfigurationException if {@code replacements} is null
+         */
+        public Builder replacements(ReplacementStore replacements) {
+            this.replacements = ConfigurationException.require("replacements", replacements);
+            return this;
+        }
+
+        /**
          * Makes each service operation one unit of work across the stores (see
          * {@link Transactions}); {@code JdbcWarrantyStores.configure} sets the
          * database's. Default {@link Transactions#none()}: in-memory stores have
@@ -946,6 +989,7 @@ public final class WarrantyService {
             addIfMissing(missing, orders, "orders");
             addIfMissing(missing, certificateStore, "certificateStore");
             addIfMissing(missing, ownership, "ownership");
+            addIfMissing(missing, replacements, "replacements");
             if (!missing.isEmpty()) {
                 throw new ConfigurationException("WarrantyService needs its stores: " + String.join("(...), ", missing)
                         + "(...) not set. Durable stores: JdbcWarrantyStores.configure(builder, dataSource); "

@@ -9,5 +9,10 @@ public enum WarrantyState {
     /** Running, with at least one EXTENSION or PROMOTION coverage. */
     EXTENDED,
     /** The last coverage ended before the day the view was made for, whatever was granted. */
-    EXPIRED
+    EXPIRED,
+    /**
+     * The unit was swapped for another (RMA) and its warranty moved to the replacement
+     * ({@link WarrantyView#replacedBy()}); nothing more can be done for it.
+     */
+    REPLACED
 }

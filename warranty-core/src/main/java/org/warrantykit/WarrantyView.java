@@ -2,6 +2,7 @@ package org.warrantykit;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,6 +15,10 @@ import java.util.Set;
  * @param coverages every grant, STANDARD first, each starting the day after the one before; unmodifiable
  * @param actions   what the owner may do next; unmodifiable, empty when nothing
  * @param trace     the decision behind the view (for a redemption: the code decision)
+ * @param replaces   the serial number of the unit this one replaced (RMA), whose remaining
+ *                   warranty it carries; empty when it replaced nothing
+ * @param replacedBy the serial number of the unit that replaced this one; empty when it was not
+ *                   replaced (then the state is not {@link WarrantyState#REPLACED})
  */
 public record WarrantyView(
         SerialNumber serial,
@@ -21,7 +26,9 @@ public record WarrantyView(
         WarrantyState state,
         List<Coverage> coverages,
         Set<Action> actions,
-        DecisionTrace trace) {
+        DecisionTrace trace,
+        Optional<String> replaces,
+        Optional<String> replacedBy) {
 
     /**
      * Checks that the coverages form one unbroken warranty.
@@ -33,17 +40,30 @@ public record WarrantyView(
      *                  null is a NullPointerException)
      * @param actions   what the owner may do next; copied, likewise
      * @param trace     the deciding trace
-     * @throws InvalidValueException if a value is null, the first coverage is not STANDARD or a coverage
-     *                               does not start the day after the one before
+     * @param replaces   the unit this one replaced, if any
+     * @param replacedBy the unit that replaced this one, if any
+     * @throws InvalidValueException if a value is null, the first coverage is not STANDARD (a replacement's
+     *                               may be any kind: it starts the day of the swap), a coverage does not
+     *                               start the day after the one before, or the state and
+     *                               {@code replacedBy} disagree
      */
     public WarrantyView {
         InvalidValueException.require("serial", serial);
         InvalidValueException.require("model", model);
         InvalidValueException.require("state", state);
         InvalidValueException.require("trace", trace);
+        InvalidValueException.require("replaces", replaces);
+        InvalidValueException.require("replacedBy", replacedBy);
+        if ((state == WarrantyState.REPLACED) != replacedBy.isPresent()) {
+            throw new InvalidValueException("replacedBy", "a view names its replacement exactly when its state is "
+                    + "REPLACED, not " + state + " with " + replacedBy);
+        }
         coverages = InvalidValueException.requireList("coverages", coverages);
         actions = InvalidValueException.requireSet("actions", actions);
-        if (coverages.isEmpty() || coverages.get(0).kind() != CoverageKind.STANDARD) {
+        if (coverages.isEmpty()) {
+            throw new InvalidValueException("coverages", "a warranty has at least one coverage");
+        }
+        if (replaces.isEmpty() && coverages.get(0).kind() != CoverageKind.STANDARD) {
             throw new InvalidValueException("coverages", "a warranty starts with its STANDARD coverage");
         }
         for (int i = 1; i < coverages.size(); i++) {
@@ -52,6 +72,22 @@ public record WarrantyView(
                         + " does not start the day after " + coverages.get(i - 1));
             }
         }
+    }
+
+    /**
+     * A view of a device that neither replaced another nor was replaced.
+     *
+     * @param serial    the device
+     * @param model     its model
+     * @param state     the warranty as a whole; not REPLACED
+     * @param coverages the grants, STANDARD first
+     * @param actions   what the owner may do next
+     * @param trace     the deciding trace
+     * @throws InvalidValueException as the canonical constructor
+     */
+    public WarrantyView(SerialNumber serial, String model, WarrantyState state, List<Coverage> coverages,
+                        Set<Action> actions, DecisionTrace trace) {
+        this(serial, model, state, coverages, actions, trace, Optional.empty(), Optional.empty());
     }
 
     /** @return the first covered day */

@@ -15,7 +15,7 @@ public final class InMemoryStores {
 
     /**
      * Sets a fresh in-memory ledger, upgrade-request store, code vault, code-attempt log, order store,
-     * certificate store and ownership store on {@code builder} and returns it; rules and devices are
+     * certificate store, ownership store and replacement store on {@code builder} and returns it; rules and devices are
      * still the caller's. Stores set afterwards replace these.
      *
      * @param builder the service builder to configure
@@ -30,6 +30,7 @@ public final class InMemoryStores {
                 .codeAttemptLog(new InMemoryCodeAttemptLog())
                 .orders(new InMemoryOrderStore())
                 .certificateStore(new InMemoryCertificateStore())
-                .ownership(new InMemoryOwnershipStore());
+                .ownership(new InMemoryOwnershipStore())
+                .replacements(new InMemoryReplacementStore());
     }
 }

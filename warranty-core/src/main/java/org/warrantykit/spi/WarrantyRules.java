@@ -52,4 +52,18 @@ public interface WarrantyRules {
         return CodeDecision.refuse("This rule set has no code rules, so no code can be applied.", NO_CODE_RULES,
                 new DecisionTrace(version(), List.of()));
     }
+
+    /**
+     * Whether a replacement unit may carry a faulty unit's remaining warranty (called only once the
+     * service's own checks pass: same category, nothing granted to the replacement, the faulty unit
+     * covered that day). A rule set without replacement rules allows every such swap; override this
+     * to refuse some (for example a unit of another model line).
+     *
+     * @param query the two devices, the day and the line in force
+     * @return the verdict; by default allowed
+     */
+    default ReplacementVerdict judgeReplacement(ReplacementQuery query) {
+        return ReplacementVerdict.allow("This rule set has no replacement rules: a unit of the same category takes "
+                + "over the remaining warranty.", new DecisionTrace(version(), List.of()));
+    }
 }
