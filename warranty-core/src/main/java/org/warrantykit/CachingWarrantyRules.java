@@ -9,6 +9,8 @@ import org.warrantykit.spi.CodeDecision;
 import org.warrantykit.spi.CodeQuery;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.ReplacementQuery;
+import org.warrantykit.spi.ReplacementVerdict;
 import org.warrantykit.spi.WarrantyRules;
 
 /**
@@ -170,6 +172,17 @@ public final class CachingWarrantyRules implements WarrantyRules {
     @Override
     public CodeDecision judgeCode(CodeQuery query) {
         return delegate.judgeCode(query);
+    }
+
+    /**
+     * The delegate's verdict, never cached (a swap is rare and writes).
+     *
+     * @param query the replacement query, passed on as it is
+     * @return the delegate's verdict
+     */
+    @Override
+    public ReplacementVerdict judgeReplacement(ReplacementQuery query) {
+        return delegate.judgeReplacement(query);
     }
 
     /** @return a description naming the delegate and the bound */

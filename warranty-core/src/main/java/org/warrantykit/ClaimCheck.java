@@ -54,8 +54,18 @@ public record ClaimCheck(SerialNumber serial, LocalDate failureDay, boolean cove
         covers = covered ? Covered.scope(covers) : Set.of();
     }
 
-    /** The check of {@code failureDay} against a device's lines (STANDARD first, contiguous). */
-    static ClaimCheck of(SerialNumber serial, LocalDate failureDay, List<Coverage> lines) {
+    /**
+     * The check of {@code failureDay} against a device's lines (contiguous); a unit that was replaced
+     * is not covered from the swap on: its warranty continues on the replacement.
+     */
+    static ClaimCheck of(SerialNumber serial, LocalDate failureDay, WarrantyView view, Optional<LocalDate> replacedOn) {
+        List<Coverage> lines = view.coverages();
+        if (replacedOn.isPresent() && !failureDay.isBefore(replacedOn.get())) {
+            String replacement = view.replacedBy().orElseThrow();
+            return new ClaimCheck(serial, failureDay, false, Optional.empty(), Set.of(), "Not covered on this unit: it "
+                    + "was replaced by " + replacement + " on " + replacedOn.get() + "; claims from that day go to "
+                    + replacement + ".");
+        }
         for (Coverage line : lines) {
             if (line.covers(failureDay)) {
                 return new ClaimCheck(serial, failureDay, true, Optional.of(line), line.covers(), coveredBy(line, failureDay));
@@ -65,6 +75,8 @@ public record ClaimCheck(SerialNumber serial, LocalDate failureDay, boolean cove
         LocalDate end = lines.get(lines.size() - 1).end();
         String reason = failureDay.isBefore(start)
                 ? "Not covered: the warranty had not started on " + failureDay + " (it starts " + start + ")."
+                        + view.replaces().map(faulty -> " This unit replaced " + faulty + " on " + start
+                                + "; claims before that day go to " + faulty + ".").orElse("")
                 : "Not covered: the warranty ended on " + end + ", before the failure on " + failureDay + ".";
         return new ClaimCheck(serial, failureDay, false, Optional.empty(), Set.of(), reason);
     }

@@ -101,6 +101,16 @@ final class DeviceWarranties {
         return new Swaps(replacements.replacing(sn), replacements.replacementOf(sn));
     }
 
+    /** The unit that carries the device's warranty now: itself, or the last of its replacements. */
+    SerialNumber carrying(SerialNumber sn) {
+        SerialNumber current = sn;
+        for (Optional<Replacement> swap = replacements.replacementOf(current); swap.isPresent();
+             swap = replacements.replacementOf(current)) {
+            current = swap.get().replacement();
+        }
+        return current;
+    }
+
     /**
      * Refuses to act on a device that was replaced: its warranty continues on its replacement, where
      * codes, purchases, upgrades, certificates and transfers belong.

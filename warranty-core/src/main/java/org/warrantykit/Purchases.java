@@ -237,7 +237,10 @@ final class Purchases {
     }
 
     private Grant grant(OrderLine line, CoverageSource source, WarrantyRules policy) {
-        Snapshot now = warranties.snapshot(warranties.device(line.serial()), policy, warranties.today());
+        // A unit swapped since the order was placed: the customer paid for the cover, which moved to
+        // the unit that carries it now (the end of the chain of replacements).
+        Snapshot now = warranties.snapshot(warranties.device(warranties.carrying(line.serial())), policy,
+                warranties.today());
         boolean applied = now.entries().stream().map(LedgerEntry::coverage)
                 .anyMatch(c -> c.kind() == CoverageKind.EXTENSION && c.source().equals(source));
         return new Grant(line, now, applied ? List.of()
@@ -253,7 +256,7 @@ final class Purchases {
     private void applyLines(Order order, WarrantyRules policy, List<Grant> prepared) {
         CoverageSource source = order.coverageSource();
         for (Grant first : prepared) {
-            warranties.retrying(first.line().serial(), "applying " + source, first,
+            warranties.retrying(first.at().device().serial(), "applying " + source, first,
                     () -> grant(first.line(), source, policy), attempt -> {
                 if (attempt.added().isEmpty()) {
                     return Optional.of(false);

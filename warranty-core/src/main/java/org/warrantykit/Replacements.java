@@ -53,7 +53,11 @@ final class Replacements {
     private Optional<WarrantyView> attempt(SerialNumber faulty, SerialNumber replacement, LocalDate on, LocalDate today) {
         Device faultyDevice = warranties.device(faulty);
         Device replacementDevice = warranties.device(replacement);
-        Optional<Replacement> earlier = replacements.replacementOf(faulty);
+        WarrantyRules policy = warranties.rules();
+        // One read of the faulty unit: its view and the swap that may have ended it agree, even while
+        // another caller replaces it.
+        Snapshot before = warranties.snapshot(faultyDevice, policy, today);
+        Optional<Replacement> earlier = before.swaps().replacedBy();
         if (earlier.isPresent()) {
             throw refused(faulty, replacement, "it was already replaced by " + earlier.get().replacement().value()
                     + " on " + earlier.get().on() + ".");
@@ -70,15 +74,14 @@ final class Replacements {
                     + " on " + used.get().on() + " and carries that warranty.");
         }
         if (!faultyDevice.category().equals(replacementDevice.category())) {
-            throw refused(faulty, replacement, replacement.value() + " is a " + replacementDevice.category().name()
-                    + ", not a " + faultyDevice.category().name() + " like the faulty unit.");
+            throw refused(faulty, replacement, replacement.value() + " is of category " + replacementDevice.category().name()
+                    + ", the faulty unit of " + faultyDevice.category().name() + "; only a unit of the same category can "
+                    + "take over its warranty.");
         }
         if (!warranties.entries(replacementDevice).isEmpty()) {
             throw refused(faulty, replacement, replacement.value() + " has warranty grants of its own; only a unit "
                     + "with nothing granted can take over another's warranty.");
         }
-        WarrantyRules policy = warranties.rules();
-        Snapshot before = warranties.snapshot(faultyDevice, policy, today);
         List<Coverage> lines = before.view().coverages();
         Optional<Coverage> inForce = lines.stream().filter(c -> c.covers(on)).findFirst();
         if (inForce.isEmpty()) {

@@ -184,6 +184,13 @@ final class Upgrades {
         if (request.isEmpty() || device.onlineSince().isEmpty()) {
             return;
         }
+        if (warranties.replacements().replacementOf(sn).isPresent()) {
+            // the unit was swapped: its warranty is the replacement's now, whose owner asks for its upgrade
+            if (requests.remove(sn)) {
+                LOG.info("pending upgrade of {} dropped: the device was replaced", sn);
+            }
+            return;
+        }
         WarrantyRules policy = warranties.rules();
         LocalDate applyOn = applyDay(request.get(), device);
         Pending first = decided.filter(d -> d.device().equals(device) && d.on().equals(applyOn))

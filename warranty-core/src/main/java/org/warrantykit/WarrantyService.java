@@ -131,8 +131,8 @@ public final class WarrantyService {
             throw new InvalidValueException("failureDay", "a claim is for a failure that happened; " + failureDay
                     + " is after today, " + today);
         }
-        Device device = warranties.device(sn);
-        return ClaimCheck.of(sn, failureDay, warranties.snapshot(device, rules, today).view().coverages());
+        DeviceWarranties.Snapshot snapshot = warranties.snapshot(warranties.device(sn), rules, today);
+        return ClaimCheck.of(sn, failureDay, snapshot.view(), snapshot.swaps().replacedBy().map(r -> r.on()));
     }
 
     /**
@@ -443,7 +443,8 @@ public final class WarrantyService {
             throw new InvalidValueException("within", within + " reaches past the last representable date");
         }
         return devices(account).stream()
-                .filter(v -> v.state() != WarrantyState.EXPIRED && !v.end().isAfter(horizon))
+                .filter(v -> v.state() != WarrantyState.EXPIRED && v.state() != WarrantyState.REPLACED
+                        && !v.end().isAfter(horizon))
                 .toList();
     }
 

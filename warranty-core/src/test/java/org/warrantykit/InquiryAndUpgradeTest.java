@@ -168,7 +168,7 @@ class InquiryAndUpgradeTest {
                 .devices(InMemoryDeviceRegistry.of(List.of())).ledger(new InMemoryCoverageLedger());
         assertThatThrownBy(halfWired::build).isInstanceOf(ConfigurationException.class)
                 .hasMessage("WarrantyService needs its stores: upgradeRequests(...), codeVault(...), codeAttemptLog(...), "
-                        + "orders(...), certificateStore(...), ownership(...) not set. Durable stores: "
+                        + "orders(...), certificateStore(...), ownership(...), replacements(...) not set. Durable stores: "
                         + "JdbcWarrantyStores.configure(builder, dataSource); for tests and demos: "
                         + "InMemoryStores.configure(builder)");
     }
