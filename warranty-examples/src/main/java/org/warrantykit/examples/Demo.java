@@ -22,6 +22,7 @@ import org.warrantykit.AccessDeniedException;
 import org.warrantykit.AccountId;
 import org.warrantykit.InvalidSerialNumberException;
 import org.warrantykit.UpgradeResult;
+import org.warrantykit.WarrantyException;
 import org.warrantykit.WarrantyService;
 import org.warrantykit.WarrantyView;
 import org.warrantykit.memory.InMemoryStores;
@@ -110,7 +111,9 @@ public final class Demo {
                 new Step("alice mistypes a code, then reuses a redeemed one", this::rejectedCodes),
                 new Step("alice buys an extension online (Wty Extend)", this::buyExtension),
                 new Step("alice downloads her warranty certificate", this::downloadCertificate),
-                new Step("Years later the inverter fails: the installer checks the claim", this::claimCheck));
+                new Step("Years later the inverter fails: the installer checks the claim", this::claimCheck),
+                new Step("The service desk swaps the faulty inverter (RMA): the new unit carries the rest",
+                        this::replaceFaultyInverter));
     }
 
     public void run() {
@@ -256,6 +259,25 @@ public final class Demo {
         out.println("  Reason         " + claim.reason());
         ClaimCheck early = service.claimCheck(ALICE_INVERTER, LocalDate.of(2026, 6, 1));
         out.println("  Had it failed on 2026-06-01: " + early.reason());
+    }
+
+    /** A new X1-HYBRID-G4 from the warehouse: no owner, nothing granted. */
+    static final String SPARE_INVERTER = "H1B50A2506018";
+
+    void replaceFaultyInverter() {
+        LocalDate on = LocalDate.now(clock);
+        out.println("  " + ALICE_INVERTER + " is replaced by " + SPARE_INVERTER + " on " + on + ".");
+        print(Views.warranty(service.replaceDevice(ALICE_INVERTER, SPARE_INVERTER, on), false));
+        out.println();
+        print(Views.warranty(service.inquire(ALICE_INVERTER), false));
+        out.println("  Claim on the old unit today: " + service.claimCheck(ALICE_INVERTER, on).reason());
+        try {
+            service.certificate(ALICE, ALICE_INVERTER);
+        } catch (WarrantyException e) {
+            out.println("  Certificate for the old unit: refused: " + e.getMessage());
+        }
+        out.println("  alice's devices now include " + SPARE_INVERTER + ": " + service.devices(ALICE).stream()
+                .anyMatch(v -> v.serial().value().equals(SPARE_INVERTER)));
     }
 
     private void print(List<String> lines) {

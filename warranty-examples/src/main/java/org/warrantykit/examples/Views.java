@@ -34,6 +34,8 @@ final class Views {
             lines.add(row(i == 0 ? "Coverages" : "", String.format("%-10s %s  (%s)  covers %s", c.kind(),
                     span(c.start().toString(), c.end().toString()), c.source().toString(), Covered.describe(c.covers()))));
         }
+        view.replaces().ifPresent(faulty -> lines.add(row("Replaces", faulty)));
+        view.replacedBy().ifPresent(replacement -> lines.add(row("Replaced by", replacement)));
         lines.add(row("Actions", actions(view)));
         if (explain) {
             lines.add(row("Rule set", view.trace().ruleSetVersion()));

@@ -238,6 +238,38 @@ class DemoTest {
     }
 
     @Test
+    void theClaimInTheUpgradeYearsIsCoveredForPartsOnly() {
+        LocalDate failed = LocalDate.ofInstant(Demo.CLAIM_DAY, ZoneOffset.UTC).minusDays(3);
+        assertThat(failed).isAfter(INVERTER.standardEnd()).isBefore(INVERTER.upgradedEnd());
+        assertThat(section(14)).contains("Covered        yes, parts only")
+                .contains("Reason         Covered on " + failed + " by the upgrade term (online upgrade, "
+                        + INVERTER.standardEnd().plusDays(1) + " to " + INVERTER.upgradedEnd()
+                        + "): parts only; labour and transport are not covered.")
+                .contains("Had it failed on 2026-06-01: Covered on 2026-06-01 by the standard term");
+    }
+
+    @Test
+    void theSwappedUnitCarriesTheRestOfTheWarrantyAndTheOldOneEndsTheDayBefore() {
+        LocalDate swap = LocalDate.ofInstant(Demo.CLAIM_DAY, ZoneOffset.UTC);
+        String step = section(15);
+        String replacement = step.substring(step.indexOf("Serial number  " + Demo.SPARE_INVERTER),
+                step.indexOf("Serial number  " + Demo.ALICE_INVERTER));
+        assertThat(replacement).contains("Replaces       " + Demo.ALICE_INVERTER)
+                .contains("Coverages      UPGRADE    " + swap + " to " + INVERTER.upgradedEnd() + "  (online upgrade)  covers parts only")
+                .doesNotContain("STANDARD");
+        String old = step.substring(step.indexOf("Serial number  " + Demo.ALICE_INVERTER));
+        assertThat(old).contains("State          REPLACED")
+                .contains("Warranty       " + INVERTER.standardStart() + " to " + swap.minusDays(1))
+                .contains("Replaced by    " + Demo.SPARE_INVERTER)
+                .contains("Actions        none")
+                .contains("Claim on the old unit today: Not covered on this unit: it was replaced by "
+                        + Demo.SPARE_INVERTER + " on " + swap)
+                .contains("Certificate for the old unit: refused: Device " + Demo.ALICE_INVERTER + " was replaced by "
+                        + Demo.SPARE_INVERTER + " on " + swap)
+                .contains("alice's devices now include " + Demo.SPARE_INVERTER + ": true");
+    }
+
+    @Test
     void mainPrintsTheSameStoryToStandardOutput() {
         PrintStream original = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
