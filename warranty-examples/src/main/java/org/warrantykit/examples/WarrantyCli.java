@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.warrantykit.AccessDeniedException;
+import org.warrantykit.Covered;
+import org.warrantykit.ClaimCheck;
 import org.warrantykit.AccountId;
 import org.warrantykit.ConfigurationException;
 import org.warrantykit.DeviceDataException;
@@ -74,6 +76,8 @@ import picocli.CommandLine.Spec;
                 "  warranty --today 2026-11-27 inquire H1B50A1234567",
                 "  warranty --today 2026-11-27 expiring alice --within P6M",
                 "  warranty --today 2026-11-27 upgrade alice H3A10R2109203",
+                "  warranty --today 2026-11-27 claim H3A10R2109203 --failed-on 2026-11-20",
+                "  warranty --today 2026-11-27 replace H3A10R2109203 H3A10R2308220",
                 "  warranty --today 2026-11-27 shell < commands.txt"})
 public final class WarrantyCli implements Runnable {
     public static final int INVALID_INPUT = 3;
@@ -148,6 +152,8 @@ public final class WarrantyCli implements Runnable {
         commandLine.addSubcommand(new Online(this));
         commandLine.addSubcommand(new Devices(this));
         commandLine.addSubcommand(new Expiring(this));
+        commandLine.addSubcommand(new Claim(this));
+        commandLine.addSubcommand(new Replace(this));
     }
 
     private static CommandLine configure(CommandLine commandLine) {
@@ -160,7 +166,7 @@ public final class WarrantyCli implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: inquire, upgrade, online, devices, expiring or shell");
+                "Missing command: inquire, upgrade, online, devices, expiring, claim, replace or shell");
     }
 
     /** Built on first use from the options, then shared by every command of this run (and the shell). */
@@ -192,6 +198,11 @@ public final class WarrantyCli implements Runnable {
     Instant now() {
         service();
         return clock.instant();
+    }
+
+    LocalDate today() {
+        service();
+        return LocalDate.now(clock);
     }
 
     /** Maps the library's errors to the exit codes listed in the usage help. */
@@ -351,6 +362,67 @@ public final class WarrantyCli implements Runnable {
         @Override
         public Integer call() {
             print(spec, Views.table(session.service().expiringWithin(AccountId.of(account), within)));
+            return 0;
+        }
+    }
+
+    @Command(name = "claim", mixinStandardHelpOptions = true,
+            description = {"Check whether a failure is covered, and what for (service desk, installers).",
+                    "Names the line in force that day and what it pays for (parts, labour, transport)."})
+    static final class Claim implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "SN", description = "Serial number of the failed device.")
+        String serial;
+        @Option(names = "--failed-on", paramLabel = "yyyy-MM-dd",
+                description = "The day it failed (default: today on the service clock).")
+        LocalDate failedOn;
+        private final WarrantyCli session;
+
+        Claim(WarrantyCli session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            LocalDate day = failedOn != null ? failedOn : session.today();
+            ClaimCheck claim = session.service().claimCheck(serial, day);
+            PrintWriter out = out(spec);
+            out.println("  Covered        " + (claim.covered() ? "yes, " + Covered.describe(claim.covers()) : "no"));
+            out.println("  Reason         " + claim.reason());
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "replace", mixinStandardHelpOptions = true,
+            description = {"Record a device swap (RMA, back office): the replacement carries the rest of the "
+                    + "faulty unit's warranty from the swap day.",
+                    "Shows the replacement's warranty, then the faulty unit's (REPLACED)."})
+    static final class Replace implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "FAULTY-SN", description = "The unit taken out of service.")
+        String faulty;
+        @Parameters(index = "1", paramLabel = "REPLACEMENT-SN",
+                description = "The unit put in its place: in the data, same category, nothing granted.")
+        String replacement;
+        @Option(names = "--on", paramLabel = "yyyy-MM-dd",
+                description = "The day of the swap (default: today on the service clock).")
+        LocalDate on;
+        private final WarrantyCli session;
+
+        Replace(WarrantyCli session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            WarrantyService service = session.service();
+            LocalDate day = on != null ? on : session.today();
+            print(spec, Views.warranty(service.replaceDevice(faulty, replacement, day), false));
+            out(spec).println();
+            print(spec, Views.warranty(service.inquire(faulty), false));
             return 0;
         }
     }

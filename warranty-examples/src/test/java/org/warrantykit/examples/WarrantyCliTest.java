@@ -273,6 +273,44 @@ class WarrantyCliTest {
                 "zz-broken.drl");
     }
 
+    // --- claim, replace (issue 17) ----------------------------------------------------------------
+
+    @Test
+    void claimNamesTheLineInForceAndWhatItCovers() {
+        Row row = DesignPolicy.row("H3A10R2109203"); // alice's X3-HYBRID-G4 in DE, standard warranty running
+        Result covered = cli(DAY, "claim", "H3A10R2109203", "--failed-on", "2026-11-20");
+        assertThat(covered.code()).as(covered.err()).isZero();
+        assertThat(covered.out()).contains("Covered        yes, parts, labour and transport")
+                .contains("Reason         Covered on 2026-11-20 by the standard term (standard warranty, "
+                        + row.standardStart() + " to " + row.standardEnd() + "): parts, labour and transport.");
+        Result before = cli(DAY, "claim", "H3A10R2109203", "--failed-on", row.standardStart().minusDays(1).toString());
+        assertThat(before.out()).contains("Covered        no").contains("the warranty had not started");
+        assertRefused(cli(DAY, "claim", "H3A10R2109203", "--failed-on", TODAY.plusDays(1).toString()),
+                WarrantyCli.INVALID_INPUT, "is after today");
+    }
+
+    @Test
+    void replaceMovesTheRestOfTheWarrantyToTheNewUnitAndAFileDatabaseKeepsTheSwap(@TempDir Path dir) {
+        Row faulty = DesignPolicy.row("H3A10R2109203");
+        String db = "--db=" + dir.resolve("warranty");
+        Result swapped = cli(DAY, db, "replace", "H3A10R2109203", "H3A10R2308220", "--on", "2026-11-20");
+        assertThat(swapped.code()).as(swapped.err()).isZero();
+        String replacement = swapped.out().substring(0, swapped.out().indexOf("Serial number  H3A10R2109203"));
+        assertThat(replacement).contains("Serial number  H3A10R2308220").contains("Replaces       H3A10R2109203")
+                .contains("Warranty       2026-11-20 to " + faulty.standardEnd());
+        assertThat(swapped.out()).contains("State          REPLACED").contains("Replaced by    H3A10R2308220")
+                .contains("Warranty       " + faulty.standardStart() + " to 2026-11-19");
+
+        Result later = cli(DAY, db, "claim", "H3A10R2109203", "--failed-on", "2026-11-25");
+        assertThat(later.out()).contains("Covered        no")
+                .contains("it was replaced by H3A10R2308220 on 2026-11-20");
+        assertRefused(cli(DAY, db, "replace", "H3A10R2109203", "H3A10R2410045"), WarrantyCli.REFUSED,
+                "Device H3A10R2109203 cannot be replaced by H3A10R2410045: it was already replaced by H3A10R2308220 "
+                        + "on 2026-11-20.");
+        assertRefused(cli(DAY, db, "upgrade", "alice", "H3A10R2109203"), WarrantyCli.REFUSED,
+                "was replaced by H3A10R2308220 on 2026-11-20");
+    }
+
     // --- --db: state survives between runs ---------------------------------------------------------
 
     @Test
