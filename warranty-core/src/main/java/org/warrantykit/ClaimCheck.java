@@ -90,7 +90,7 @@ public record ClaimCheck(SerialNumber serial, LocalDate failureDay, boolean cove
             case PROMOTION -> "a promotion";
         };
         String left = missing.isEmpty() ? "" : "; " + String.join(" and ", missing.stream()
-                .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList())
+                .map(Covered::word).toList())
                 + (missing.size() == 1 ? " is" : " are") + " not covered";
         return "Covered on " + failureDay + " by " + term + " (" + line.source() + ", " + line.start() + " to "
                 + line.end() + "): " + Covered.describe(line.covers()) + left + ".";

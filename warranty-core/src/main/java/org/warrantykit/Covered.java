@@ -107,11 +107,16 @@ public enum Covered {
      * @throws InvalidValueException if {@code scope} is null, empty or holds a null
      */
     public static String describe(Set<Covered> scope) {
-        List<String> words = scope(scope).stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+        List<String> words = scope(scope).stream().map(Covered::word).toList();
         if (words.size() == 1) {
             return words.get(0) + " only";
         }
         return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+    }
+
+    /** @return the item in one English word for a person: {@code "parts"}, {@code "labour"}, {@code "transport"} */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**

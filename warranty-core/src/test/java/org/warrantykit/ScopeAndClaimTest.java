@@ -35,6 +35,7 @@ class ScopeAndClaimTest {
             assertThat(Covered.describe(Covered.scope(PARTS))).isEqualTo("parts only");
             assertThat(Covered.describe(Covered.scope(PARTS, LABOUR))).isEqualTo("parts and labour");
             assertThat(Covered.describe(WITH_TRANSPORT)).isEqualTo("parts, labour and transport");
+            assertThat(List.of(Covered.values())).extracting(Covered::word).containsExactly("parts", "labour", "transport");
             for (int bits = 1; bits < 8; bits++) { // every non-empty scope reads back as written
                 EnumSet<Covered> items = EnumSet.noneOf(Covered.class);
                 for (Covered c : Covered.values()) {
