@@ -112,6 +112,7 @@ public final class JdbcWarrantyStores {
                 .codeAttemptLog(codeAttempts(dataSource))
                 .certificateStore(certificates(dataSource))
                 .ownership(ownership(dataSource))
+                .replacements(replacements(dataSource))
                 .transactions(transactions(dataSource));
     }
 
@@ -202,5 +203,16 @@ public final class JdbcWarrantyStores {
      */
     public static JdbcOwnershipStore ownership(DataSource dataSource) {
         return new JdbcOwnershipStore(dataSource);
+    }
+
+    /**
+     * Device swaps (RMA) on {@code dataSource}.
+     *
+     * @param dataSource the host's data source, migrated with {@link #migrate}
+     * @return the store, for {@code builder.replacements(...)}
+     * @throws NullPointerException if {@code dataSource} is null
+     */
+    public static JdbcReplacementStore replacements(DataSource dataSource) {
+        return new JdbcReplacementStore(dataSource);
     }
 }

@@ -4,9 +4,9 @@ package org.warrantykit.jdbc;
 final class JdbcWarrantyStoresTestSupport {
     /**
      * Migrations after V1 (codes and certificates, failed code attempts, fired rules as JSON, one order
-     * per payment, coverage scopes).
+     * per payment, coverage scopes, device replacements).
      */
-    static final int LATER_MIGRATIONS = 5;
+    static final int LATER_MIGRATIONS = 6;
 
     private JdbcWarrantyStoresTestSupport() {
     }

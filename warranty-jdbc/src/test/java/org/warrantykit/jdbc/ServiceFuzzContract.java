@@ -53,7 +53,7 @@ abstract class ServiceFuzzContract {
         ObservedStores.Ports ports = new ObservedStores.Ports(JdbcWarrantyStores.coverageLedger(ds),
                 JdbcWarrantyStores.upgradeRequests(ds), JdbcWarrantyStores.codeVault(ds),
                 JdbcWarrantyStores.codeAttempts(ds), JdbcWarrantyStores.orders(ds), JdbcWarrantyStores.certificates(ds),
-                JdbcWarrantyStores.ownership(ds));
+                JdbcWarrantyStores.ownership(ds), JdbcWarrantyStores.replacements(ds));
         return new FuzzWorld(ports, JdbcWarrantyStores.transactions(ds));
     }
 

@@ -44,6 +44,7 @@ import org.warrantykit.WarrantyService;
 import org.warrantykit.fixtures.TestPolicy;
 import org.warrantykit.memory.InMemoryDeviceRegistry;
 import org.warrantykit.spi.LedgerEntry;
+import org.warrantykit.spi.Replacement;
 import org.warrantykit.spi.UpgradeRequest;
 
 /** What every durable store promises, checked on each database (subclasses pick the database). */
@@ -685,5 +686,164 @@ abstract class StoreContract {
         assertThat(JdbcWarrantyStores.coverageLedger(dataSource).entries(australian)).isEqualTo(granted);
         assertThat(service.devices(AccountId.of("bob"))).isEmpty();
         assertThat(service.devices(ALICE)).hasSize(1);
+    }
+
+    static final SerialNumber OTHER = new SerialNumber("CONTRACT0002");
+    static final SerialNumber THIRD = new SerialNumber("CONTRACT0003");
+    static final SerialNumber FOURTH = new SerialNumber("CONTRACT0004");
+
+    @Test
+    void aDeviceIsReplacedOnceAndUsedAsAReplacementOnceAndNeverAfterItWasReplaced() throws Exception {
+        JdbcReplacementStore store = JdbcWarrantyStores.replacements(dataSource);
+        Replacement swap = new Replacement(SN, OTHER, LocalDate.of(2026, 2, 27), T0);
+        assertThat(store.replacementOf(SN)).isEmpty();
+        assertThat(store.replacing(OTHER)).isEmpty();
+
+        assertThat(store.record(swap)).isTrue();
+        assertThat(store.replacementOf(SN)).contains(swap);
+        assertThat(store.replacing(OTHER)).contains(swap);
+        assertThat(store.replacementOf(OTHER)).as("the replacement is in service").isEmpty();
+        assertThat(store.replacing(SN)).as("the faulty unit replaced nothing").isEmpty();
+
+        assertThat(store.record(new Replacement(SN, THIRD, LocalDate.of(2026, 3, 1), T0)))
+                .as("the faulty unit again").isFalse();
+        assertThat(store.record(new Replacement(FOURTH, OTHER, LocalDate.of(2026, 3, 1), T0)))
+                .as("the replacement again").isFalse();
+        assertThat(store.record(new Replacement(THIRD, SN, LocalDate.of(2026, 3, 1), T0)))
+                .as("a replaced unit as a replacement").isFalse();
+        assertThat(store.replacing(THIRD)).isEmpty();
+        assertThat(store.replacementOf(THIRD)).isEmpty();
+        assertThat(store.replacementOf(FOURTH)).isEmpty();
+        assertThat(store.replacing(SN)).isEmpty();
+        assertThat(column("SELECT COUNT(*) FROM wk_replacement")).as("nothing recorded by a refusal").containsExactly("1");
+
+        Replacement onwards = new Replacement(OTHER, THIRD, LocalDate.of(2026, 3, 1), T0.plusSeconds(60));
+        assertThat(store.record(onwards)).as("a replacement replaced in turn").isTrue();
+        assertThat(store.replacementOf(OTHER)).contains(onwards);
+        assertThat(store.replacing(OTHER)).as("what it replaced is kept").contains(swap);
+        assertThat(store.replacing(THIRD)).contains(onwards);
+        assertThat(store.record(new Replacement(THIRD, SN, LocalDate.of(2026, 3, 2), T0)))
+                .as("no cycle back to a replaced unit").isFalse();
+    }
+
+    @Test
+    void aSwapRoundTripsItsDayAndItsInstantToTheMicrosecondAtTheSupportedExtremes() {
+        JdbcReplacementStore store = JdbcWarrantyStores.replacements(dataSource);
+        Instant nanos = Instant.parse("2026-03-01T10:15:30.123456789Z");
+        Instant last = SupportedDates.LATEST.atTime(23, 59, 59, 999_999_999).toInstant(ZoneOffset.UTC);
+        Replacement earliest = new Replacement(SN, OTHER, SupportedDates.EARLIEST, nanos);
+        Replacement latest = new Replacement(THIRD, FOURTH, SupportedDates.LATEST, last);
+
+        assertThat(store.record(earliest)).isTrue();
+        assertThat(store.record(latest)).isTrue();
+
+        assertThat(store.replacementOf(SN)).contains(new Replacement(SN, OTHER, SupportedDates.EARLIEST,
+                Instant.parse("2026-03-01T10:15:30.123456Z")));
+        assertThat(store.replacing(FOURTH)).contains(new Replacement(THIRD, FOURTH, SupportedDates.LATEST,
+                Jdbc.stored(last)));
+    }
+
+    @Test
+    void aSwapIsWithdrawnOnlyExactlyAsRecordedAndFreesBothDevices() {
+        JdbcReplacementStore store = JdbcWarrantyStores.replacements(dataSource);
+        Instant at = Instant.parse("2026-03-01T10:15:30.123456789Z");
+        Replacement swap = new Replacement(SN, OTHER, LocalDate.of(2026, 2, 27), at);
+        assertThat(store.withdraw(swap)).as("never recorded").isFalse();
+        assertThat(store.record(swap)).isTrue();
+
+        assertThat(store.withdraw(new Replacement(SN, THIRD, swap.on(), at))).as("another replacement").isFalse();
+        assertThat(store.withdraw(new Replacement(SN, OTHER, swap.on().plusDays(1), at))).as("another day").isFalse();
+        assertThat(store.withdraw(new Replacement(SN, OTHER, swap.on(), at.plusSeconds(1)))).as("another instant")
+                .isFalse();
+        assertThat(store.replacementOf(SN)).isPresent();
+
+        assertThat(store.withdraw(swap)).as("as recorded, nanoseconds and all").isTrue();
+        assertThat(store.withdraw(swap)).as("once").isFalse();
+        assertThat(store.replacementOf(SN)).isEmpty();
+        assertThat(store.replacing(OTHER)).isEmpty();
+        Replacement again = new Replacement(SN, THIRD, swap.on(), at);
+        assertThat(store.record(again)).as("the faulty unit is free again").isTrue();
+        assertThat(store.record(new Replacement(FOURTH, OTHER, swap.on(), at))).as("and so is the replacement")
+                .isTrue();
+        assertThat(store.replacementOf(SN)).contains(new Replacement(SN, THIRD, swap.on(), Jdbc.stored(at)));
+    }
+
+    @Test
+    void aSwapLostToAnotherInstanceBetweenCheckAndInsertIsRefusedAndTheUnitOfWorkGoesOn() {
+        // The other instance records the same faulty unit right after our check found it free: the
+        // primary key refuses our insert, which is undone alone (PostgreSQL would otherwise refuse
+        // every later statement of the unit).
+        JdbcReplacementStore other = JdbcWarrantyStores.replacements(database.newDataSource());
+        Replacement theirs = new Replacement(SN, THIRD, LocalDate.of(2026, 2, 27), T0);
+        Replacement ours = new Replacement(SN, OTHER, LocalDate.of(2026, 2, 27), T0.plusSeconds(1));
+        Replacement theirsToo = new Replacement(FOURTH, new SerialNumber("CONTRACT0005"), LocalDate.of(2026, 2, 27), T0);
+        Replacement oursToo = new Replacement(new SerialNumber("CONTRACT0006"), new SerialNumber("CONTRACT0005"),
+                LocalDate.of(2026, 2, 27), T0);
+        boolean[] interleaved = {false, false};
+        DataSource interleaving = HookedDataSources.script(dataSource, List.of(
+                new HookedDataSources.Step("SELECT COUNT(*) FROM wk_replacement", () -> {
+                    interleaved[0] = true;
+                    assertThat(other.record(theirs)).isTrue();
+                }),
+                new HookedDataSources.Step("SELECT COUNT(*) FROM wk_replacement", () -> {
+                    interleaved[1] = true;
+                    assertThat(other.record(theirsToo)).isTrue();
+                })));
+        JdbcReplacementStore mine = JdbcWarrantyStores.replacements(interleaving);
+        JdbcCoverageLedger ledger = JdbcWarrantyStores.coverageLedger(interleaving);
+        LedgerEntry standard = entry(CoverageKind.STANDARD, LocalDate.of(2024, 1, 1), LocalDate.of(2028, 12, 31),
+                "standard warranty", T0);
+
+        boolean appended = JdbcWarrantyStores.transactions(interleaving).inTransaction(() -> {
+            assertThat(mine.record(ours)).as("the faulty unit taken meanwhile").isFalse();
+            assertThat(mine.record(oursToo)).as("the replacement taken meanwhile").isFalse();
+            return ledger.append(OTHER, 0, List.of(standard));
+        });
+
+        assertThat(interleaved).containsExactly(true, true);
+        assertThat(appended).isTrue();
+        assertThat(ledger.entries(OTHER)).containsExactly(standard);
+        assertThat(mine.replacementOf(SN)).contains(theirs);
+        assertThat(mine.replacing(OTHER)).isEmpty();
+        assertThat(mine.replacing(new SerialNumber("CONTRACT0005"))).contains(theirsToo);
+        assertThat(mine.replacementOf(new SerialNumber("CONTRACT0006"))).isEmpty();
+    }
+
+    @Test
+    void aSwapChangedOutsideTheLibraryIsATypedStoreErrorAndNothingIsWritten() throws Exception {
+        SerialNumber replacement = new SerialNumber("CONTRACTNEW1");
+        WarrantyService service = JdbcWarrantyStores.configure(WarrantyService.builder(), dataSource)
+                .rules(new TestPolicy()).codePepper(new byte[32])
+                .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC))
+                .devices(InMemoryDeviceRegistry.of(List.of(device(SN.value()).build(),
+                        device(replacement.value()).build(), device(THIRD.value()).build()))).build();
+        service.replaceDevice(SN.value(), replacement.value(), LocalDate.of(2026, 11, 20));
+        JdbcReplacementStore store = JdbcWarrantyStores.replacements(dataSource);
+        Replacement recorded = store.replacementOf(SN).orElseThrow();
+        String message = "warranty store holds a device swap it cannot read; the row was changed outside this library";
+
+        for (String garbage : List.of("short", "contractnew1", "CONTRACT-NEW1", " CONTRACTNEW1", "")) {
+            update("UPDATE wk_replacement SET replacement_serial = ? WHERE faulty_serial = ?", garbage, SN.value());
+            assertThatThrownBy(() -> store.replacementOf(SN)).as(garbage).isInstanceOf(JdbcStoreException.class)
+                    .hasMessage(message).cause().hasMessageStartingWith("replacement_serial: ");
+            assertThat(store.replacing(replacement)).as("no row under the old serial any more").isEmpty();
+            assertThatThrownBy(() -> service.inquire(SN)).isInstanceOf(JdbcStoreException.class).hasMessage(message);
+            assertThatThrownBy(() -> service.replaceDevice(SN.value(), THIRD.value(), LocalDate.of(2026, 11, 21)))
+                    .isInstanceOf(JdbcStoreException.class).hasMessage(message);
+            assertThat(column("SELECT COUNT(*) FROM wk_replacement")).containsExactly("1");
+            assertThat(column("SELECT COUNT(*) FROM wk_coverage WHERE serial = '" + THIRD.value() + "'"))
+                    .as("nothing granted").containsExactly("0");
+        }
+        update("UPDATE wk_replacement SET replacement_serial = ?, faulty_serial = ? WHERE faulty_serial = ?",
+                replacement.value(), "not a serial", SN.value());
+        assertThatThrownBy(() -> store.replacing(replacement)).isInstanceOf(JdbcStoreException.class)
+                .hasMessage(message).cause().hasMessageStartingWith("faulty_serial: ");
+        assertThatThrownBy(() -> service.inquire(replacement)).isInstanceOf(JdbcStoreException.class)
+                .hasMessage(message);
+
+        update("UPDATE wk_replacement SET faulty_serial = ? WHERE replacement_serial = ?", SN.value(),
+                replacement.value());
+        assertThat(store.replacementOf(SN)).as("repaired").contains(recorded);
+        assertThat(service.inquire(SN).replacedBy()).contains(replacement.value());
     }
 }

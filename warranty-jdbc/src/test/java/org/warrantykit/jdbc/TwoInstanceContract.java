@@ -106,7 +106,11 @@ abstract class TwoInstanceContract {
 
     /** Runs {@code task(instance, thread)} on every thread of both instances at once; rethrows failures. */
     void race(TaskOn task) throws Exception {
-        int threads = 2 * THREADS_PER_INSTANCE;
+        race(2 * THREADS_PER_INSTANCE, task);
+    }
+
+    /** As {@link #race(TaskOn)} on {@code threads} threads, every other one on the second instance. */
+    void race(int threads, TaskOn task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -602,5 +606,110 @@ abstract class TwoInstanceContract {
         assertThat(kinds(serial)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE);
         second.redeem(ALICE, serial, code); // not ALREADY_USED: the claim was rolled back with the grant
         assertThat(kinds(serial)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE, CoverageKind.EXTENSION);
+    }
+
+    /** Threads racing on one swap, half on each instance. */
+    static final int SWAP_THREADS = 8;
+    static final LocalDate SWAPPED_ON = LocalDate.of(2026, 11, 20);
+
+    private List<String> swapRows() throws Exception {
+        try (java.sql.Connection c = database.newDataSource().getConnection();
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rows = s.executeQuery("SELECT faulty_serial, replacement_serial, replaced_on "
+                     + "FROM wk_replacement")) {
+            List<String> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
+            }
+            return found;
+        }
+    }
+
+    @Test
+    void oneFaultyUnitOfferedDifferentReplacementsOnBothInstancesIsReplacedOnce() throws Exception {
+        String faulty = online.get(0);
+        first.requestUpgrade(ALICE, faulty);
+        List<LedgerEntry> faultyLedger = ledger.entries(new SerialNumber(faulty));
+        List<String> candidates = offline.subList(0, SWAP_THREADS);
+        Map<String, org.warrantykit.WarrantyView> before = new java.util.HashMap<>();
+        candidates.forEach(c -> before.put(c, first.inquire(c)));
+        Set<String> won = ConcurrentHashMap.newKeySet();
+        Map<String, RuntimeException> lost = new ConcurrentHashMap<>();
+
+        race(SWAP_THREADS, (instance, thread) -> {
+            String candidate = candidates.get(thread);
+            try {
+                instance.replaceDevice(faulty, candidate, SWAPPED_ON);
+                won.add(candidate);
+            } catch (RuntimeException e) {
+                lost.put(candidate, e);
+            }
+        });
+
+        assertThat(won).hasSize(1);
+        String winner = won.iterator().next();
+        assertThat(lost.keySet()).hasSize(SWAP_THREADS - 1).doesNotContain(winner);
+        lost.forEach((candidate, e) -> assertThat(e).as(candidate).isInstanceOf(
+                org.warrantykit.ReplacementRefusedException.class).hasMessage("Device " + faulty
+                + " cannot be replaced by " + candidate + ": it was already replaced by " + winner + " on "
+                + SWAPPED_ON + "."));
+        assertThat(swapRows()).containsExactly(faulty + " " + winner + " " + SWAPPED_ON);
+        assertThat(ledger.entries(new SerialNumber(faulty))).as("the faulty unit's ledger as it was")
+                .isEqualTo(faultyLedger);
+        assertThat(kinds(winner)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE);
+        assertConsistent(winner);
+        assertThat(second.inquire(faulty).replacedBy()).contains(winner);
+        for (String loser : lost.keySet()) {
+            assertThat(kinds(loser)).as(loser).isEmpty();
+            assertThat(second.inquire(loser)).as(loser).isEqualTo(before.get(loser));
+        }
+    }
+
+    @Test
+    void oneReplacementOfferedForDifferentFaultyUnitsOnBothInstancesReplacesOne() throws Exception {
+        String replacement = offline.get(0);
+        List<String> faultyUnits = online.subList(0, SWAP_THREADS);
+        Map<String, org.warrantykit.WarrantyView> before = new java.util.HashMap<>();
+        Map<String, List<LedgerEntry>> ledgers = new java.util.HashMap<>();
+        for (String faulty : faultyUnits) {
+            first.requestUpgrade(ALICE, faulty);
+            before.put(faulty, first.inquire(faulty));
+            ledgers.put(faulty, ledger.entries(new SerialNumber(faulty)));
+        }
+        Set<String> won = ConcurrentHashMap.newKeySet();
+        Map<String, RuntimeException> lost = new ConcurrentHashMap<>();
+
+        race(SWAP_THREADS, (instance, thread) -> {
+            String faulty = faultyUnits.get(thread);
+            try {
+                instance.replaceDevice(faulty, replacement, SWAPPED_ON);
+                won.add(faulty);
+            } catch (RuntimeException e) {
+                lost.put(faulty, e);
+            }
+        });
+
+        assertThat(won).hasSize(1);
+        String winner = won.iterator().next();
+        assertThat(lost.keySet()).hasSize(SWAP_THREADS - 1).doesNotContain(winner);
+        // A loser's unit of work reads the swaps, then the replacement's ledger: when the winner commits
+        // in between, the ledger is what refuses it.
+        lost.forEach((faulty, e) -> {
+            assertThat(e).as(faulty).isInstanceOf(org.warrantykit.ReplacementRefusedException.class);
+            assertThat(e.getMessage()).as(faulty).isIn("Device " + faulty + " cannot be replaced by " + replacement
+                    + ": " + replacement + " already replaced " + winner + " on " + SWAPPED_ON
+                    + " and carries that warranty.", "Device " + faulty + " cannot be replaced by " + replacement
+                    + ": " + replacement + " has warranty grants of its own; only a unit with nothing granted can "
+                    + "take over another's warranty.");
+        });
+        assertThat(swapRows()).containsExactly(winner + " " + replacement + " " + SWAPPED_ON);
+        assertThat(kinds(replacement)).containsExactly(CoverageKind.STANDARD, CoverageKind.UPGRADE);
+        assertThat(ledger.entries(new SerialNumber(replacement)).get(1).coverage())
+                .isEqualTo(ledgers.get(winner).get(1).coverage());
+        assertThat(second.inquire(replacement).replaces()).contains(winner);
+        for (String loser : lost.keySet()) {
+            assertThat(ledger.entries(new SerialNumber(loser))).as(loser).isEqualTo(ledgers.get(loser));
+            assertThat(second.inquire(loser)).as(loser).isEqualTo(before.get(loser));
+        }
     }
 }

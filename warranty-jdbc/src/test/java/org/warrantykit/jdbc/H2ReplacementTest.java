@@ -1,0 +1,8 @@
+package org.warrantykit.jdbc;
+
+class H2ReplacementTest extends ReplacementContract {
+    @Override
+    TestDatabase open() {
+        return TestDatabase.h2();
+    }
+}

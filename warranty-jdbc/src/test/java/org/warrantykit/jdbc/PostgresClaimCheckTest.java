@@ -1,0 +1,8 @@
+package org.warrantykit.jdbc;
+
+class PostgresClaimCheckTest extends ClaimCheckContract {
+    @Override
+    TestDatabase open() {
+        return TestDatabase.postgres();
+    }
+}

@@ -1,0 +1,8 @@
+package org.warrantykit.jdbc;
+
+class PostgresReplacementMigrationTest extends ReplacementMigrationContract {
+    @Override
+    TestDatabase open() {
+        return TestDatabase.postgres();
+    }
+}

@@ -1,0 +1,8 @@
+package org.warrantykit.jdbc;
+
+class PostgresReplacementTest extends ReplacementContract {
+    @Override
+    TestDatabase open() {
+        return TestDatabase.postgres();
+    }
+}
