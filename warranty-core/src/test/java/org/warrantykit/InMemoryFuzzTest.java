@@ -27,7 +27,7 @@ class InMemoryFuzzTest {
         assertThat(report.problems()).as("problems found").isEmpty();
         // the valid-looking half of the arguments reaches the writes, so refusals are checked on real state
         for (String op : new String[] {"requestUpgrade", "redeem", "purchase", "confirmPayment", "transferOwnership",
-                "certificate", "issueExtensionBatch", "createCampaign", "deviceOnline"}) {
+                "certificate", "issueExtensionBatch", "createCampaign", "deviceOnline", "replaceDevice"}) {
             assertThat(report.accepted(op)).as("accepted calls of " + op).isPositive();
         }
     }

@@ -65,7 +65,7 @@ abstract class ServiceFuzzContract {
 
         assertThat(report.problems()).as("problems found").isEmpty();
         for (String op : new String[] {"requestUpgrade", "redeem", "purchase", "confirmPayment", "transferOwnership",
-                "certificate", "issueExtensionBatch", "createCampaign", "deviceOnline"}) {
+                "certificate", "issueExtensionBatch", "createCampaign", "deviceOnline", "replaceDevice"}) {
             assertThat(report.accepted(op)).as("accepted calls of " + op).isPositive();
         }
     }
