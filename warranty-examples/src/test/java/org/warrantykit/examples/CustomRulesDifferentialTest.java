@@ -21,6 +21,8 @@ import org.warrantykit.SerialNumber;
 import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.ReplacementQuery;
+import org.warrantykit.spi.ReplacementVerdict;
 import org.warrantykit.spi.StandardTerm;
 import org.warrantykit.spi.TransferVerdict;
 import org.warrantykit.spi.WarrantyRules;
@@ -29,13 +31,15 @@ import org.warrantykit.testkit.ReferencePolicy;
 import org.warrantykit.testkit.WarrantyGenerators;
 
 /**
- * The custom policy decides as the reference policy with its four documented changes applied
+ * The custom policy decides as the reference policy with its documented changes applied
  * ({@code custom-rules/ruleset.properties}): the up-to-10-kW class (X3-HYBRID-G4) is priced 10 %
  * higher, batteries run 12 years, and in AU the warranty is not transferable and extensions are sold
  * from an AUD list within 12 months of the start. The price change is applied to the reference's
  * decision in {@link #expected}; batteries, whose every date moves, and AU devices, whose offers and
  * transfers follow rules of their own, are left out of the comparison and checked by their own
- * properties (batteries also on the days around the 10- and 12-year ends).
+ * properties (batteries also on the days around the 10- and 12-year ends). Replacement verdicts
+ * are the reference's with change 7 applied in {@link #expected(ReplacementQuery, ReplacementVerdict)}:
+ * a unit of another model line is refused.
  */
 class CustomRulesDifferentialTest extends ReferenceDifferential {
     private static final WarrantyRules RULES = CustomRules.load();
@@ -71,6 +75,56 @@ class CustomRulesDifferentialTest extends ReferenceDifferential {
     @Override
     protected PolicyDecision expected(PolicyQuery query, PolicyDecision reference) {
         return withPriceChange(query, reference);
+    }
+
+    private static final String MODEL_LINE_RULE = "Model line: a unit's model name up to its first '-'";
+    private static final String OTHER_LINE_RULE = "Replacement refused: a unit of another model line";
+
+    /** The documented model line (change 7): the model's name up to its first '-', the whole name without one. */
+    static String modelLine(String model) {
+        int dash = model.indexOf('-');
+        return dash > 0 ? model.substring(0, dash) : model;
+    }
+
+    /**
+     * The reference's verdict with change 7 applied: both units are classified (two more rules), and a
+     * unit of another model line is refused, naming both lines and models.
+     */
+    @Override
+    protected ReplacementVerdict expected(ReplacementQuery query, ReplacementVerdict reference) {
+        String line = modelLine(query.faulty().model());
+        String unitLine = modelLine(query.replacement().model());
+        List<String> fired = new ArrayList<>(reference.trace().firedRules());
+        fired.add(MODEL_LINE_RULE);
+        fired.add(MODEL_LINE_RULE);
+        if (line.equals(unitLine)) {
+            return ReplacementVerdict.allow(reference.reason(), new DecisionTrace(RULES.version(), fired));
+        }
+        fired.add(OTHER_LINE_RULE);
+        return ReplacementVerdict.refuse("A unit of model line " + unitLine + " (" + query.replacement().model()
+                + ") cannot take over the warranty of a unit of model line " + line + " (" + query.faulty().model()
+                + "); replace it with a unit of the " + line + " line.", new DecisionTrace(RULES.version(), fired));
+    }
+
+    /** The brief's example and the cases around it, by model line. */
+    @Test
+    void replacementsWithinAModelLineAreAllowedAndAcrossLinesRefused() {
+        Device x3 = new Device(SerialNumber.parse("SWAPX3000001"), "X3-HYBRID-G4", Category.INVERTER, "DE",
+                LocalDate.of(2025, 1, 14), LocalDate.of(2025, 2, 3), Optional.of(LocalDate.of(2025, 4, 22)),
+                Optional.empty(), Optional.empty());
+        StandardTerm term = REFERENCE.decide(PolicyQuery.fresh(x3, LocalDate.of(2026, 11, 27))).standard();
+        org.warrantykit.Coverage standard = new org.warrantykit.Coverage(org.warrantykit.CoverageKind.STANDARD,
+                term.start(), term.end(), org.warrantykit.CoverageSource.standard(), term.covers());
+        Map<String, Boolean> allowedByModel = Map.of("X1-HYBRID-G4", false, "X1-BOOST", false, "X3-MEGA-G2", true,
+                "X3-HYBRID-G4", true, "X3", true, "X3HYBRID", false);
+        allowedByModel.forEach((model, allowed) -> {
+            Device unit = new Device(SerialNumber.parse("SWAPUNIT0001"), model, Category.INVERTER, "DE",
+                    LocalDate.of(2026, 1, 5), LocalDate.of(2026, 2, 1), Optional.empty(), Optional.empty(),
+                    Optional.empty());
+            ReplacementQuery swap = new ReplacementQuery(x3, unit, LocalDate.of(2026, 11, 27), standard, ZoneOffset.UTC);
+            assertThat(RULES.judgeReplacement(swap).allowed()).as(model).isEqualTo(allowed);
+            replacementVerdictsAgreeWithTheReference(swap);
+        });
     }
 
     /** Generated queries, every one about a device (not a battery) moved to AU. */

@@ -20,6 +20,7 @@ import org.warrantykit.Action;
 import org.warrantykit.Coverage;
 import org.warrantykit.CoverageKind;
 import org.warrantykit.OfferUnavailableException;
+import org.warrantykit.ReplacementRefusedException;
 import org.warrantykit.Order;
 import org.warrantykit.WarrantyState;
 import org.warrantykit.Category;
@@ -231,5 +232,62 @@ class CustomRulesTest {
         service.transferOwnership("DETRANSFER01", owner, buyer);
         assertThat(service.devices(buyer)).extracting(v -> v.serial().value()).containsExactly("DETRANSFER01");
         assertThat(service.devices(owner)).extracting(v -> v.serial().value()).containsExactly("AUTRANSFER01");
+    }
+
+    /** An inverter in DE owned by {@link #OWNER}, never online; installed {@code installed} or never. */
+    private static Device inverter(String serial, String model, Optional<LocalDate> installed) {
+        return new Device(SerialNumber.parse(serial), model, Category.INVERTER, "DE", TODAY.minusMonths(12),
+                TODAY.minusMonths(11), installed, Optional.of(OWNER), Optional.empty());
+    }
+
+    /**
+     * Through a service as built by default, whose decision cache (CachingWarrantyRules) wraps the
+     * rule set: the cache must pass the replacement judgement on to the rules.
+     */
+    @Test
+    void aUnitOfAnotherModelLineCannotReplaceAFaultyUnitAndNothingChanges() {
+        refusesAUnitOfAnotherModelLineAndChangesNothing(WarrantyService.builder());
+    }
+
+    /** The same, through a service without a decision cache: the rules as loaded. */
+    @Test
+    void aUnitOfAnotherModelLineCannotReplaceAFaultyUnitThroughAServiceWithoutDecisionCache() {
+        refusesAUnitOfAnotherModelLineAndChangesNothing(WarrantyService.builder().decisionCache(0));
+    }
+
+    private static void refusesAUnitOfAnotherModelLineAndChangesNothing(WarrantyService.Builder builder) {
+        WarrantyService service = InMemoryStores.configure(builder).rules(RULES)
+                .devices(InMemoryDeviceRegistry.of(List.of(
+                        inverter("X3FAULTY0001", "X3-HYBRID-G4", Optional.of(TODAY.minusMonths(10))),
+                        inverter("X1SPARE00001", "X1-HYBRID-G4", Optional.empty()))))
+                .clock(Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC)).build();
+        WarrantyView faultyBefore = service.inquire("X3FAULTY0001");
+        WarrantyView spareBefore = service.inquire("X1SPARE00001");
+
+        assertThatThrownBy(() -> service.replaceDevice("X3FAULTY0001", "X1SPARE00001", TODAY))
+                .isInstanceOf(ReplacementRefusedException.class)
+                .hasMessage("Device X3FAULTY0001 cannot be replaced by X1SPARE00001: A unit of model line X1 "
+                        + "(X1-HYBRID-G4) cannot take over the warranty of a unit of model line X3 (X3-HYBRID-G4); "
+                        + "replace it with a unit of the X3 line.");
+
+        assertThat(service.inquire("X3FAULTY0001")).isEqualTo(faultyBefore);
+        assertThat(service.inquire("X1SPARE00001")).isEqualTo(spareBefore);
+        assertThat(service.inquire("X3FAULTY0001").state()).isNotEqualTo(WarrantyState.REPLACED);
+        assertThat(faultyBefore.replacedBy()).isEmpty();
+        assertThat(spareBefore.replaces()).isEmpty();
+    }
+
+    @Test
+    void aUnitOfTheSameModelLineTakesOverTheRemainingWarranty() {
+        WarrantyService service = serviceFor(inverter("X3FAULTY0002", "X3-HYBRID-G4", Optional.of(TODAY.minusMonths(10))),
+                inverter("X3SPARE00002", "X3-MEGA-G2", Optional.empty()));
+        WarrantyView faultyBefore = service.inquire("X3FAULTY0002");
+
+        WarrantyView spare = service.replaceDevice("X3FAULTY0002", "X3SPARE00002", TODAY);
+
+        assertThat(spare.replaces()).contains("X3FAULTY0002");
+        assertThat(spare.end()).isEqualTo(faultyBefore.end());
+        assertThat(service.inquire("X3FAULTY0002").state()).isEqualTo(WarrantyState.REPLACED);
+        assertThat(service.inquire("X3FAULTY0002").replacedBy()).contains("X3SPARE00002");
     }
 }

@@ -34,6 +34,8 @@ import org.warrantykit.rules.facts.DeviceScoped;
 import org.warrantykit.rules.facts.GrantScope;
 import org.warrantykit.rules.facts.NoOffer;
 import org.warrantykit.rules.facts.OfferPrice;
+import org.warrantykit.rules.facts.ReplacementPermit;
+import org.warrantykit.rules.facts.ReplacementRefusal;
 import org.warrantykit.rules.facts.StandardStart;
 import org.warrantykit.rules.facts.StandardYears;
 import org.warrantykit.rules.facts.TransferPermit;
@@ -45,6 +47,8 @@ import org.warrantykit.spi.CodeQuery;
 import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.ReplacementQuery;
+import org.warrantykit.spi.ReplacementVerdict;
 import org.warrantykit.spi.StandardTerm;
 import org.warrantykit.spi.TransferVerdict;
 import org.warrantykit.spi.UpgradeVerdict;
@@ -342,6 +346,47 @@ final class DecisionCollector {
         }
         return CodeDecision.allow(joined(acceptances, o -> ((CodeAcceptance) o.fact()).reason(), " "),
                 joined(acceptances, o -> o.rule().getName(), "; "), trace, scopes(of(outputs, GrantScope.class)));
+    }
+
+    /**
+     * The verdict of a replacement session for one swap: every refusal that applies (reasons distinct,
+     * sorted, joined) outweighs any permit; a swap no rule decides is an incomplete rule set, and a
+     * verdict filed under the replacement unit's serial instead of the swap's (the faulty unit's) is
+     * refused at its rule. The trace lists the rules fired for the swap and the faulty unit, then
+     * those fired for the replacement unit.
+     */
+    ReplacementVerdict replacementVerdictFor(ReplacementQuery query) {
+        DeviceRecord swap = recordOf(query.faulty().serial().value());
+        DeviceRecord unit = recordOf(query.replacement().serial().value());
+        for (Output misfiled : unit.outputs) {
+            if (misfiled.fact() instanceof ReplacementPermit || misfiled.fact() instanceof ReplacementRefusal) {
+                throw new RuleSetException("Rule output failed validation", List.of(rules.problemAt(misfiled.rule(),
+                        "inserts " + misfiled.fact() + " under the replacement unit's serial; a replacement verdict "
+                        + "carries the swap's serial, the faulty unit's (ReplacementFact.serial), here "
+                        + swap.serial)));
+            }
+        }
+        List<String> fired = new ArrayList<>(swap.fired.size() + unit.fired.size());
+        fired.addAll(swap.fired);
+        fired.addAll(unit.fired);
+        DecisionTrace trace = new DecisionTrace(rules.version(), fired);
+        List<Output> refusals = of(swap.outputs, ReplacementRefusal.class);
+        if (!refusals.isEmpty()) {
+            return ReplacementVerdict.refuse(joined(refusals, o -> ((ReplacementRefusal) o.fact()).reason(), " "), trace);
+        }
+        List<Output> permits = of(swap.outputs, ReplacementPermit.class);
+        if (permits.isEmpty()) {
+            throw new RuleSetException("The rule set is incomplete", List.of(new RuleProblem(
+                    "(rule set " + rules.version() + ")", 0, "no rule decided whether a replacement takes over the "
+                    + "warranty (a ReplacementPermit or ReplacementRefusal) for device " + swap.serial + " ("
+                    + describe(query.faulty()) + ") replaced by " + unit.serial + " ("
+                    + describe(query.replacement()) + ")")));
+        }
+        return ReplacementVerdict.allow(joined(permits, o -> ((ReplacementPermit) o.fact()).reason(), " "), trace);
+    }
+
+    private static String describe(org.warrantykit.Device device) {
+        return device.model() + " " + device.category() + ", region " + device.region();
     }
 
     /** Every item the rules gave each kind of line; the items of a kind are its scope. */

@@ -51,6 +51,8 @@ import org.warrantykit.spi.CodeDecision;
 import org.warrantykit.spi.CodeQuery;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.ReplacementQuery;
+import org.warrantykit.spi.ReplacementVerdict;
 import org.warrantykit.spi.WarrantyRules;
 import org.warrantykit.rules.facts.DeviceScoped;
 import org.warrantykit.rules.facts.InvalidFactException;
@@ -590,6 +592,44 @@ public final class DroolsWarrantyRules implements WarrantyRules {
                     + twice.get() + " appears twice");
         }
         return inSessions(queries, CodeFacts::of, DecisionCollector::codeDecisionFor, "judging a code");
+    }
+
+    /**
+     * Runs the replacement rules ({@code replacement.drl} in the default policy) for one swap, in a
+     * session of its own (from the pool): only the swap's {@code ReplacementFact} and its two
+     * {@code ReplacementUnit}s are inserted, so no decision, code or scope rule fires. Refusals
+     * outweigh permits; a swap no rule decides is a {@link RuleSetException} (an incomplete rule set).
+     *
+     * @throws InvalidValueException if the two units are one device
+     * @throws RuleSetException      if no rule decides the swap, a rule's output is invalid or the rules
+     *                               exceed the {@link #limits()}
+     */
+    @Override
+    public ReplacementVerdict judgeReplacement(ReplacementQuery query) {
+        InvalidValueException.require("query", query);
+        return judgeReplacements(List.of(query)).get(0);
+    }
+
+    /**
+     * {@link #judgeReplacement} for many swaps, several per session (the sample check judges hundreds).
+     * Units are facts under their own serials, so a device may appear in one swap only.
+     */
+    List<ReplacementVerdict> judgeReplacements(List<ReplacementQuery> queries) {
+        Set<SerialNumber> seen = new HashSet<>();
+        for (ReplacementQuery query : queries) {
+            if (query.faulty().serial().equals(query.replacement().serial())) {
+                throw new InvalidValueException("replacement", "device " + query.faulty().serial()
+                        + " cannot replace itself");
+            }
+            for (Device unit : List.of(query.faulty(), query.replacement())) {
+                if (!seen.add(unit.serial())) {
+                    throw new IllegalArgumentException("swaps judged together must be of distinct devices; "
+                            + unit.serial() + " appears twice");
+                }
+            }
+        }
+        return inSessions(queries, ReplacementFacts::of, DecisionCollector::replacementVerdictFor,
+                "judging a replacement");
     }
 
     /** Where a rule is declared, for problems found while it ran. */

@@ -2,6 +2,7 @@ package org.warrantykit.rules;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.warrantykit.Category;
 import org.warrantykit.CodeKind;
+import org.warrantykit.Coverage;
+import org.warrantykit.CoverageKind;
+import org.warrantykit.CoverageSource;
+import org.warrantykit.Covered;
 import org.warrantykit.Device;
 import org.warrantykit.ModelName;
 import org.warrantykit.SerialNumber;
@@ -18,6 +23,7 @@ import org.warrantykit.spi.CodeBatch;
 import org.warrantykit.spi.CodeQuery;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.ReplacementQuery;
 
 /**
  * Runs a freshly compiled rule set over a built-in sample of devices before it may serve, so a
@@ -39,6 +45,7 @@ final class SampleCheck {
                     + queries.size() + " queries");
         }
         rules.judgeCodes(codeSample(queries, campaignsNamedIn(sources))); // invalid code-rule outputs fail here
+        rules.judgeReplacements(replacementSample(queries)); // so does a swap no replacement rule decides
     }
 
     /** Regions, models and categories that the rules name, beyond those the built-in sample has. */
@@ -135,6 +142,43 @@ final class SampleCheck {
             }
         }
         return queries;
+    }
+
+    /**
+     * Swaps of each sample device for each sample device of its category and region, itself included
+     * (as a unit of the same model), the line in force of each kind in turn: what the service asks
+     * the replacement rules, after its own checks. Every unit is a sample device under a serial of
+     * its own, so all swaps can be judged together.
+     */
+    static List<ReplacementQuery> replacementSample(List<PolicyQuery> devices) {
+        List<Device> distinct = devices.stream().map(PolicyQuery::device).distinct().toList();
+        CoverageKind[] kinds = CoverageKind.values();
+        List<ReplacementQuery> queries = new ArrayList<>();
+        int units = 0;
+        for (Device faulty : distinct) {
+            for (Device replacement : distinct) {
+                if (!replacement.category().equals(faulty.category()) || !replacement.region().equals(faulty.region())) {
+                    continue;
+                }
+                CoverageKind kind = kinds[queries.size() % kinds.length];
+                CoverageSource source = switch (kind) {
+                    case STANDARD -> CoverageSource.standard();
+                    case UPGRADE -> CoverageSource.upgrade();
+                    case EXTENSION -> CoverageSource.batch("B-SAMPLE");
+                    case PROMOTION -> CoverageSource.promotion("SAMPLE");
+                };
+                Coverage inForce = new Coverage(kind, DAY.minusYears(1), DAY.plusYears(2), source, Set.of(Covered.PARTS));
+                queries.add(new ReplacementQuery(renamed(faulty, "SAMPLESWAP", units++),
+                        renamed(replacement, "SAMPLESWAP", units++), DAY, inForce, ZoneOffset.UTC));
+            }
+        }
+        return queries;
+    }
+
+    private static Device renamed(Device device, String prefix, int n) {
+        return new Device(SerialNumber.parse(prefix + String.format("%06d", n)), device.model(),
+                device.category(), device.region(), device.productionDate(), device.shipDate(),
+                device.installDate(), device.owner(), device.onlineSince());
     }
 
     private static Device renamed(Device device, int n) {

@@ -205,7 +205,8 @@ class CodeRulesTest {
 
     @Test
     void aCodeRuleWithAnInvalidOutputIsRefusedAtLoadNamingFileAndLine(@TempDir Path dir) throws IOException {
-        for (String file : List.of("product-lines.drl", "standard-terms.drl", "upgrade.drl", "pricing.drl", "codes.drl", "scope.drl")) {
+        for (String file : List.of("product-lines.drl", "standard-terms.drl", "upgrade.drl", "pricing.drl", "codes.drl", "scope.drl",
+                "replacement.drl")) {
             Files.writeString(dir.resolve(file), resource(file));
         }
         String codes = Files.readString(dir.resolve("codes.drl"));
@@ -225,7 +226,7 @@ class CodeRulesTest {
 
     @Test
     void aRuleSetWithoutCodesDrlRefusesEveryCode(@TempDir Path dir) throws IOException {
-        for (String file : List.of("product-lines.drl", "standard-terms.drl", "upgrade.drl", "pricing.drl", "scope.drl")) {
+        for (String file : List.of("product-lines.drl", "standard-terms.drl", "upgrade.drl", "pricing.drl", "scope.drl", "replacement.drl")) {
             Files.writeString(dir.resolve(file), resource(file));
         }
         DroolsWarrantyRules noCodes = DroolsWarrantyRules.fromDirectory(dir);

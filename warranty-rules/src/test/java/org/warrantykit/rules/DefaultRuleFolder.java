@@ -12,7 +12,7 @@ import java.util.List;
 final class DefaultRuleFolder {
     /** The DRL files and properties of the default folder (not its build-time {@code ruleset.compiled}). */
     static final List<String> FILES = List.of("product-lines.drl", "standard-terms.drl", "upgrade.drl", "pricing.drl",
-            "codes.drl", "transfer.drl", "scope.drl", "ruleset.properties");
+            "codes.drl", "transfer.drl", "scope.drl", "replacement.drl", "ruleset.properties");
 
     private DefaultRuleFolder() {
     }

@@ -123,7 +123,7 @@ class ForbiddenCodeTest {
                 sources.add(new RuleSource("custom-rules/" + file.getFileName(), Files.readString(file)));
             }
         }
-        assertThat(sources).hasSize(14);
+        assertThat(sources).hasSize(16);
 
         assertThat(ForbiddenCode.problems(sources)).isEmpty();
     }

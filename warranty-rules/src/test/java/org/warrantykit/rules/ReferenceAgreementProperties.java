@@ -3,13 +3,17 @@ package org.warrantykit.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.ReplacementQuery;
+import org.warrantykit.spi.ReplacementVerdict;
 import org.warrantykit.testkit.Generators;
 import org.warrantykit.testkit.ReferencePolicy;
 import org.warrantykit.testkit.WarrantyGenerators;
@@ -20,7 +24,8 @@ import org.warrantykit.testkit.WarrantyGenerators;
  * (eligibility, years, reason text), offers (months and price) and no-offer reason. Traces are
  * compared too, except {@code ruleSetVersion} (each names itself) and except the order of
  * {@code firedRules}, which the engine does not guarantee (DESIGN.md): the same rules must fire,
- * each as often.
+ * each as often. Replacement verdicts are compared the same way on generated swaps, one at a time
+ * and many in one session.
  *
  * <p>Most tries decide a batch in one engine session ({@code decideAll}), which is how the
  * service decides dashboards and what keeps the run short; one property goes through
@@ -105,6 +110,45 @@ class ReferenceAgreementProperties {
 
     void singleDecisionsAgree(PolicyQuery query) {
         assertAgree(query, DROOLS.decide(query), REFERENCE.decide(query));
+    }
+
+    @Test
+    void replacementVerdictsAgree() {
+        qt().withExamples(400).forAll(WarrantyGenerators.replacementQueries()).checkAssert(this::replacementVerdictsAgree);
+    }
+
+    void replacementVerdictsAgree(ReplacementQuery query) {
+        assertAgree(query, DROOLS.judgeReplacement(query), REFERENCE.judgeReplacement(query));
+    }
+
+    /** Swaps of distinct devices, judged in one session as the sample check judges them. */
+    @Test
+    void replacementVerdictsJudgedTogetherAgree() {
+        qt().withExamples(100).forAll(Generators.distinctLists(WarrantyGenerators.replacementQueries(),
+                q -> q.faulty().serial(), 1, 40).assuming(ReferenceAgreementProperties::distinctUnits))
+                .checkAssert(this::replacementVerdictsJudgedTogetherAgree);
+    }
+
+    void replacementVerdictsJudgedTogetherAgree(List<ReplacementQuery> queries) {
+        List<ReplacementVerdict> drools = DROOLS.judgeReplacements(queries);
+        assertThat(drools).hasSameSizeAs(queries);
+        for (int i = 0; i < queries.size(); i++) {
+            assertAgree(queries.get(i), drools.get(i), REFERENCE.judgeReplacement(queries.get(i)));
+        }
+    }
+
+    private static boolean distinctUnits(List<ReplacementQuery> queries) {
+        Set<Object> serials = new HashSet<>();
+        return queries.stream().allMatch(q -> serials.add(q.faulty().serial()) && serials.add(q.replacement().serial()));
+    }
+
+    static void assertAgree(ReplacementQuery query, ReplacementVerdict drools, ReplacementVerdict reference) {
+        String about = "verdict for " + query + "\n  drools:    " + drools + "\n  reference: " + reference;
+        assertThat(drools.allowed()).as("allowed, " + about).isEqualTo(reference.allowed());
+        assertThat(drools.reason()).as("reason, " + about).isEqualTo(reference.reason());
+        assertThat(drools.trace().ruleSetVersion()).as("version, " + about).isEqualTo(DROOLS.version());
+        assertThat(drools.trace().firedRules()).as("fired rules, " + about)
+                .containsExactlyInAnyOrderElementsOf(reference.trace().firedRules());
     }
 
     static void assertAgree(PolicyQuery query, PolicyDecision drools, PolicyDecision reference) {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.ReplacementQuery;
+import org.warrantykit.spi.ReplacementVerdict;
 import org.warrantykit.spi.WarrantyRules;
 
 /**
@@ -37,7 +39,10 @@ import org.warrantykit.spi.WarrantyRules;
  *
  * <p>Compared: standard term, upgrade verdict (eligibility, years, reason), offers (terms and
  * prices), no-offer reason, and the rules that fired as a multiset (the engine's firing order is
- * not guaranteed); not the rule-set version, since each names itself. Override
+ * not guaranteed); not the rule-set version, since each names itself. Replacement verdicts
+ * ({@link WarrantyRules#judgeReplacement}) are compared on generated swaps the same way (allowed,
+ * reason, fired rules), with {@link #expected(ReplacementQuery, ReplacementVerdict)} and
+ * {@link #compares(ReplacementQuery)} to apply or leave out a change. Override
  * {@link #compareFiredRules()} to leave the rule names out when yours differ from the reference's.
  * JUnit makes one instance of the test class per test; each instance calls {@link #rules()}
  * and {@link #reference()} once (keep a slow-to-load rule set in a static field).
@@ -72,6 +77,21 @@ public abstract class ReferenceDifferential {
     /** The decision the rule set should make, given the reference's; by default the reference's. */
     protected PolicyDecision expected(PolicyQuery query, PolicyDecision referenceDecision) {
         return referenceDecision;
+    }
+
+    /** The swaps compared; by default {@link WarrantyGenerators#replacementQueries()}. */
+    protected Gen<ReplacementQuery> replacementQueries() {
+        return WarrantyGenerators.replacementQueries();
+    }
+
+    /** Whether a swap is compared at all; by default every one is. */
+    protected boolean compares(ReplacementQuery query) {
+        return true;
+    }
+
+    /** The verdict the rule set should give a swap, given the reference's; by default the reference's. */
+    protected ReplacementVerdict expected(ReplacementQuery query, ReplacementVerdict referenceVerdict) {
+        return referenceVerdict;
     }
 
     /** Whether the fired rules are compared (as a multiset); by default they are. */
@@ -130,6 +150,34 @@ public abstract class ReferenceDifferential {
     public void singleDecisionsAgreeWithTheReference(PolicyQuery query) {
         if (compares(query)) {
             assertAgrees(query, subject().decide(query), expected(query, oracle().decide(query)));
+        }
+    }
+
+    /** {@code judgeReplacement} on generated swaps judges as the reference expects. */
+    @Test
+    public void replacementVerdictsAgreeWithTheReference() {
+        qt().withExamples(TRIES).forAll(replacementQueries()).checkAssert(this::replacementVerdictsAgreeWithTheReference);
+    }
+
+    /**
+     * The check of {@link #replacementVerdictsAgreeWithTheReference()} on one swap.
+     *
+     * @param query the swap judged by both the subject and the reference
+     */
+    public void replacementVerdictsAgreeWithTheReference(ReplacementQuery query) {
+        if (compares(query)) {
+            assertAgrees(query, subject().judgeReplacement(query), expected(query, oracle().judgeReplacement(query)));
+        }
+    }
+
+    /** Fails, naming the swap and both verdicts, unless {@code actual} judges as {@code expected}. */
+    protected void assertAgrees(ReplacementQuery query, ReplacementVerdict actual, ReplacementVerdict expected) {
+        String about = "verdict for " + query + "\n  rule set:  " + actual + "\n  expected:  " + expected;
+        assertThat(actual.allowed()).as("replacement allowed, %s", about).isEqualTo(expected.allowed());
+        assertThat(actual.reason()).as("replacement reason, %s", about).isEqualTo(expected.reason());
+        if (compareFiredRules()) {
+            assertThat(actual.trace().firedRules()).as("fired rules, %s", about)
+                    .containsExactlyInAnyOrderElementsOf(expected.trace().firedRules());
         }
     }
 

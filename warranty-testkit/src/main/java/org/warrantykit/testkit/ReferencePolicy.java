@@ -16,10 +16,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Device;
+import org.warrantykit.InvalidValueException;
 import org.warrantykit.Money;
 import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.ReplacementQuery;
+import org.warrantykit.spi.ReplacementVerdict;
 import org.warrantykit.spi.StandardTerm;
 import org.warrantykit.spi.TransferVerdict;
 import org.warrantykit.spi.UpgradeVerdict;
@@ -54,6 +57,9 @@ import org.warrantykit.spi.WarrantyRules;
  *       upgraded device whose {@code currentEnd} is unknown) the reason is
  *       {@value #NOTHING_PRICED}.</li>
  *   <li>Transfer: the warranty follows the device to a new owner in every market.</li>
+ *   <li>Replacement ({@link #judgeReplacement}): a unit of the same category (which the service
+ *       has checked) takes over the faulty unit's remaining warranty, whatever its model, region or
+ *       line in force; the trace names the one replacement rule.</li>
  * </ul>
  *
  * <p><b>Trace.</b> {@link DecisionTrace#ruleSetVersion()} is {@value #VERSION};
@@ -99,6 +105,7 @@ public final class ReferencePolicy implements WarrantyRules {
     static final String CURRENCY_EUR = "Currency: EUR list price outside GB";
     static final String CURRENCY_GBP = "Currency: GBP in GB, 0.85 of the EUR price rounded half-up to whole pounds";
     static final String TRANSFER = "Transfer: the warranty follows the device to its new owner";
+    static final String REPLACEMENT = "Replacement: a unit of the same category takes over the remaining warranty";
     static final String SCOPE_STANDARD = "Scope: the standard warranty covers parts and labour";
     static final String SCOPE_TRANSPORT =
             "Scope: the standard warranty covers transport of replacements in the EU/EEA, GB and CH";
@@ -124,6 +131,10 @@ public final class ReferencePolicy implements WarrantyRules {
     private static final UpgradeVerdict GRANT_1 = UpgradeVerdict.grant(1, GRANT_1_REASON, PARTS_ONLY);
     private static final TransferVerdict TRANSFERABLE =
             TransferVerdict.allow("The warranty follows the device to its new owner.");
+    /** The reason of every replacement the default policy allows. */
+    public static final String TAKES_OVER = "The replacement unit takes over the remaining warranty of the faulty unit.";
+    private static final ReplacementVerdict REPLACEABLE =
+            ReplacementVerdict.allow(TAKES_OVER, new DecisionTrace(VERSION, List.of(REPLACEMENT)));
 
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final Currency GBP = Currency.getInstance("GBP");
@@ -311,6 +322,22 @@ public final class ReferencePolicy implements WarrantyRules {
             decisions[i] = decide(queries.get(i));
         }
         return Collections.unmodifiableList(Arrays.asList(decisions));
+    }
+
+    /**
+     * As {@code replacement.drl}: every swap the service asks about is allowed, the replacement
+     * taking over the remaining warranty ({@value #TAKES_OVER}).
+     *
+     * @throws InvalidValueException if the query is null or its two units are one device (as the
+     *                               Drools rule set refuses it)
+     */
+    @Override
+    public ReplacementVerdict judgeReplacement(ReplacementQuery query) {
+        InvalidValueException.require("query", query);
+        if (query.faulty().serial().equals(query.replacement().serial())) {
+            throw new InvalidValueException("replacement", "device " + query.faulty().serial() + " cannot replace itself");
+        }
+        return REPLACEABLE;
     }
 
     @Override

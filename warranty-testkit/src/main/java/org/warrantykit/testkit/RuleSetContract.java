@@ -18,6 +18,8 @@ import org.quicktheories.generators.Generate;
 import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.ReplacementQuery;
+import org.warrantykit.spi.ReplacementVerdict;
 import org.warrantykit.spi.StandardTerm;
 import org.warrantykit.spi.WarrantyRules;
 
@@ -50,7 +52,10 @@ import org.warrantykit.spi.WarrantyRules;
  *       no-offer reason exactly when there is no offer;</li>
  *   <li>the same query decides the same way every time, and a batch decides each query as
  *       {@code decide} does, in query order;</li>
- *   <li>every trace names {@link WarrantyRules#version()} and at least one rule.</li>
+ *   <li>every trace names {@link WarrantyRules#version()} and at least one rule;</li>
+ *   <li>every swap the service may ask about ({@link WarrantyGenerators#replacementQueries()}) is
+ *       judged without an exception, allowed or refused with a reason, its trace naming
+ *       {@link WarrantyRules#version()}, and the same way every time.</li>
  * </ul>
  *
  * <p>JUnit makes one instance of the test class per test, and each instance calls
@@ -83,6 +88,14 @@ public abstract class RuleSetContract {
      */
     protected Gen<PolicyQuery> queries() {
         return WarrantyGenerators.policyQueries();
+    }
+
+    /**
+     * The swaps the replacement properties are checked on; by default
+     * {@link WarrantyGenerators#replacementQueries()}. Override to aim them at your own models.
+     */
+    protected Gen<ReplacementQuery> replacementQueries() {
+        return WarrantyGenerators.replacementQueries();
     }
 
     /** The rule set under test, from {@link #rules()} on first use. */
@@ -396,6 +409,48 @@ public abstract class RuleSetContract {
         assertThat(subject().version()).as("version() asked again").isEqualTo(version);
     }
 
+    // ---------------------------------------------------------------- replacements
+
+    /**
+     * Every swap the service may ask about (same category, the faulty unit covered that day) is
+     * judged without an exception: allowed or refused, with a reason (a refusal's reason ends the
+     * message the back office sees), its trace naming the rule set's version.
+     */
+    @Test
+    public void judgesEveryReplacementWithAReason() {
+        qt().withExamples(TRIES).forAll(replacementQueries()).checkAssert(this::judgesEveryReplacementWithAReason);
+    }
+
+    /**
+     * The check of {@link #judgesEveryReplacementWithAReason()} on one swap.
+     *
+     * @param query the swap
+     */
+    public void judgesEveryReplacementWithAReason(ReplacementQuery query) {
+        ReplacementVerdict verdict = judgeReplacement(query);
+        String about = describe(query, verdict);
+        assertThat(verdict.reason()).as("reason, %s", about).isNotBlank();
+        assertThat(verdict.trace().ruleSetVersion()).as("trace version, %s", about).isEqualTo(subject().version());
+        assertThat(verdict.trace().firedRules()).as("fired rules, %s", about)
+                .allSatisfy(rule -> assertThat(rule).as("a fired rule's name, %s", about).isNotBlank());
+    }
+
+    /** The same swap, judged twice, gets the same verdict (reason and trace included). */
+    @Test
+    public void sameReplacementIsJudgedTheSameWay() {
+        qt().withExamples(TRIES).forAll(replacementQueries()).checkAssert(this::sameReplacementIsJudgedTheSameWay);
+    }
+
+    /**
+     * The check of {@link #sameReplacementIsJudgedTheSameWay()} on one swap.
+     *
+     * @param query the swap to judge twice
+     */
+    public void sameReplacementIsJudgedTheSameWay(ReplacementQuery query) {
+        ReplacementVerdict first = judgeReplacement(query);
+        assertThat(judgeReplacement(query)).as("the same swap judged twice: %s", query).isEqualTo(first);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** {@code decide}, with an exception turned into a failure that names the query. */
@@ -416,6 +471,19 @@ public abstract class RuleSetContract {
         } catch (RuntimeException e) {
             return fail("decideAll failed for " + queries + ": " + e, e);
         }
+    }
+
+    /** {@code judgeReplacement}, with an exception turned into a failure that names the swap. */
+    protected final ReplacementVerdict judgeReplacement(ReplacementQuery query) {
+        try {
+            return Objects.requireNonNull(subject().judgeReplacement(query), "judgeReplacement returned null");
+        } catch (RuntimeException e) {
+            return fail("judgeReplacement failed for " + query + ": " + e, e);
+        }
+    }
+
+    static String describe(ReplacementQuery query, ReplacementVerdict verdict) {
+        return "swap " + query + " -> " + verdict;
     }
 
     static String describe(PolicyQuery query, PolicyDecision decision) {

@@ -5,6 +5,7 @@ import static org.warrantykit.testkit.Generators.strings;
 
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,14 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.warrantykit.AccountId;
 import org.warrantykit.Category;
+import org.warrantykit.Coverage;
+import org.warrantykit.CoverageKind;
+import org.warrantykit.CoverageSource;
+import org.warrantykit.Covered;
 import org.warrantykit.Device;
 import org.warrantykit.SerialNumber;
 import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.ReplacementQuery;
 
 /**
  * QuickTheories generators for warranty-kit values, for property tests of the library and of
@@ -374,6 +380,60 @@ public final class WarrantyGenerators {
      */
     public static Gen<List<PolicyQuery>> policyQueryLists(int minSize, int maxSize) {
         return distinctLists(policyQueries(), q -> q.device().serial(), minSize, maxSize);
+    }
+
+    // ---------------------------------------------------------------- replacements
+
+    /** Zones of the service clock a swap is asked in: a device's online instant falls on another day in each. */
+    private static final List<ZoneId> ZONES = List.of(ZoneOffset.UTC, ZoneId.of("Europe/Berlin"),
+            ZoneId.of("Australia/Sydney"), ZoneId.of("America/Los_Angeles"));
+
+    /**
+     * Swaps as the service asks a policy about them ({@link org.warrantykit.spi.WarrantyRules#judgeReplacement}),
+     * once its own checks passed: a faulty unit of {@link #devices()} and a replacement of the same
+     * category under another serial number, of the faulty unit's own model one time in three and
+     * otherwise of any generated model (the default table's, near misses, unknown ones; so units of
+     * one model line and of another); in any region; swapped on a day from production to 20 years
+     * after it, which the faulty unit's line in force covers: a line of any kind that started on or
+     * up to 10 years before and ends on or up to 15 years after that day; in UTC or one of a few zones.
+     *
+     * @return the generator
+     */
+    public static Gen<ReplacementQuery> replacementQueries() {
+        Gen<Pair<Device, Device>> units = devices().zip(devices(), weighted(1, 2),
+                (faulty, other, model) -> Pair.of(faulty, new Device(other.serial(),
+                        model == 0 ? faulty.model() : other.model(), faulty.category(), other.region(),
+                        other.productionDate(), other.shipDate(), other.installDate(), other.owner(),
+                        other.onlineSince())))
+                .assuming(pair -> !pair._1.serial().equals(pair._2.serial()));
+        Gen<LinePlan> lines = Generate.enumValues(CoverageKind.class).zip(orNone(Generate.range(1, 10 * 366)),
+                orNone(Generate.range(1, 15 * 366)), Generate.booleans(), LinePlan::new);
+        return units.zip(Generate.range(0, 20 * 366), lines, Generate.pick(ZONES), (pair, day, line, zone) -> {
+            LocalDate on = pair._1.productionDate().plusDays(day);
+            return new ReplacementQuery(pair._1, pair._2, on, line.around(on), zone);
+        });
+    }
+
+    /** The faulty unit's line in force: its kind, how long before the swap day it started and after it ends. */
+    private record LinePlan(CoverageKind kind, int daysBefore, int daysAfter, boolean transport) {
+        Coverage around(LocalDate on) {
+            return new Coverage(kind, on.minusDays(daysBefore), on.plusDays(daysAfter), source(kind), transport
+                    ? Covered.scope(Covered.PARTS, Covered.LABOUR, Covered.TRANSPORT) : Covered.scope(Covered.PARTS));
+        }
+    }
+
+    /** 0 one time in eight, otherwise {@code days}: a line that starts or ends on the swap day. */
+    private static Gen<Integer> orNone(Gen<Integer> days) {
+        return Generate.frequency(List.of(Pair.of(1, Generate.constant(0)), Pair.of(7, days)));
+    }
+
+    private static CoverageSource source(CoverageKind kind) {
+        return switch (kind) {
+            case STANDARD -> CoverageSource.standard();
+            case UPGRADE -> CoverageSource.upgrade();
+            case EXTENSION -> CoverageSource.batch("B-GEN");
+            case PROMOTION -> CoverageSource.promotion("SUMMER25");
+        };
     }
 
     /**

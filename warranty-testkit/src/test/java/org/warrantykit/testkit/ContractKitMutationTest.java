@@ -17,11 +17,16 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.warrantykit.Coverage;
+import org.warrantykit.CoverageKind;
+import org.warrantykit.CoverageSource;
 import org.warrantykit.DecisionTrace;
 import org.warrantykit.Money;
 import org.warrantykit.spi.OfferTerm;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.ReplacementQuery;
+import org.warrantykit.spi.ReplacementVerdict;
 import org.warrantykit.spi.StandardTerm;
 import org.warrantykit.spi.UpgradeVerdict;
 import org.warrantykit.spi.WarrantyRules;
@@ -46,6 +51,31 @@ class ContractKitMutationTest {
     private static final PolicyQuery EXPIRED = PolicyQuery.fresh(device("MUT0000000003").model("X1-BOOST")
             .produced(LocalDate.of(2015, 1, 10)).installed(LocalDate.of(2015, 3, 1)).offline().build(), TODAY);
     private static final List<PolicyQuery> BATCH = List.of(RUNNING, UPGRADED, EXPIRED);
+    /** RUNNING's X1-HYBRID-G4 swapped today for an X3-HYBRID-G4, under its standard line. */
+    private static final ReplacementQuery SWAP = new ReplacementQuery(RUNNING.device(),
+            device("MUT0000000004").model("X3-HYBRID-G4").offline().build(), TODAY, new Coverage(CoverageKind.STANDARD,
+            LocalDate.of(2025, 4, 22), LocalDate.of(2030, 4, 21), CoverageSource.standard(), Covered.scope(Covered.PARTS)),
+            java.time.ZoneOffset.UTC);
+
+    /** The reference policy with its replacement verdicts changed. */
+    private static WarrantyRules judging(java.util.function.Function<ReplacementQuery, ReplacementVerdict> judge) {
+        return new WarrantyRules() {
+            @Override
+            public String version() {
+                return ReferencePolicy.VERSION;
+            }
+
+            @Override
+            public PolicyDecision decide(PolicyQuery query) {
+                return REFERENCE.decide(query);
+            }
+
+            @Override
+            public ReplacementVerdict judgeReplacement(ReplacementQuery query) {
+                return judge.apply(query);
+            }
+        };
+    }
 
     /** The reference policy with one change applied to each of its decisions. */
     private static WarrantyRules changed(BiFunction<PolicyQuery, PolicyDecision, PolicyDecision> change) {
@@ -92,6 +122,8 @@ class ContractKitMutationTest {
         contract.sameBatchDecidesTheSameWay(BATCH);
         contract.batchDecidesEachQueryAsDecideDoes(BATCH);
         contract.traceNamesTheRuleSetVersionAndTheRulesThatFired(BATCH);
+        contract.judgesEveryReplacementWithAReason(SWAP);
+        contract.sameReplacementIsJudgedTheSameWay(SWAP);
     }
 
     @Test
@@ -243,6 +275,40 @@ class ContractKitMutationTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("fired rules");
     }
 
+    @Test
+    void aPolicyWithoutReplacementRulesKeepsTheContract() {
+        WarrantyRules inheritsTheDefault = changed((q, d) -> d);
+        assertThat(inheritsTheDefault.judgeReplacement(SWAP).trace().firedRules()).isEmpty();
+        assertThatCode(() -> runContract(contract(inheritsTheDefault))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aReplacementJudgeThatThrowsFailsNamingTheSwap() {
+        RuleSetContract contract = contract(judging(q -> {
+            throw new IllegalStateException("no replacement rule for " + q.replacement().model());
+        }));
+        assertThatThrownBy(() -> contract.judgesEveryReplacementWithAReason(SWAP)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("no replacement rule for X3-HYBRID-G4").hasMessageContaining("MUT0000000004");
+    }
+
+    @Test
+    void aReplacementVerdictNamingAnotherVersionFails() {
+        RuleSetContract contract = contract(judging(q -> ReplacementVerdict.allow("Fine.",
+                new DecisionTrace("acme-2027.01", List.of("Replacement: fine")))));
+        assertThatThrownBy(() -> contract.judgesEveryReplacementWithAReason(SWAP)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("trace version");
+    }
+
+    @Test
+    void aReplacementVerdictThatChangesFromCallToCallFails() {
+        AtomicInteger calls = new AtomicInteger();
+        RuleSetContract contract = contract(judging(q -> calls.incrementAndGet() % 2 == 0
+                ? ReplacementVerdict.allow("Fine.", new DecisionTrace(ReferencePolicy.VERSION, List.of("r")))
+                : ReplacementVerdict.refuse("Not today.", new DecisionTrace(ReferencePolicy.VERSION, List.of("r")))));
+        assertThatThrownBy(() -> contract.sameReplacementIsJudgedTheSameWay(SWAP)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("judged twice");
+    }
+
     // ---------------------------------------------------------------- ReferenceDifferential
 
     private static final BiFunction<PolicyQuery, PolicyDecision, PolicyDecision> PRICES_UP_TEN_PERCENT = (q, d) ->
@@ -292,6 +358,45 @@ class ContractKitMutationTest {
         assertThatCode(() -> expecting.batchDecisionsAgreeWithTheReference(BATCH)).doesNotThrowAnyException();
         ReferenceDifferential leavingOut = differential(dearer, (q, d) -> d, false);
         assertThatCode(() -> leavingOut.batchDecisionsAgreeWithTheReference(BATCH)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theDifferentialCatchesAReplacementRefusedUnlessExpectedOrLeftOut() {
+        WarrantyRules refusesOtherModels = judging(q -> q.faulty().model().equals(q.replacement().model())
+                ? REFERENCE.judgeReplacement(q)
+                : ReplacementVerdict.refuse("Only the same model.", new DecisionTrace(ReferencePolicy.VERSION,
+                        List.of("Replacement refused: another model"))));
+        ReferenceDifferential unaware = differential(refusesOtherModels, (q, d) -> d, true);
+        assertThatThrownBy(() -> unaware.replacementVerdictsAgreeWithTheReference(SWAP)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("replacement allowed").hasMessageContaining("MUT0000000004");
+
+        ReferenceDifferential expecting = new ReferenceDifferential() {
+            @Override
+            protected WarrantyRules rules() {
+                return refusesOtherModels;
+            }
+
+            @Override
+            protected ReplacementVerdict expected(ReplacementQuery query, ReplacementVerdict reference) {
+                return ReplacementVerdict.refuse("Only the same model.", new DecisionTrace("any",
+                        List.of("Replacement refused: another model")));
+            }
+        };
+        assertThatCode(() -> expecting.replacementVerdictsAgreeWithTheReference(SWAP)).doesNotThrowAnyException();
+        ReferenceDifferential leavingOut = new ReferenceDifferential() {
+            @Override
+            protected WarrantyRules rules() {
+                return refusesOtherModels;
+            }
+
+            @Override
+            protected boolean compares(ReplacementQuery query) {
+                return query.faulty().model().equals(query.replacement().model());
+            }
+        };
+        assertThatCode(() -> leavingOut.replacementVerdictsAgreeWithTheReference(SWAP)).doesNotThrowAnyException();
+        ReferenceDifferential same = differential(REFERENCE, (q, d) -> d, true);
+        assertThatCode(() -> same.replacementVerdictsAgreeWithTheReference(SWAP)).doesNotThrowAnyException();
     }
 
     @Test

@@ -287,4 +287,24 @@ class ReferencePolicyTest {
         assertThat(all.get(1).standard().years()).isEqualTo(5);
         assertThat(all).containsExactly(POLICY.decide(queries.get(0)), POLICY.decide(queries.get(1)));
     }
+
+    @Test
+    void aUnitOfTheSameCategoryTakesOverTheRemainingWarrantyWhateverItsModelOrLine() {
+        Device faulty = device("FAULTY000001").model("X3-HYBRID-G4").build();
+        org.warrantykit.Coverage extension = new org.warrantykit.Coverage(org.warrantykit.CoverageKind.EXTENSION,
+                LocalDate.of(2028, 5, 2), LocalDate.of(2033, 5, 1), org.warrantykit.CoverageSource.batch("B-1"),
+                Covered.scope(Covered.PARTS));
+        org.warrantykit.spi.ReplacementVerdict verdict = POLICY.judgeReplacement(new org.warrantykit.spi.ReplacementQuery(
+                faulty, device("SPARE0000001").model("X1-BOOST").region("AU").build(), TODAY, extension,
+                java.time.ZoneOffset.UTC));
+
+        assertThat(verdict.allowed()).isTrue();
+        assertThat(verdict.reason()).isEqualTo("The replacement unit takes over the remaining warranty of the faulty unit.");
+        assertThat(verdict.trace()).isEqualTo(new org.warrantykit.DecisionTrace(ReferencePolicy.VERSION,
+                List.of("Replacement: a unit of the same category takes over the remaining warranty")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> POLICY.judgeReplacement(
+                new org.warrantykit.spi.ReplacementQuery(faulty, faulty, TODAY, extension, java.time.ZoneOffset.UTC)))
+                .isInstanceOf(org.warrantykit.InvalidValueException.class)
+                .hasMessage("replacement: device FAULTY000001 cannot replace itself");
+    }
 }

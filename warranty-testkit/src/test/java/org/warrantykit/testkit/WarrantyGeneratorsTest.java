@@ -18,6 +18,8 @@ import org.warrantykit.InvalidSerialNumberException;
 import org.warrantykit.SerialNumber;
 import org.warrantykit.spi.PolicyDecision;
 import org.warrantykit.spi.PolicyQuery;
+import org.warrantykit.spi.ReplacementQuery;
+import org.warrantykit.CoverageKind;
 
 /** The generators produce what they promise, and they reach the cases they are meant to reach. */
 class WarrantyGeneratorsTest {
@@ -69,6 +71,39 @@ class WarrantyGeneratorsTest {
         for (int i = 0; i < queries.size(); i++) {
             assertThat(all.get(i)).isEqualTo(reference.decide(queries.get(i)));
         }
+    }
+
+    @Test
+    void replacementQueriesAreSwapsTheServiceWouldAskAbout() {
+        qt().withExamples(300).forAll(WarrantyGenerators.replacementQueries())
+                .checkAssert(this::replacementQueriesAreSwapsTheServiceWouldAskAbout);
+    }
+
+    private void replacementQueriesAreSwapsTheServiceWouldAskAbout(ReplacementQuery query) {
+        assertThat(query.replacement().serial()).as("two units: %s", query).isNotEqualTo(query.faulty().serial());
+        assertThat(query.replacement().category()).as("one category: %s", query).isEqualTo(query.faulty().category());
+        assertThat(query.inForce().covers(query.on())).as("the line in force covers the day: %s", query).isTrue();
+    }
+
+    @Test
+    void replacementQueriesReachSameModelsOtherModelsOtherLinesAndEveryKindOfLine() {
+        List<ReplacementQuery> swaps = sample(WarrantyGenerators.replacementQueries(), SAMPLE);
+        assertThat(swaps).hasSizeGreaterThan(SAMPLE / 2);
+        assertThat(swaps).filteredOn(q -> q.faulty().model().equals(q.replacement().model())).hasSizeGreaterThan(SAMPLE / 5);
+        assertThat(swaps).filteredOn(q -> line(q.faulty().model()).equals(line(q.replacement().model()))
+                && !q.faulty().model().equals(q.replacement().model())).hasSizeGreaterThan(SAMPLE / 100);
+        assertThat(swaps).filteredOn(q -> !line(q.faulty().model()).equals(line(q.replacement().model())))
+                .hasSizeGreaterThan(SAMPLE / 5);
+        assertThat(swaps).extracting(q -> q.inForce().kind()).contains(CoverageKind.values());
+        assertThat(swaps).filteredOn(q -> q.inForce().end().equals(q.on())).hasSizeGreaterThan(SAMPLE / 20);
+        assertThat(swaps).filteredOn(q -> q.inForce().start().equals(q.on())).hasSizeGreaterThan(SAMPLE / 20);
+        assertThat(swaps).extracting(q -> q.zone().getId()).contains("Z", "Australia/Sydney");
+    }
+
+    /** A model's name up to its first '-' ("X1" of X1-BOOST). */
+    private static String line(String model) {
+        int dash = model.indexOf('-');
+        return dash > 0 ? model.substring(0, dash) : model;
     }
 
     @Test

@@ -39,6 +39,10 @@ class OutputFactContractTest {
         assertRefused(() -> new CodeAcceptance("SN1", ""), "CodeAcceptance.reason must not be blank (was \"\")");
         assertRefused(() -> new OfferWindow(null), "OfferWindow.serial must not be blank (was null)");
         assertRefused(() -> new CoverageStatus(" ", true), "CoverageStatus.serial must not be blank (was \" \")");
+        assertRefused(() -> new ReplacementPermit("SN1", "\t"), "ReplacementPermit.reason must not be blank (was \"\t\")");
+        assertRefused(() -> new ReplacementRefusal(null, "why"), "ReplacementRefusal.serial must not be blank (was null)");
+        assertRefused(() -> new ReplacementRefusal("SN1", ""), "ReplacementRefusal.reason must not be blank (was \"\")");
+        assertRefused(() -> new ModelLine("SN1", " "), "ModelLine.line must not be blank (was \" \")");
     }
 
     @Test
