@@ -56,6 +56,12 @@ class CustomRulesTest {
     }
 
     @Test
+    void shipsPrecompiledBesideItsDrlSoLoadingSkipsCompilation() {
+        assertThat(CustomRulesTest.class.getClassLoader().getResource(CustomRules.FOLDER + "/ruleset.compiled"))
+                .as("written by the build (exec precompile-custom-rules)").isNotNull();
+    }
+
+    @Test
     void loadsFromTheClasspathUnderItsOwnName() {
         assertThat(RULES.version()).startsWith(CustomRules.NAME + "@")
                 .isNotEqualTo(DroolsWarrantyRules.defaults().version());
