@@ -52,6 +52,8 @@ class ReplacementTest {
     /** A spare of the X3 line, which the test policy does not let replace an X1. */
     static final String X3_SPARE = "SPAREX300001";
     static final String BATTERY = "SPAREBATT001";
+    /** Alice's X1 inverter that never sent data: her upgrade request waits for it. */
+    static final String OFFLINE = "OFFLINEUNIT1";
     /** Bob's upgraded X1 inverter: it has grants of its own. */
     static final String BOBS = "BOBSUNIT0001";
 
@@ -75,6 +77,7 @@ class ReplacementTest {
         for (String spare : List.of(SPARE1, SPARE2, SPARE3)) {
             devices.add(device(spare).model("X1-BOOST").unowned().neverInstalled().produced(LocalDate.of(2026, 6, 1)).build());
         }
+        devices.add(device(OFFLINE).model("X1-HYBRID-G4").installed(LocalDate.of(2023, 5, 2)).offline().build());
         for (int i = 0; i < 8; i++) { // for the races
             devices.add(device(String.format("RACESPARE%03d", i)).model("X1-BOOST").unowned().neverInstalled()
                     .produced(LocalDate.of(2026, 6, 1)).build());
@@ -227,6 +230,21 @@ class ReplacementTest {
             assertThat(lines.get(2).end()).isEqualTo(offer.newEnd());
             assertThat(lines.get(2).source()).isEqualTo(paid.coverageSource());
             assertThat(service.inquire(SPARE1).state()).isEqualTo(WarrantyState.EXTENDED);
+        }
+
+        @Test
+        void anUpgradeStillWaitingForTheFaultyUnitToComeOnlineIsDroppedNotGrantedToIt() {
+            assertThat(service.requestUpgrade(ALICE, OFFLINE).status()).isEqualTo(UpgradeStatus.PENDING_ONLINE);
+            service.replaceDevice(OFFLINE, SPARE1, SWAP);
+            List<?> frozen = ledger.entries(SerialNumber.parse(OFFLINE));
+
+            service.deviceOnline(OFFLINE, NOW); // the unit on the bench sends data once more
+
+            assertThat(ledger.entries(SerialNumber.parse(OFFLINE))).isEqualTo(frozen);
+            assertThat(service.inquire(OFFLINE).state()).isEqualTo(WarrantyState.REPLACED);
+            assertThat(service.inquire(SPARE1).coverages()).extracting(Coverage::kind).containsExactly(CoverageKind.STANDARD);
+            assertThat(service.requestUpgrade(ALICE, SPARE1).status()).as("the replacement's owner asks for it")
+                    .isIn(UpgradeStatus.UPGRADED, UpgradeStatus.PENDING_ONLINE);
         }
 
         @Test
