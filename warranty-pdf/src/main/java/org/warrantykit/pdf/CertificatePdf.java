@@ -1,6 +1,7 @@
 package org.warrantykit.pdf;
 
 import java.awt.Color;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.warrantykit.Certificate;
@@ -32,9 +34,11 @@ import org.warrantykit.Covered;
  * Renders a {@link Certificate} as a one-page A4 PDF: the maker's title, device and owner, the
  * overall validity, one table row per coverage line (kind, dates, source and what the line covers,
  * e.g. "Covers: parts only"), the certificate number, and what a verifier needs (key id, signature
- * and the certificate's compact verification code). Uses only the standard 14 fonts, so nothing is
- * embedded and the file stays small (~4 KB). Text those fonts cannot show (e.g. CJK in a campaign
- * name) is printed as {@code ?}; the verification code keeps it exactly.
+ * and the certificate's compact verification code). Text is set in DejaVu Sans Condensed, shipped in the jar
+ * subset to the European scripts and embedded as a subset of the glyphs a certificate uses: Latin
+ * with every diacritic, Greek and Cyrillic print exactly, and text extracted from the PDF is the text
+ * put in. Text the font cannot show (e.g. CJK in a campaign name) is printed as {@code ?}; the
+ * verification code keeps it exactly.
  *
  * <pre>{@code
  * CertificatePdf.render(service.certificate(account, serial), Path.of("certificate.pdf"));
@@ -205,7 +209,7 @@ public final class CertificatePdf {
             PDPage page = new PDPage(PAGE);
             document.addPage(page);
             describe(document, certificate);
-            Fonts fonts = new Fonts();
+            Fonts fonts = new Fonts(document);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 new Layout(content, fonts, certificate).draw();
             }
@@ -236,11 +240,35 @@ public final class CertificatePdf {
         return text.strip();
     }
 
-    /** Standard 14 fonts for one document. */
+    /** DejaVu Sans Condensed, subset to the European scripts, as shipped in the jar (fonts/LICENSE-DejaVu.txt). */
+    private static final byte[] REGULAR_FONT = fontFile("DejaVuSansCondensed.ttf");
+    private static final byte[] BOLD_FONT = fontFile("DejaVuSansCondensed-Bold.ttf");
+
+    private static byte[] fontFile(String name) {
+        try (var in = CertificatePdf.class.getResourceAsStream("fonts/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the certificate font " + name + " is missing from the warranty-pdf jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the certificate font " + name, e);
+        }
+    }
+
+    /**
+     * The fonts of one document: DejaVu Sans Condensed embedded as a subset of the glyphs used (Latin with all
+     * diacritics, Greek and Cyrillic print exactly); Courier, a standard font, for the verification
+     * code and signature, which are ASCII.
+     */
     private static final class Fonts {
-        final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        final PDFont regular;
+        final PDFont bold;
         final PDFont mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
+
+        Fonts(PDDocument document) throws IOException {
+            regular = PDType0Font.load(document, new ByteArrayInputStream(REGULAR_FONT), true);
+            bold = PDType0Font.load(document, new ByteArrayInputStream(BOLD_FONT), true);
+        }
     }
 
     /** Draws one certificate top to bottom; the verification block is anchored to the page foot. */
@@ -272,7 +300,11 @@ public final class CertificatePdf {
             float bandHeight = 90;
             fill(NAVY, 0, top - bandHeight, PAGE.getWidth(), bandHeight);
             fill(ACCENT, 0, top - bandHeight - 5, PAGE.getWidth(), 5);
-            float rightBlock = 170;
+            float right = MARGIN + WIDTH;
+            String issued = "Issued " + ISSUED.format(certificate.issuedAt());
+            // the number and issue time, right-aligned, decide how much room the title has
+            float rightBlock = Math.max(170, Math.max(width(fonts.bold, 12, printable(fonts.bold, certificate.number())),
+                    width(fonts.regular, 8.5f, printable(fonts.regular, issued))));
             float titleWidth = WIDTH - rightBlock - 12;
             float titleSize = 24;
             while (titleSize > 15 && width(fonts.bold, titleSize, printable(fonts.bold, title)) > titleWidth) {
@@ -281,11 +313,9 @@ public final class CertificatePdf {
             text(fonts.bold, titleSize, Color.WHITE, MARGIN, top - 46, fit(title, fonts.bold, titleSize, titleWidth));
             text(fonts.regular, 10.5f, new Color(0xD6, 0xE0, 0xEC), MARGIN, top - 68,
                     fit(issuer, fonts.regular, 10.5f, WIDTH - rightBlock - 12));
-            float right = MARGIN + WIDTH;
             textRight(fonts.regular, 8.5f, new Color(0xD6, 0xE0, 0xEC), right, top - 38, "CERTIFICATE NO.");
             textRight(fonts.bold, 12, Color.WHITE, right, top - 54, certificate.number());
-            textRight(fonts.regular, 8.5f, new Color(0xD6, 0xE0, 0xEC), right, top - 68,
-                    "Issued " + ISSUED.format(certificate.issuedAt()));
+            textRight(fonts.regular, 8.5f, new Color(0xD6, 0xE0, 0xEC), right, top - 68, issued);
             return top - bandHeight - 5;
         }
 
@@ -355,7 +385,7 @@ public final class CertificatePdf {
         private void coverageTable(float y, float floor) throws IOException {
             float top = y - 26;
             sectionTitle(top, "Coverage");
-            float[] widths = {24, 74, 68, 68, WIDTH - 24 - 74 - 68 - 68};
+            float[] widths = {22, 66, 60, 60, WIDTH - 22 - 66 - 60 - 60};
             String[] headers = {"#", "Kind", "Start", "End", "Source"};
             float headerTop = top - 10;
             float headerHeight = 20;

@@ -252,7 +252,7 @@ class CertificatePdfTest {
     }
 
     @Test
-    void textTheStandardFontsCannotShowIsReplacedButTheCodeKeepsIt() throws IOException {
+    void textTheFontCannotShowIsReplacedButTheCodeKeepsIt() throws IOException {
         Certificate certificate = withLines("H1B50A1234567", "X1-BOOST", List.of(
                 new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty", "PARTS,LABOUR"),
                 new Coverage(CoverageKind.PROMOTION, LocalDate.of(2028, 5, 2), LocalDate.of(2029, 5, 1),
@@ -262,6 +262,44 @@ class CertificatePdfTest {
         assertThat(flat(text)).contains("Aktion Sommer – 10 € Rabatt, ?? campaign line break");
         assertThat(Certificate.fromCompactText(verificationCode(text)).coverages().get(1).source().toString())
                 .isEqualTo("Aktion Sommer – 10 € Rabatt, 夏季 campaign\tline\nbreak");
+    }
+
+    /** The text font travels with the file, cut to the glyphs the page uses, so the file stays small. */
+    @Test
+    void theFontIsEmbeddedAsASubsetAndTheFileStaysSmall() throws IOException {
+        byte[] pdf = CertificatePdf.standard().toBytes(sample());
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var resources = document.getPage(0).getResources();
+            List<String> embedded = new ArrayList<>();
+            for (var name : resources.getFontNames()) {
+                var font = resources.getFont(name);
+                if (font.isEmbedded()) {
+                    embedded.add(font.getName());
+                }
+            }
+            assertThat(embedded).hasSize(2).allMatch(n -> n.matches("[A-Z]{6}\\+DejaVuSansCondensed(-Bold)?"));
+        }
+        System.out.println("sample certificate PDF: " + pdf.length + " bytes");
+        assertThat(pdf.length).as("bytes").isLessThan(40_000);
+    }
+
+    /** Issue 19: Czech, Polish, Greek and Ukrainian print exactly, so the text read back is the text put in. */
+    @Test
+    void everyEuropeanScriptPrintsExactly() throws IOException {
+        String czech = "Záruční list: Žluťoučký kůň ďábelsky úpí";
+        String polish = "Gwarancja: Zażółć gęślą jaźń, Łódź";
+        String greek = "Πιστοποιητικό εγγύησης: προώθηση Άνοιξη";
+        String ukrainian = "Гарантійний сертифікат: акція «Весна» ґанок їжак";
+        Certificate certificate = withLines("H1B50A1234567", "X1-BOOST", List.of(
+                new Coverage(CoverageKind.STANDARD, LocalDate.of(2023, 5, 2), LocalDate.of(2028, 5, 1), "standard warranty", "PARTS,LABOUR"),
+                new Coverage(CoverageKind.PROMOTION, LocalDate.of(2028, 5, 2), LocalDate.of(2029, 5, 1), greek, "PARTS,LABOUR"),
+                new Coverage(CoverageKind.PROMOTION, LocalDate.of(2029, 5, 2), LocalDate.of(2030, 5, 1), ukrainian, "PARTS,LABOUR")));
+        byte[] pdf = CertificatePdf.titled(czech).issuedBy(polish).toBytes(certificate);
+
+        String text = text(pdf);
+        assertThat(text.lines()).contains(czech + " CERTIFICATE NO.").anySatisfy(l -> assertThat(l).startsWith(polish));
+        assertThat(flat(text)).contains(greek, ukrainian).doesNotContain("?");
+        png(pdf, "certificate-european-scripts.png");
     }
 
     @Test
