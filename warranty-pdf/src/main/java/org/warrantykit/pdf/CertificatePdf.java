@@ -48,9 +48,9 @@ import org.warrantykit.Covered;
  * Instances are immutable and thread-safe.
  */
 public final class CertificatePdf {
-    /** The title printed when none is set. */
+    /** The title printed when none is set, in English (each language has its own, see {@link #inLocale}). */
     public static final String DEFAULT_TITLE = "Solar Warranty Certificate";
-    /** The issuer line printed when none is set. */
+    /** The issuer line printed when none is set, in English. */
     public static final String DEFAULT_ISSUER = "Issued under the manufacturer's warranty terms";
 
     private static final PDRectangle PAGE = PDRectangle.A4;
@@ -64,19 +64,18 @@ public final class CertificatePdf {
     private static final Color HEADER_FILL = new Color(0xE6, 0xEC, 0xF3);
     private static final Color STRIPE_FILL = new Color(0xF6, 0xF8, 0xFA);
     private static final Color VALIDITY_FILL = new Color(0xFE, 0xF4, 0xE3);
-    /** Printed before a coverage line's scope in words, on the last line of its row. */
-    static final String COVERS_LABEL = "Covers:";
-    private static final DateTimeFormatter ISSUED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
+    /** The maker's title and issuer line; null: the locale's default. */
     private final String title;
     private final String issuer;
     private final String verificationHint;
+    private final Locale locale;
 
-    private CertificatePdf(String title, String issuer, String verificationHint) {
-        this.title = requireText(title, "title");
-        this.issuer = requireText(issuer, "issuer");
+    private CertificatePdf(String title, String issuer, String verificationHint, Locale locale) {
+        this.title = title;
+        this.issuer = issuer;
         this.verificationHint = verificationHint;
+        this.locale = locale;
     }
 
     /**
@@ -85,18 +84,18 @@ public final class CertificatePdf {
      * @return a layout with {@link #DEFAULT_TITLE}, {@link #DEFAULT_ISSUER} and the offline verification hint
      */
     public static CertificatePdf standard() {
-        return new CertificatePdf(DEFAULT_TITLE, DEFAULT_ISSUER, null);
+        return new CertificatePdf(null, null, null, Locale.ENGLISH);
     }
 
     /**
      * The default layout under the maker's own title.
      *
      * @param title the title printed at the top (stripped)
-     * @return a layout with {@code title} and {@link #DEFAULT_ISSUER}
+     * @return a layout with {@code title} and the default issuer line ({@link #DEFAULT_ISSUER} in English)
      * @throws IllegalArgumentException if {@code title} is null or blank
      */
     public static CertificatePdf titled(String title) {
-        return new CertificatePdf(title, DEFAULT_ISSUER, null);
+        return new CertificatePdf(requireText(title, "title"), null, null, Locale.ENGLISH);
     }
 
     /**
@@ -107,7 +106,7 @@ public final class CertificatePdf {
      * @throws IllegalArgumentException if {@code issuer} is null or blank
      */
     public CertificatePdf issuedBy(String issuer) {
-        return new CertificatePdf(title, issuer, verificationHint);
+        return new CertificatePdf(title, requireText(issuer, "issuer"), verificationHint, locale);
     }
 
     /**
@@ -119,7 +118,21 @@ public final class CertificatePdf {
      * @throws IllegalArgumentException if {@code hint} is null or blank
      */
     public CertificatePdf verificationHint(String hint) {
-        return new CertificatePdf(title, issuer, requireText(hint, "verification hint"));
+        return new CertificatePdf(title, issuer, requireText(hint, "verification hint"), locale);
+    }
+
+    /**
+     * The language of the page: its labels, dates ({@code 1. 5. 2028} in Czech, {@code 01.05.2028} in
+     * German), what each line covers, the sources' words and, unless the maker set them, the title and
+     * issuer line. Shipped: en, cs, de, pl, nl, it, fr, es; a regional locale ({@code de-AT}) prints its
+     * language, any other locale English. The verification code is the same in every language.
+     *
+     * @param locale the owner's locale
+     * @return a copy of this layout in {@code locale}
+     * @throws NullPointerException if {@code locale} is null
+     */
+    public CertificatePdf inLocale(Locale locale) {
+        return new CertificatePdf(title, issuer, verificationHint, Objects.requireNonNull(locale, "locale"));
     }
 
     /**
@@ -135,6 +148,19 @@ public final class CertificatePdf {
     }
 
     /**
+     * As {@link #render(Certificate, OutputStream)}, in the owner's language (see {@link #inLocale}).
+     *
+     * @param certificate the certificate to render
+     * @param out         where the PDF goes; flushed, not closed
+     * @param locale      the owner's locale
+     * @throws NullPointerException if an argument is null
+     * @throws UncheckedIOException if rendering or writing fails
+     */
+    public static void render(Certificate certificate, OutputStream out, Locale locale) {
+        standard().inLocale(locale).write(certificate, out);
+    }
+
+    /**
      * Writes the certificate with the {@link #standard()} layout to a file, replacing it.
      *
      * @param certificate the certificate to render
@@ -144,6 +170,19 @@ public final class CertificatePdf {
      */
     public static void render(Certificate certificate, Path file) {
         standard().write(certificate, file);
+    }
+
+    /**
+     * As {@link #render(Certificate, Path)}, in the owner's language (see {@link #inLocale}).
+     *
+     * @param certificate the certificate to render
+     * @param file        the PDF file; missing parent folders are created
+     * @param locale      the owner's locale
+     * @throws NullPointerException if an argument is null
+     * @throws UncheckedIOException if rendering or writing fails (no partial file is left)
+     */
+    public static void render(Certificate certificate, Path file, Locale locale) {
+        standard().inLocale(locale).write(certificate, file);
     }
 
     /**
@@ -208,10 +247,11 @@ public final class CertificatePdf {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PAGE);
             document.addPage(page);
-            describe(document, certificate);
+            Labels labels = Labels.of(locale);
+            describe(document, certificate, labels);
             Fonts fonts = new Fonts(document);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                new Layout(content, fonts, certificate).draw();
+                new Layout(content, fonts, certificate, labels).draw();
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
             document.save(out);
@@ -221,11 +261,19 @@ public final class CertificatePdf {
         }
     }
 
-    private void describe(PDDocument document, Certificate certificate) {
+    private String title(Labels labels) {
+        return title != null ? title : labels.text("title.default");
+    }
+
+    private String issuer(Labels labels) {
+        return issuer != null ? issuer : labels.text("issuer.default");
+    }
+
+    private void describe(PDDocument document, Certificate certificate, Labels labels) {
         PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle(title + " " + certificate.number());
+        info.setTitle(title(labels) + " " + certificate.number());
         info.setSubject("Warranty of device " + certificate.serial().value() + " (" + certificate.model() + ")");
-        info.setAuthor(issuer);
+        info.setAuthor(issuer(labels));
         info.setCreator("warranty-kit");
         info.setKeywords(certificate.number() + ", " + certificate.serial().value());
         GregorianCalendar issued = GregorianCalendar.from(certificate.issuedAt().atZone(ZoneOffset.UTC));
@@ -276,12 +324,18 @@ public final class CertificatePdf {
         private final PDPageContentStream out;
         private final Fonts fonts;
         private final Certificate certificate;
+        private final Labels labels;
+        private final String title;
+        private final String issuer;
         private final float top = PAGE.getHeight();
 
-        Layout(PDPageContentStream out, Fonts fonts, Certificate certificate) {
+        Layout(PDPageContentStream out, Fonts fonts, Certificate certificate, Labels labels) {
             this.out = out;
             this.fonts = fonts;
             this.certificate = certificate;
+            this.labels = labels;
+            this.title = CertificatePdf.this.title(labels);
+            this.issuer = CertificatePdf.this.issuer(labels);
         }
 
         void draw() throws IOException {
@@ -301,10 +355,12 @@ public final class CertificatePdf {
             fill(NAVY, 0, top - bandHeight, PAGE.getWidth(), bandHeight);
             fill(ACCENT, 0, top - bandHeight - 5, PAGE.getWidth(), 5);
             float right = MARGIN + WIDTH;
-            String issued = "Issued " + ISSUED.format(certificate.issuedAt());
-            // the number and issue time, right-aligned, decide how much room the title has
+            String issued = labels.text("header.issued", labels.dateTime(certificate.issuedAt()));
+            String numberLabel = labels.capitals("header.number");
+            // the number, its label and the issue time, right-aligned, decide how much room the title has
             float rightBlock = Math.max(170, Math.max(width(fonts.bold, 12, printable(fonts.bold, certificate.number())),
-                    width(fonts.regular, 8.5f, printable(fonts.regular, issued))));
+                    Math.max(width(fonts.regular, 8.5f, printable(fonts.regular, issued)),
+                            width(fonts.regular, 8.5f, printable(fonts.regular, numberLabel)))));
             float titleWidth = WIDTH - rightBlock - 12;
             float titleSize = 24;
             while (titleSize > 15 && width(fonts.bold, titleSize, printable(fonts.bold, title)) > titleWidth) {
@@ -313,7 +369,7 @@ public final class CertificatePdf {
             text(fonts.bold, titleSize, Color.WHITE, MARGIN, top - 46, fit(title, fonts.bold, titleSize, titleWidth));
             text(fonts.regular, 10.5f, new Color(0xD6, 0xE0, 0xEC), MARGIN, top - 68,
                     fit(issuer, fonts.regular, 10.5f, WIDTH - rightBlock - 12));
-            textRight(fonts.regular, 8.5f, new Color(0xD6, 0xE0, 0xEC), right, top - 38, "CERTIFICATE NO.");
+            textRight(fonts.regular, 8.5f, new Color(0xD6, 0xE0, 0xEC), right, top - 38, numberLabel);
             textRight(fonts.bold, 12, Color.WHITE, right, top - 54, certificate.number());
             textRight(fonts.regular, 8.5f, new Color(0xD6, 0xE0, 0xEC), right, top - 68, issued);
             return top - bandHeight - 5;
@@ -321,8 +377,7 @@ public final class CertificatePdf {
 
         private float intro(float y) throws IOException {
             float baseline = y - 28;
-            for (String line : wrap("This certificate confirms the warranty coverage of the device below as recorded "
-                    + "when it was issued.", fonts.regular, 10, WIDTH)) {
+            for (String line : wrap(labels.text("intro"), fonts.regular, 10, WIDTH)) {
                 text(fonts.regular, 10, INK, MARGIN, baseline, line);
                 baseline -= 14;
             }
@@ -332,27 +387,27 @@ public final class CertificatePdf {
         /** Device, owner and issue data in a grid of three columns and two rows. */
         private float details(float y) throws IOException {
             float top = y - 22;
-            sectionTitle(top, "Device and owner");
+            sectionTitle(top, labels.text("section.device"));
             float gap = 16;
             float[] widths = {(WIDTH - 2 * gap) * 0.3f, (WIDTH - 2 * gap) * 0.3f, (WIDTH - 2 * gap) * 0.4f};
             float[] xs = {MARGIN, MARGIN + widths[0] + gap, MARGIN + widths[0] + widths[1] + 2 * gap};
             // Row 1: serial, model, issue time; row 2: the owner across two columns (account ids can be
             // e-mail addresses), the rule set in the third. The number is in the header band already.
             float rowTop = top - 22;
-            float below = Math.min(field(xs[0], rowTop, widths[0], "Serial number", certificate.serial().value()),
-                    Math.min(field(xs[1], rowTop, widths[1], "Model", certificate.model()),
-                            field(xs[2], rowTop, widths[2], "Issued", ISSUED.format(certificate.issuedAt()))));
+            float below = Math.min(field(xs[0], rowTop, widths[0], "field.serial", certificate.serial().value()),
+                    Math.min(field(xs[1], rowTop, widths[1], "field.model", certificate.model()),
+                            field(xs[2], rowTop, widths[2], "field.issued", labels.dateTime(certificate.issuedAt()))));
             rowTop = below;
-            below = Math.min(field(xs[0], rowTop, widths[0] + gap + widths[1], "Owner (account)", certificate.owner().value()),
-                    field(xs[2], rowTop, widths[2], "Rule set",
+            below = Math.min(field(xs[0], rowTop, widths[0] + gap + widths[1], "field.owner", certificate.owner().value()),
+                    field(xs[2], rowTop, widths[2], "field.ruleSet",
                             certificate.ruleSetVersion().isBlank() ? "-" : certificate.ruleSetVersion()));
             rowTop = below;
             return rowTop;
         }
 
         /** A label over a value (wrapped to at most two lines); returns the y below it. */
-        private float field(float x, float y, float width, String label, String value) throws IOException {
-            text(fonts.regular, 8, MUTED, x, y, label.toUpperCase(Locale.ROOT));
+        private float field(float x, float y, float width, String labelKey, String value) throws IOException {
+            text(fonts.regular, 8, MUTED, x, y, fit(labels.capitals(labelKey), fonts.regular, 8, width));
             float size = 11;
             while (size > 8.5f && width(fonts.bold, size, printable(fonts.bold, value)) > width) {
                 size -= 0.5f;
@@ -374,19 +429,31 @@ public final class CertificatePdf {
             float boxTop = y - 4;
             fill(VALIDITY_FILL, MARGIN, boxTop - height, WIDTH, height);
             fill(ACCENT, MARGIN, boxTop - height, 4, height);
-            text(fonts.regular, 8, MUTED, MARGIN + 16, boxTop - 15, "OVERALL VALIDITY");
-            text(fonts.bold, 15, INK, MARGIN + 16, boxTop - 35,
-                    "Covered from " + certificate.validFrom() + " to " + certificate.validUntil());
-            textRight(fonts.regular, 8.5f, MUTED, MARGIN + WIDTH - 14, boxTop - 35, "both days included");
+            text(fonts.regular, 8, MUTED, MARGIN + 16, boxTop - 15, labels.capitals("validity.label"));
+            String inclusive = labels.text("validity.inclusive");
+            String span = labels.text("validity.span", labels.date(certificate.validFrom()), labels.date(certificate.validUntil()));
+            float room = WIDTH - 16 - 14 - 12 - width(fonts.regular, 8.5f, printable(fonts.regular, inclusive));
+            float size = 15;
+            while (size > 11 && width(fonts.bold, size, printable(fonts.bold, span)) > room) {
+                size -= 0.5f;
+            }
+            text(fonts.bold, size, INK, MARGIN + 16, boxTop - 35, fit(span, fonts.bold, size, room));
+            textRight(fonts.regular, 8.5f, MUTED, MARGIN + WIDTH - 14, boxTop - 35, inclusive);
             return boxTop - height;
         }
 
         /** One row per coverage line between {@code y} and {@code floor}; shrinks rows when there are many. */
         private void coverageTable(float y, float floor) throws IOException {
             float top = y - 26;
-            sectionTitle(top, "Coverage");
-            float[] widths = {22, 66, 60, 60, WIDTH - 22 - 66 - 60 - 60};
-            String[] headers = {"#", "Kind", "Start", "End", "Source"};
+            sectionTitle(top, labels.text("section.coverage"));
+            // the Kind column fits the language's longest kind, in bold at the largest size
+            float kindWidth = 66;
+            for (CoverageKind kind : CoverageKind.values()) {
+                kindWidth = Math.max(kindWidth, width(fonts.bold, 10, printable(fonts.bold, labels.kind(kind))) + 12);
+            }
+            float[] widths = {22, kindWidth, 60, 60, WIDTH - 22 - kindWidth - 60 - 60};
+            String[] headers = {labels.text("column.number"), labels.text("column.kind"), labels.text("column.start"),
+                    labels.text("column.end"), labels.text("column.source")};
             float headerTop = top - 10;
             float headerHeight = 20;
             fill(HEADER_FILL, MARGIN, headerTop - headerHeight, WIDTH, headerHeight);
@@ -429,7 +496,7 @@ public final class CertificatePdf {
                 }
                 Coverage c = lines.get(i);
                 float baseline = rowTop - 1.46f * size;
-                String[] cells = {Integer.toString(i + 1), kind(c.kind()), c.start().toString(), c.end().toString()};
+                String[] cells = {Integer.toString(i + 1), labels.kind(c.kind()), labels.date(c.start()), labels.date(c.end())};
                 x = MARGIN;
                 for (int k = 0; k < cells.length; k++) {
                     text(k == 1 ? fonts.bold : fonts.regular, size, INK, x + 6, baseline, cells[k]);
@@ -439,34 +506,39 @@ public final class CertificatePdf {
                     text(fonts.regular, size, INK, x + 6, baseline, part);
                     baseline -= size * 1.3f;
                 }
-                text(fonts.regular, size, MUTED, x + 6, baseline, COVERS_LABEL);
-                text(fonts.bold, size, INK, x + 6 + width(fonts.regular, size, COVERS_LABEL + " "), baseline,
-                        source.get(source.size() - 1));
+                String coversLabel = labels.text("covers.label");
+                text(fonts.regular, size, MUTED, x + 6, baseline, coversLabel);
+                text(fonts.bold, size, INK, x + 6 + labelWidth(coversLabel, size), baseline, source.get(source.size() - 1));
                 rowTop -= height;
                 line(RULE, MARGIN, rowTop, MARGIN + WIDTH, rowTop);
             }
             if (shown < lines.size()) {
-                text(fonts.regular, size, MUTED, MARGIN + 6, rowTop - 1.46f * size, "... and " + (lines.size() - shown)
-                        + " more coverage lines, all included in the verification code below.");
+                text(fonts.regular, size, MUTED, MARGIN + 6, rowTop - 1.46f * size,
+                        fit(labels.text("table.more", lines.size() - shown), fonts.regular, size, WIDTH - 12));
             }
         }
 
         /**
          * The source cell of each row: the source wrapped to at most three lines, then the line's
-         * scope in words (printed after {@value #COVERS_LABEL}), e.g. "parts only".
+         * scope in words (printed after the "Covers:" label), e.g. "parts only".
          */
         private List<List<String>> sources(List<Coverage> lines, float size, float width) throws IOException {
             List<List<String>> all = new ArrayList<>(lines.size());
-            float scopeWidth = width - width(fonts.regular, size, COVERS_LABEL + " ");
+            float scopeWidth = width - labelWidth(labels.text("covers.label"), size);
             for (Coverage c : lines) {
-                List<String> wrapped = wrap(c.source().toString(), fonts.regular, size, width);
+                List<String> wrapped = wrap(labels.source(c.source()), fonts.regular, size, width);
                 List<String> cell = new ArrayList<>(wrapped.size() > 3
                         ? List.of(wrapped.get(0), wrapped.get(1), fit(wrapped.get(2) + " " + wrapped.get(3), fonts.regular, size, width))
                         : wrapped);
-                cell.add(fit(Covered.describe(c.covers()), fonts.bold, size, scopeWidth));
+                cell.add(fit(labels.scope(c.covers()), fonts.bold, size, scopeWidth));
                 all.add(List.copyOf(cell));
             }
             return all;
+        }
+
+        /** The width of the "Covers:" label and the space after it. */
+        private float labelWidth(String label, float size) throws IOException {
+            return width(fonts.regular, size, printable(fonts.regular, label)) + width(fonts.regular, size, " ");
         }
 
         private float rowsHeight(List<List<String>> sources, float size) {
@@ -489,16 +561,16 @@ public final class CertificatePdf {
         private float verification(float ceiling) throws IOException {
             float footer = 30;
             line(RULE, MARGIN, footer + 12, MARGIN + WIDTH, footer + 12);
-            text(fonts.regular, 7.5f, MUTED, MARGIN, footer, "Certificate " + certificate.number()
-                    + "  |  device " + certificate.serial().value() + "  |  page 1 of 1");
+            text(fonts.regular, 7.5f, MUTED, MARGIN, footer, labels.text("footer", certificate.number(),
+                    certificate.serial().value()));
             textRight(fonts.regular, 7.5f, MUTED, MARGIN + WIDTH, footer, "warranty-kit");
 
-            List<String> signature = hardWrap(certificate.signature(), fonts.mono, 7.5f, WIDTH - 62);
+            String signatureLabel = labels.text("verification.signature");
+            float signatureIndent = Math.max(62, width(fonts.bold, 7.5f, printable(fonts.bold, signatureLabel)) + 8);
+            List<String> signature = hardWrap(certificate.signature(), fonts.mono, 7.5f, WIDTH - signatureIndent);
             List<String> hintLines = new ArrayList<>();
-            hintLines.addAll(wrap("Signed with Ed25519, key ID " + certificate.keyId()
-                    + ". Changing any detail of this certificate makes verification fail.", fonts.regular, 8, WIDTH));
-            hintLines.addAll(wrap(verificationHint != null ? verificationHint
-                    : "Verify offline with the maker's public key: CertificateVerifier.fromPublicKeyText(key).check(code).",
+            hintLines.addAll(wrap(labels.text("verification.signed", certificate.keyId()), fonts.regular, 8, WIDTH));
+            hintLines.addAll(wrap(verificationHint != null ? verificationHint : labels.text("verification.hint"),
                     fonts.regular, 8, WIDTH));
             float rest = 2 + 16 + signature.size() * 7.5f * 1.3f + 4 + hintLines.size() * 8 * 1.35f + 8 + 12;
             float mono = 5.6f;
@@ -513,12 +585,12 @@ public final class CertificatePdf {
                 text(fonts.mono, mono, MUTED, MARGIN, y, code.get(i));
                 y += mono * 1.2f;
             }
-            text(fonts.bold, 7.5f, INK, MARGIN, y + 2, "Verification code (the whole certificate, signed):");
+            text(fonts.bold, 7.5f, INK, MARGIN, y + 2, labels.text("verification.code"));
             y += 16;
             for (int i = signature.size() - 1; i >= 0; i--) {
-                text(fonts.mono, 7.5f, INK, MARGIN + 62, y, signature.get(i));
+                text(fonts.mono, 7.5f, INK, MARGIN + signatureIndent, y, signature.get(i));
                 if (i == 0) {
-                    text(fonts.bold, 7.5f, INK, MARGIN, y, "Signature:");
+                    text(fonts.bold, 7.5f, INK, MARGIN, y, signatureLabel);
                 }
                 y += 7.5f * 1.3f;
             }
@@ -528,7 +600,7 @@ public final class CertificatePdf {
                 y += 8 * 1.35f;
             }
             y += 8;
-            sectionTitle(y, "Verification");
+            sectionTitle(y, labels.text("section.verification"));
             return y + 12;
         }
 
@@ -565,11 +637,6 @@ public final class CertificatePdf {
             String shown = printable(font, text);
             text(font, size, color, right - width(font, size, shown), y, shown);
         }
-    }
-
-    private static String kind(CoverageKind kind) {
-        String name = kind.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /** The text with blanks collapsed and every character the font cannot encode replaced by '?'. */
