@@ -243,7 +243,13 @@ public final class Demo {
                 + certificate.validUntil());
         out.println("  Signature genuine: " + service.certificateVerifier().verify(certificate));
         out.println("  PDF written to " + pdf.toAbsolutePath());
+        Path czech = certificateFolder.resolve("certificate-" + certificate.number() + "-cs.pdf");
+        CertificatePdf.render(certificate, czech, CZECH);
+        out.println("  Czech PDF (záruční certifikát) written to " + czech.toAbsolutePath());
     }
+
+    /** The language of the maker's portal page this library comes from. */
+    static final Locale CZECH = Locale.forLanguageTag("cs");
 
     /** The day the story jumps to for the claim: in the upgrade years of alice's inverter. */
     static final Instant CLAIM_DAY = Instant.parse("2031-06-15T09:00:00Z");

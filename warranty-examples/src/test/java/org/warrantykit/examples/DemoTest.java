@@ -65,7 +65,7 @@ class DemoTest {
                 .replaceAll("WK-\\d{8}-[0-9A-Z]{5}-[0-9A-Z]{5}", "<certificate>")
                 .replaceAll("B-\\d{8}-[0-9A-Z]{6}", "<batch>")
                 .replaceAll("\\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\\b", "<code>")
-                .replaceAll("PDF written to .*", "PDF written to <path>");
+                .replaceAll("written to .*", "written to <path>");
     }
 
     /** The text under the heading "n. ..." up to the next heading. */
@@ -235,6 +235,11 @@ class DemoTest {
         assertThat(Path.of(path)).startsWith(PDF_FOLDER).isRegularFile();
         byte[] head = Arrays.copyOf(Files.readAllBytes(Path.of(path)), 5);
         assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String czech = line(step, "Czech PDF").strip().replaceFirst("^.* written to ", "");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(Path.of(czech).toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Záruční certifikát", "Kryje: pouze díly", "online upgrade záruky");
+        }
     }
 
     @Test
