@@ -88,8 +88,6 @@ final class DeviceWarranties {
 
     /** The swaps a device took part in: the one it came from and the one that took it out of service. */
     record Swaps(Optional<Replacement> replaces, Optional<Replacement> replacedBy) {
-        static final Swaps NONE = new Swaps(Optional.empty(), Optional.empty());
-
         /** The swaps recorded up to the end of {@code day}. */
         Swaps asOf(LocalDate day, Function<Instant, LocalDate> dayOf) {
             return new Swaps(replaces.filter(r -> !dayOf.apply(r.recordedAt()).isAfter(day)),
@@ -342,7 +340,7 @@ final class DeviceWarranties {
 
     static WarrantyView view(Device device, List<LedgerEntry> entries, PolicyDecision decision, Swaps swaps,
                              LocalDate today) {
-        List<Coverage> lines = entries.isEmpty()
+        List<Coverage> coverages = entries.isEmpty()
                 ? List.of(new Coverage(CoverageKind.STANDARD, decision.standard().start(), decision.standard().end(),
                         STANDARD_SOURCE, decision.standard().covers()))
                 : entries.stream().map(LedgerEntry::coverage).toList();
@@ -350,11 +348,10 @@ final class DeviceWarranties {
         Optional<String> replacedBy = swaps.replacedBy().map(r -> r.replacement().value());
         if (swaps.replacedBy().isPresent()) {
             // the warranty moved to the replacement: this unit's ends the day before the swap
-            List<Coverage> before = endingBefore(lines, swaps.replacedBy().get().on());
+            List<Coverage> before = endingBefore(coverages, swaps.replacedBy().get().on());
             return new WarrantyView(device.serial(), device.model(), WarrantyState.REPLACED, before, Set.of(),
                     decision.trace(), replaces, replacedBy);
         }
-        List<Coverage> coverages = lines;
         // A replacement may carry only (part of) a standard term: what counts is a grant beyond it.
         boolean granted = coverages.stream().anyMatch(c -> c.kind() != CoverageKind.STANDARD);
         boolean expired = coverages.get(coverages.size() - 1).end().isBefore(today);
@@ -394,19 +391,6 @@ final class DeviceWarranties {
             }
             kept.add(line.end().isAfter(last)
                     ? new Coverage(line.kind(), line.start(), last, line.source(), line.covers()) : line);
-        }
-        return kept;
-    }
-
-    /** The lines that cover {@code day} or later, the first one cut to start on it. */
-    static List<Coverage> startingOn(List<Coverage> lines, LocalDate day) {
-        List<Coverage> kept = new ArrayList<>(lines.size());
-        for (Coverage line : lines) {
-            if (line.end().isBefore(day)) {
-                continue;
-            }
-            kept.add(line.start().isBefore(day)
-                    ? new Coverage(line.kind(), day, line.end(), line.source(), line.covers()) : line);
         }
         return kept;
     }

@@ -105,12 +105,15 @@ final class Replacements {
         // grant does, so its view (ending the day before the swap) never moves with a rule change.
         List<LedgerEntry> frozen = before.entries().isEmpty()
                 ? List.of(new LedgerEntry(lines.get(0), before.decision().trace(), now)) : List.of();
-        List<LedgerEntry> source = before.entries().isEmpty() ? frozen : before.entries();
+        // the lines that cover the swap day or later, the first one cut to start on it, each with its decision
         List<LedgerEntry> inherited = new ArrayList<>();
-        List<Coverage> remaining = DeviceWarranties.startingOn(source.stream().map(LedgerEntry::coverage).toList(), on);
-        int skipped = source.size() - remaining.size();
-        for (int i = 0; i < remaining.size(); i++) {
-            inherited.add(new LedgerEntry(remaining.get(i), source.get(skipped + i).trace(), now));
+        for (LedgerEntry entry : before.entries().isEmpty() ? frozen : before.entries()) {
+            Coverage line = entry.coverage();
+            if (!line.end().isBefore(on)) {
+                Coverage kept = line.start().isBefore(on)
+                        ? new Coverage(line.kind(), on, line.end(), line.source(), line.covers()) : line;
+                inherited.add(new LedgerEntry(kept, entry.trace(), now));
+            }
         }
         Replacement swap = new Replacement(faulty, replacement, on, now);
         // Decided before anything is written: a policy failing on the replacement leaves nothing behind.
