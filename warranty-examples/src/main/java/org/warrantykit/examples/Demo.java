@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import org.warrantykit.Campaign;
 import org.warrantykit.Certificate;
 import org.warrantykit.ClaimCheck;
-import org.warrantykit.Covered;
 import org.warrantykit.CodeRejectedException;
 import org.warrantykit.ExtensionOffer;
 import org.warrantykit.Order;
@@ -260,9 +259,7 @@ public final class Demo {
         }
         LocalDate failed = LocalDate.now(clock).minusDays(3);
         out.println("  Today is " + LocalDate.now(clock) + "; " + ALICE_INVERTER + " failed on " + failed + ".");
-        ClaimCheck claim = service.claimCheck(ALICE_INVERTER, failed);
-        out.println("  Covered        " + (claim.covered() ? "yes, " + Covered.describe(claim.covers()) : "no"));
-        out.println("  Reason         " + claim.reason());
+        print(Views.claim(service.claimCheck(ALICE_INVERTER, failed)));
         ClaimCheck early = service.claimCheck(ALICE_INVERTER, LocalDate.of(2026, 6, 1));
         out.println("  Had it failed on 2026-06-01: " + early.reason());
     }

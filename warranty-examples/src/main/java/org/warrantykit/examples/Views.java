@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.warrantykit.Action;
+import org.warrantykit.ClaimCheck;
 import org.warrantykit.Coverage;
 import org.warrantykit.Covered;
 import org.warrantykit.UpgradeResult;
@@ -49,6 +50,12 @@ final class Views {
             }
         }
         return lines;
+    }
+
+    /** A claim check: whether covered and for what, and the desk's sentence. */
+    static List<String> claim(ClaimCheck claim) {
+        return List.of(row("Covered", claim.covered() ? "yes, " + Covered.describe(claim.covers()) : "no"),
+                row("Reason", claim.reason()));
     }
 
     /** The outcome of an upgrade request followed by the warranty it leaves. */

@@ -18,8 +18,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.warrantykit.AccessDeniedException;
-import org.warrantykit.Covered;
-import org.warrantykit.ClaimCheck;
 import org.warrantykit.AccountId;
 import org.warrantykit.ConfigurationException;
 import org.warrantykit.DeviceDataException;
@@ -386,11 +384,7 @@ public final class WarrantyCli implements Runnable {
         @Override
         public Integer call() {
             LocalDate day = failedOn != null ? failedOn : session.today();
-            ClaimCheck claim = session.service().claimCheck(serial, day);
-            PrintWriter out = out(spec);
-            out.println("  Covered        " + (claim.covered() ? "yes, " + Covered.describe(claim.covers()) : "no"));
-            out.println("  Reason         " + claim.reason());
-            out.flush();
+            print(spec, Views.claim(session.service().claimCheck(serial, day)));
             return 0;
         }
     }
