@@ -350,10 +350,17 @@ final class Jdbc {
         try {
             return JsonStringArray.read(json);
         } catch (IllegalArgumentException e) {
-            // Which column is for the log, not for the person who sees the message.
-            throw new JdbcStoreException("warranty store holds a list of fired rules it cannot read; the row was "
-                    + "changed outside this library", new IllegalArgumentException(column + ": " + e.getMessage(), e));
+            throw unreadable("a list of fired rules", column, e);
         }
+    }
+
+    /**
+     * A stored value this library did not write and cannot read: the message says what, the cause
+     * which column and why (for the log, not for the person who sees the message).
+     */
+    static JdbcStoreException unreadable(String what, String column, RuntimeException e) {
+        return new JdbcStoreException("warranty store holds " + what + " it cannot read; the row was changed "
+                + "outside this library", new IllegalArgumentException(column + ": " + e.getMessage(), e));
     }
 
     /**
@@ -386,9 +393,7 @@ final class Jdbc {
             }
             return Optional.of(scope);
         } catch (IllegalArgumentException | InvalidValueException e) {
-            // Which column and value are for the log, not for the person who sees the message.
-            throw new JdbcStoreException("warranty store holds a coverage scope it cannot read; the row was "
-                    + "changed outside this library", new IllegalArgumentException(column + ": " + e.getMessage(), e));
+            throw unreadable("a coverage scope", column, e);
         }
     }
 

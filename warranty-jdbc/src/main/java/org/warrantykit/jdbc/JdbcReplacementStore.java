@@ -132,7 +132,7 @@ public final class JdbcReplacementStore implements ReplacementStore {
             return new Replacement(faulty, replacement, Jdbc.getDate(row, "replaced_on"),
                     Jdbc.getInstant(row, "recorded_at"));
         } catch (InvalidValueException e) { // the two serial numbers the same: the check was dropped
-            throw unreadable("replacement_serial", e);
+            throw Jdbc.unreadable("a device swap", "replacement_serial", e);
         }
     }
 
@@ -140,13 +140,7 @@ public final class JdbcReplacementStore implements ReplacementStore {
         try {
             return new SerialNumber(row.getString(column));
         } catch (InvalidSerialNumberException e) {
-            throw unreadable(column, e);
+            throw Jdbc.unreadable("a device swap", column, e);
         }
-    }
-
-    private static JdbcStoreException unreadable(String column, RuntimeException e) {
-        // Which column and value are for the log, not for the person who sees the message.
-        return new JdbcStoreException("warranty store holds a device swap it cannot read; the row was changed "
-                + "outside this library", new IllegalArgumentException(column + ": " + e.getMessage(), e));
     }
 }
