@@ -358,12 +358,12 @@ public final class CertificatePdf {
             String issued = labels.text("header.issued", labels.dateTime(certificate.issuedAt()));
             String numberLabel = labels.capitals("header.number");
             // the number, its label and the issue time, right-aligned, decide how much room the title has
-            float rightBlock = Math.max(170, Math.max(width(fonts.bold, 12, printable(fonts.bold, certificate.number())),
-                    Math.max(width(fonts.regular, 8.5f, printable(fonts.regular, issued)),
-                            width(fonts.regular, 8.5f, printable(fonts.regular, numberLabel)))));
+            float rightBlock = Math.max(170, Math.max(widthOf(fonts.bold, 12, certificate.number()),
+                    Math.max(widthOf(fonts.regular, 8.5f, issued),
+                            widthOf(fonts.regular, 8.5f, numberLabel))));
             float titleWidth = WIDTH - rightBlock - 12;
             float titleSize = 24;
-            while (titleSize > 15 && width(fonts.bold, titleSize, printable(fonts.bold, title)) > titleWidth) {
+            while (titleSize > 15 && widthOf(fonts.bold, titleSize, title) > titleWidth) {
                 titleSize -= 0.5f;
             }
             text(fonts.bold, titleSize, Color.WHITE, MARGIN, top - 46, fit(title, fonts.bold, titleSize, titleWidth));
@@ -409,7 +409,7 @@ public final class CertificatePdf {
         private float field(float x, float y, float width, String labelKey, String value) throws IOException {
             text(fonts.regular, 8, MUTED, x, y, fit(labels.capitals(labelKey), fonts.regular, 8, width));
             float size = 11;
-            while (size > 8.5f && width(fonts.bold, size, printable(fonts.bold, value)) > width) {
+            while (size > 8.5f && widthOf(fonts.bold, size, value) > width) {
                 size -= 0.5f;
             }
             List<String> lines = wrap(value, fonts.bold, size, width);
@@ -432,9 +432,9 @@ public final class CertificatePdf {
             text(fonts.regular, 8, MUTED, MARGIN + 16, boxTop - 15, labels.capitals("validity.label"));
             String inclusive = labels.text("validity.inclusive");
             String span = labels.text("validity.span", labels.date(certificate.validFrom()), labels.date(certificate.validUntil()));
-            float room = WIDTH - 16 - 14 - 12 - width(fonts.regular, 8.5f, printable(fonts.regular, inclusive));
+            float room = WIDTH - 16 - 14 - 12 - widthOf(fonts.regular, 8.5f, inclusive);
             float size = 15;
-            while (size > 11 && width(fonts.bold, size, printable(fonts.bold, span)) > room) {
+            while (size > 11 && widthOf(fonts.bold, size, span) > room) {
                 size -= 0.5f;
             }
             text(fonts.bold, size, INK, MARGIN + 16, boxTop - 35, fit(span, fonts.bold, size, room));
@@ -449,7 +449,7 @@ public final class CertificatePdf {
             // the Kind column fits the language's longest kind, in bold at the largest size
             float kindWidth = 66;
             for (CoverageKind kind : CoverageKind.values()) {
-                kindWidth = Math.max(kindWidth, width(fonts.bold, 10, printable(fonts.bold, labels.kind(kind))) + 12);
+                kindWidth = Math.max(kindWidth, widthOf(fonts.bold, 10, labels.kind(kind)) + 12);
             }
             float[] widths = {22, kindWidth, 60, 60, WIDTH - 22 - kindWidth - 60 - 60};
             String[] headers = {labels.text("column.number"), labels.text("column.kind"), labels.text("column.start"),
@@ -538,7 +538,7 @@ public final class CertificatePdf {
 
         /** The width of the "Covers:" label and the space after it. */
         private float labelWidth(String label, float size) throws IOException {
-            return width(fonts.regular, size, printable(fonts.regular, label)) + width(fonts.regular, size, " ");
+            return widthOf(fonts.regular, size, label) + width(fonts.regular, size, " ");
         }
 
         private float rowsHeight(List<List<String>> sources, float size) {
@@ -566,7 +566,7 @@ public final class CertificatePdf {
             textRight(fonts.regular, 7.5f, MUTED, MARGIN + WIDTH, footer, "warranty-kit");
 
             String signatureLabel = labels.text("verification.signature");
-            float signatureIndent = Math.max(62, width(fonts.bold, 7.5f, printable(fonts.bold, signatureLabel)) + 8);
+            float signatureIndent = Math.max(62, widthOf(fonts.bold, 7.5f, signatureLabel) + 8);
             List<String> signature = hardWrap(certificate.signature(), fonts.mono, 7.5f, WIDTH - signatureIndent);
             List<String> hintLines = new ArrayList<>();
             hintLines.addAll(wrap(labels.text("verification.signed", certificate.keyId()), fonts.regular, 8, WIDTH));
@@ -662,6 +662,11 @@ public final class CertificatePdf {
 
     static float width(PDFont font, float size, String printable) throws IOException {
         return font.getStringWidth(printable) / 1000f * size;
+    }
+
+    /** The width of {@code text} as it is printed (see {@link #printable}). */
+    static float widthOf(PDFont font, float size, String text) throws IOException {
+        return width(font, size, printable(font, text));
     }
 
     /** The smallest size of the verification code's text: still copyable and machine-readable. */

@@ -182,9 +182,7 @@ final class SampleCheck {
     }
 
     private static Device renamed(Device device, int n) {
-        return new Device(SerialNumber.parse("SAMPLECODE" + String.format("%06d", n)), device.model(),
-                device.category(), device.region(), device.productionDate(), device.shipDate(),
-                device.installDate(), device.owner(), device.onlineSince());
+        return renamed(device, "SAMPLECODE", n);
     }
 
     /** A model in a category: one kind of sample device. */
